@@ -1,0 +1,143 @@
+/**
+ * The same flows once more through the bundled entry points: `scripts/bundle.mjs` writes
+ * the bundles into a scratch folder inside the package (so they find corelib/ as dist/ does),
+ * and every step runs as `node action-<step>.js` in a child process with an explicit runner
+ * environment pointed at the fake GitHub. A bundling mistake (a missing chunk, a dependency
+ * esbuild cannot carry, an entry that does not run) fails here.
+ */
+
+import test from "ava";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { FakeGitHub } from "../fakes/github/server.ts";
+import { childStepRunner, makeWorkspace, runAction, type RunOptions } from "../fakes/github/runner.ts";
+import { OUTPUTS } from "../../src/action/inputs.ts";
+import { FIXTURES, ROOT } from "./helpers.ts";
+
+const DIST = join(ROOT, "node_modules", ".cache", `beskid-action-bundle-${process.pid}`);
+let fake: FakeGitHub;
+
+test.before(async () => {
+  mkdirSync(join(ROOT, "node_modules", ".cache"), { recursive: true });
+  execFileSync(process.execPath, ["scripts/bundle.mjs", "--outdir", DIST], { cwd: ROOT, stdio: "pipe" });
+  fake = await new FakeGitHub().start();
+});
+
+test.after.always(async () => {
+  await fake?.close();
+  rmSync(DIST, { recursive: true, force: true });
+});
+
+function run(fixture: string, opts: RunOptions) {
+  const ws = makeWorkspace(join(FIXTURES, fixture));
+  return { ws, result: runAction(ws, fake, opts, childStepRunner(DIST, ws.workspace)) };
+}
+
+test.serial("bundled: invalid inputs fail resolve clearly; report still sets every output", async (t) => {
+  const a = run("greeter", { inputs: { kinds: "dll" } });
+  const r = await a.result;
+  t.deepEqual(r.failed, ["resolve"], r.log);
+  t.true(
+    r.errors.some((e) => /unknown kind `dll`/.test(e)),
+    r.log,
+  );
+  for (const name of Object.keys(OUTPUTS)) t.true(name in r.action, `output ${name}`);
+  t.is(r.action.conclusion, "invalid-input");
+  a.ws.cleanup();
+});
+
+test.serial(
+  "bundled: cold run lowers and saves, warm run is an exact hit with nothing lowered",
+  async (t) => {
+    const a = run("greeter", { inputs: { test: "true", build: "false" } });
+    const r1 = await a.result;
+    t.deepEqual(r1.failed, [], r1.log);
+    t.deepEqual(r1.ran, ["resolve", "restore", "lower", "save", "test", "report"]);
+    t.is(r1.action["cache-hit"], "false");
+    t.regex(r1.action["artifact-digest"]!, /^[0-9a-f]{64}$/);
+    t.is(r1.action["tests-passed"], "2");
+    t.regex(r1.log, /Lowered in \d+ ms/);
+    a.ws.cleanup();
+
+    const b = run("greeter", { inputs: { test: "true", build: "false" } });
+    const r2 = await b.result;
+    t.deepEqual(r2.failed, [], r2.log);
+    t.is(r2.action["cache-hit"], "true");
+    t.false(r2.ran.includes("save"));
+    t.regex(r2.log, /Lowered artifact taken from the local cache/);
+    t.is(r2.action["artifact-digest"], r1.action["artifact-digest"]);
+    b.ws.cleanup();
+  },
+);
+
+test.serial("bundled: a refused reservation and a corrupt archive only warn", async (t) => {
+  fake.faults.reservationRefused = true;
+  fake.faults.corruptArchive = true;
+  try {
+    // The entry the previous test saved is served corrupt; the new key's reservation is refused.
+    const a = run("greeter", { inputs: { build: "false" } });
+    const r = await a.result;
+    t.deepEqual(r.failed, [], r.log);
+    t.true(
+      r.warnings.some((w) => /Restoring the cache failed/.test(w)),
+      r.log,
+    );
+    t.true(
+      r.warnings.some((w) => /Saving the cache failed/.test(w)),
+      r.log,
+    );
+    t.is(r.errors.length, 0);
+    t.is(r.action.conclusion, "success");
+    a.ws.cleanup();
+  } finally {
+    fake.faults.reservationRefused = false;
+    fake.faults.corruptArchive = false;
+  }
+});
+
+test.serial(
+  "bundled: compile errors are annotated at their source line and fail the lower step",
+  async (t) => {
+    const a = run("broken", { inputs: { test: "true", build: "false" } });
+    const r = await a.result;
+    t.deepEqual(r.failed, ["lower"], r.log);
+    t.deepEqual(r.ran, ["resolve", "restore", "lower", "report"]);
+    t.is([...r.log.matchAll(/^::error title=E\d+,file=Src\/Main\.bd,line=\d+,col=\d+::/gm)].length, 2, r.log);
+    t.is(r.action.conclusion, "failure");
+    t.regex(r.summary, /### Diagnostics/);
+    a.ws.cleanup();
+  },
+);
+
+test.serial("bundled: a failing test fails the test step with an annotation and the summary", async (t) => {
+  const a = run("failing", { inputs: { test: "true", build: "false" } });
+  const r = await a.result;
+  t.deepEqual(r.failed, ["test"], r.log);
+  t.is(r.action["tests-failed"], "1");
+  t.is(r.action.conclusion, "tests-failed");
+  t.regex(r.log, /^::error title=Test failed,file=Src\/Main\.bd,line=\d+::BrokenExpectation failed/m);
+  t.regex(r.summary, /#### Failures/);
+  a.ws.cleanup();
+});
+
+test.serial("bundled: outputs built and uploaded; release published on a tag", async (t) => {
+  const a = run("greeter", { inputs: { release: "true", kinds: "exe,static" }, ref: "refs/tags/v0.1.0" });
+  const r = await a.result;
+  t.deepEqual(r.failed, [], r.log);
+  t.regex(r.action["artifact-id"]!, /^\d+$/);
+  const outputs = JSON.parse(r.action.outputs!) as string[];
+  t.true(outputs.length >= 1);
+  t.is(r.action["release-url"], "https://github.com/octo/hello/releases/tag/v0.1.0");
+  const rel = fake.releases.find((x) => x.tag_name === "v0.1.0")!;
+  t.false(rel.draft);
+  const names = rel.assets.map((x) => x.name);
+  t.true(
+    names.includes("Greeter") && names.includes("libGreeter.a") && names.includes("SHA256SUMS"),
+    names.join(),
+  );
+  const sums = rel.assets.find((x) => x.name === "SHA256SUMS")!.data.toString("utf8");
+  t.is(sums.trim().split("\n").length, names.length - 1, "one checksum line per output");
+  t.regex(r.summary, /### Outputs/);
+  a.ws.cleanup();
+});

@@ -1,0 +1,57 @@
+/**
+ * `beskid-ci build` through the CLI's `main` (real files, real C compiler): the printed
+ * outputs, `--json`, a usage error for an unknown kind, and E4020 from the caller's `CC`.
+ */
+
+import test from "ava";
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main.ts";
+import { REPO, tempDir } from "./helpers.ts";
+
+function io(cwd: string, env: Record<string, string | undefined> = process.env) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: Io = {
+    stdout: { write: (s: string) => void out.push(s) } as Io["stdout"],
+    stderr: { write: (s: string) => void err.push(s) } as Io["stderr"],
+    cwd,
+    env,
+    isTty: false,
+  };
+  return { value, out: () => out.join(""), err: () => err.join("") };
+}
+
+function app(): string {
+  const dir = join(tempDir("beskid-aot-cli-"), "app");
+  cpSync(join(REPO, "__tests__", "fixtures", "aot", "app"), dir, { recursive: true });
+  return dir;
+}
+
+test("build prints each output with size and sha256", async (t) => {
+  const dir = app();
+  const o = io(dir);
+  const code = await main(["build", "--kind", "exe", "--kind", "wasm", "--no-cache"], o.value);
+  t.is(code, 0, o.err());
+  t.regex(o.out(), /^exe +\S+\/obj\/beskid\/build\/hello\/hello {2}\d+ bytes {2}sha256:[0-9a-f]{64}\n/);
+  t.regex(o.out(), /\nwasm +\S+hello\.wasm/);
+  t.true(existsSync(join(dir, "obj", "beskid", "build", "hello", "hello.wasm")));
+});
+
+test("build --json, unknown kinds and a missing C compiler", async (t) => {
+  const dir = app();
+  const j = io(dir);
+  t.is(await main(["build", "--json", "--kind", "object"], j.value), 0, j.err());
+  const parsed = JSON.parse(j.out()) as { ok: boolean; outputs: { kind: string; path: string }[] };
+  t.true(parsed.ok);
+  t.deepEqual(
+    parsed.outputs.map((x) => x.kind),
+    ["object"],
+  );
+  const bad = io(dir);
+  t.is(await main(["build", "--kind", "dll"], bad.value), 2);
+  t.regex(bad.err(), /unknown output kind 'dll'/);
+  const nocc = io(dir, { ...process.env, CC: "/nonexistent/cc" });
+  t.is(await main(["build"], nocc.value), 1);
+  t.regex(nocc.err(), /E4020/);
+});

@@ -1,0 +1,145 @@
+/**
+ * The C translation itself: deterministic text, extern contracts linked as real C functions
+ * (libm by `-l`, a static archive by path), float text identical to the JIT's for many
+ * values across magnitudes (f64 and f32), and library-flag mapping.
+ */
+
+import test from "ava";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runMain } from "../../src/backends/jit/index.ts";
+import { buildArtifact, emitC, libraryFlag } from "../../src/backends/aot/index.ts";
+import { compileSource, limiter, runProcess, tempDir } from "./helpers.ts";
+
+const cc = limiter(2);
+
+async function aotRun(
+  src: string,
+  maxPages?: number,
+): Promise<{ stdout: string; stderr: string; exit: number }> {
+  const c = compileSource(src);
+  if (!c.artifact) throw new Error(c.errors.map((e) => e.message).join("\n"));
+  const out = tempDir();
+  const r = await cc(() =>
+    buildArtifact(c.artifact!, {
+      kinds: ["exe"],
+      outDir: out,
+      stem: "p",
+      env: process.env,
+      ...(maxPages !== undefined ? { maxPages } : {}),
+    }),
+  );
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
+  return runProcess(r.outputs[0]!.path);
+}
+
+test("the same artifact gives the same C text", (t) => {
+  const c = compileSource('use Core.Output;\ni32 Main() { Output.WriteLine("hi"); return 0; }\n');
+  const a = emitC(c.artifact!, { prefix: "p", mainFunc: c.artifact!.entry!.func });
+  const b = emitC(c.artifact!, { prefix: "p", mainFunc: c.artifact!.entry!.func });
+  t.is(a.source, b.source);
+  t.true(a.source.includes("int main("));
+});
+
+test("library names map to linker arguments", (t) => {
+  t.is(libraryFlag("libc.so.6"), null);
+  t.is(libraryFlag("libc"), null);
+  t.is(libraryFlag("libm.so.6"), "-lm");
+  t.is(libraryFlag("z"), "-lz");
+  t.is(libraryFlag("/opt/x/libfoo.a"), "/opt/x/libfoo.a");
+});
+
+test("extern contracts call real C functions (libc, libm, a static archive by path)", async (t) => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "tri.c"), "long long triple_it(long long x) { return 3 * x; }\n");
+  execFileSync("cc", ["-c", "-fPIC", "tri.c", "-o", "tri.o"], { cwd: dir });
+  execFileSync("ar", ["rcsD", "libtri.a", "tri.o"], { cwd: dir });
+  const src = `use Core.Output;
+[Extern(Abi: "C", Library: "libm.so.6")]
+contract LibM { f64 hypot(f64 x, f64 y); }
+[Extern(Abi: "C", Library: "libc.so.6")]
+contract Libc { i32 abs(i32 x); }
+[Extern(Abi: "C", Library: "${join(dir, "libtri.a")}")]
+contract Tri { i64 triple_it(i64 x); }
+i32 Main() {
+    Output.WriteLine("\${LibM.hypot(3.0, 4.0)} \${Libc.abs(-5)} \${Tri.triple_it(14)}");
+    return 0;
+}
+`;
+  const r = await aotRun(src);
+  t.is(r.stderr, "");
+  t.is(r.stdout, "5.0 5 42\n");
+  t.is(r.exit, 0);
+});
+
+test("float text is byte-identical to the JIT's across magnitudes (f64 and f32)", async (t) => {
+  const src = `use Core.Output;
+i32 Main() {
+    mut f64 x = 0.000000123456789;
+    mut f32 y = 0.0000123;
+    for i in range(0, 120) {
+        Output.WriteLine("\${x} \${-x} \${y} \${x / 3.0} \${y / 7.0}");
+        x = x * 7.3 + 0.1;
+        y = y * 3.1;
+        if x > 1.0e25 {
+            x = x / 1.0e30;
+        }
+        if y > 1.0e30 {
+            y = y / 1.0e35;
+        }
+    }
+    Output.WriteLine("\${1.0e21} \${1.0e20} \${123456789012345680000.0} \${0.000001} \${0.0000001} \${5.0e-324}");
+    return 0;
+}
+`;
+  const c = compileSource(src);
+  t.deepEqual(c.errors, []);
+  const jit = await runMain(c.artifact!);
+  const aot = await aotRun(src);
+  t.is(aot.stdout, Buffer.from(jit.stdout).toString("utf8"));
+  t.true(aot.stdout.split("\n").length > 120);
+});
+
+test("stack overflow is a panic (exit 101) at the same location as under the JIT", async (t) => {
+  const src = `i64 Down(i64 n) {
+    return Down(n + 1) + 1;
+}
+i32 Main() {
+    i64 v = Down(0);
+    return 0;
+}
+`;
+  const c = compileSource(src);
+  const jit = await runMain(c.artifact!);
+  const r = await aotRun(src);
+  t.is(r.exit, 101);
+  t.is(jit.exitCode, 101);
+  t.regex(r.stderr, /^panic at Main\.bd:2:\d+: stack overflow\n$/);
+  t.is(r.stderr, Buffer.from(jit.stderr).toString("utf8"));
+});
+
+test("out of memory happens at the same point as under the JIT (same heap layout and limit)", async (t) => {
+  const src = `use Core.Output;
+i32 Main() {
+    mut i64 total = 0;
+    for i in range(0, 100000000) {
+        string s = "item \${i} of many";
+        total = total + __str_len(s);
+        if i % 500 == 0 {
+            Output.WriteLine("\${i} \${total}");
+        }
+    }
+    return 0;
+}
+`;
+  const c = compileSource(src);
+  t.deepEqual(c.errors, []);
+  const jit = await runMain(c.artifact!, { maxPages: 6 });
+  const aot = await aotRun(src, 6);
+  t.is(jit.exitCode, 101);
+  t.regex(Buffer.from(jit.stderr).toString("utf8"), /out of memory/);
+  t.is(aot.stdout, Buffer.from(jit.stdout).toString("utf8"));
+  t.is(aot.stderr, Buffer.from(jit.stderr).toString("utf8"));
+  t.is(aot.exit, jit.exitCode);
+});

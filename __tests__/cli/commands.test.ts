@@ -1,0 +1,174 @@
+/**
+ * The pipeline commands as users run them (in-process `main`, real files): exit codes,
+ * text/JSON/JUnit output, diagnostics with locations, panics, the cache, lock modes.
+ */
+
+import test from "ava";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cli, copyProject } from "./helpers.ts";
+
+test("check: No diagnostics. and exit 0 on a good project", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  const r = await cli(dir, ["check"]);
+  t.is(r.code, 0);
+  t.is(r.stdout, "No diagnostics.\n");
+});
+
+test("check: diagnostics with file, line, column and caret; exit 1; --json; alias analyze", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/broken");
+  const r = await cli(dir, ["check"]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^Src\/Main\.bd:4:17: error\[E1206\]: type mismatch: .*`i64`.*`string`/m);
+  t.regex(r.stderr, /4 \|     i64 count = "three";\n {2}\| {17}\^{7}/);
+  t.regex(r.stderr, /Src\/Main\.bd:5:22: error\[E1101\]: unknown name/);
+  const j = await cli(dir, ["analyze", "--json"]);
+  t.is(j.code, 1);
+  const doc = JSON.parse(j.stdout);
+  t.false(doc.ok);
+  t.deepEqual(
+    doc.diagnostics.map((d: { code: string; line: number }) => [d.code, d.line]),
+    [
+      ["E1206", 4],
+      ["E1101", 5],
+    ],
+  );
+});
+
+test("run: output, main's result as exit code, errors stop before running", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  const r = await cli(dir, ["run"]);
+  t.is(r.stdout, "sum=5\n");
+  t.is(r.code, 3);
+  const broken = copyProject(t, "__tests__/fixtures/cli/broken");
+  const b = await cli(broken, ["run"]);
+  t.is(b.code, 1);
+  t.is(b.stdout, "");
+  t.regex(b.stderr, /E1206/);
+  const cacheDir = join(broken, "obj/beskid/cache");
+  t.false(
+    existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith(".bca")),
+    "no artifact cached",
+  );
+});
+
+test("run: a panic prints its message and location and exits 101", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/panics");
+  const r = await cli(dir, ["run"]);
+  t.is(r.code, 101);
+  t.is(r.stdout, "before\n");
+  t.regex(r.stderr, /panic at Src\/Main\.bd:4:12: division by zero/);
+});
+
+test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  const r = await cli(dir, ["test", "--timeout-ms", "300"]);
+  t.is(r.code, 1);
+  t.is(
+    r.stdout,
+    [
+      "PASS AddsNumbers",
+      "FAIL FailsOnPurpose: Assertion failed: arithmetic still works (at Src/Main.bd:17:5)",
+      "SKIP SkippedForNow: waiting for a fix",
+      "TIME SpinsForever: timed out after 300 ms",
+      "PASS Math::Ops::OpsAdds",
+      "Result: passed=2, failed=1, skipped=1, filtered_out=0, timed_out=1",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("test: filters in order, JSON report and JUnit file", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  const r = await cli(dir, [
+    "test",
+    "--include-tag",
+    "fast",
+    "--exclude-tag",
+    "slow",
+    "--group",
+    "math.add",
+    "--json",
+    "--junit",
+    "out/junit.xml",
+  ]);
+  t.is(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  t.deepEqual(doc.summary, {
+    total: 5,
+    passed: 1,
+    failed: 0,
+    skipped: 0,
+    filtered_out: 4,
+    timed_out: 0,
+    duration_ms: doc.summary.duration_ms,
+  });
+  t.deepEqual(doc.tests[0], {
+    name: "AddsNumbers",
+    qualified_name: "AddsNumbers",
+    outcome: "passed",
+    duration_ms: doc.tests[0].duration_ms,
+    file: "Src/Main.bd",
+    line: 10,
+  });
+  const xml = readFileSync(join(dir, "out/junit.xml"), "utf8");
+  t.regex(xml, /<testsuite name="Mixed" tests="1" failures="0"/);
+  const f = await cli(dir, ["test", "--filter", "Math::*"]);
+  t.is(f.code, 0);
+  t.regex(f.stdout, /PASS Math::Ops::OpsAdds/);
+  t.regex(f.stdout, /filtered_out=4/);
+});
+
+test("test: shards are disjoint and together run everything", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  const ran: string[] = [];
+  for (const shard of ["1/2", "2/2"]) {
+    const r = await cli(dir, ["test", "--exclude-tag", "slow", "--shard", shard, "--json"]);
+    const doc = JSON.parse(r.stdout);
+    for (const x of doc.tests) if (x.outcome !== "filtered_out") ran.push(x.qualified_name);
+  }
+  t.deepEqual(ran.sort(), ["AddsNumbers", "FailsOnPurpose", "Math::Ops::OpsAdds", "SkippedForNow"]);
+});
+
+test("usage errors exit 2 without a stack trace", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  for (const args of [
+    ["test", "--shard", "3/2"],
+    ["test", "--timeout-ms", "soon"],
+    ["run", "--frobnicate"],
+    ["check", "a.bd", "b.bd"],
+  ]) {
+    const r = await cli(dir, args);
+    t.is(r.code, 2, args.join(" "));
+    t.notRegex(r.stderr, /\n\s+at /);
+  }
+});
+
+test("lower: cache miss then hit; an edit changes the key; a corrupt entry is replaced", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  const first = JSON.parse((await cli(dir, ["lower", "--json"])).stdout);
+  t.false(first.cache.hit);
+  const second = JSON.parse((await cli(dir, ["lower", "--json"])).stdout);
+  t.deepEqual(second.cache, { ...first.cache, hit: true, source: "local" });
+  t.is(second.artifact.sha256, first.artifact.sha256);
+  writeFileSync(first.artifact.path, "garbage");
+  const third = await cli(dir, ["lower", "--json"]);
+  t.false(JSON.parse(third.stdout).cache.hit, "a corrupt entry is a miss");
+  t.is(JSON.parse(third.stdout).artifact.sha256, first.artifact.sha256, "and is rebuilt identically");
+  const main = join(dir, "Src/Main.bd");
+  writeFileSync(main, readFileSync(main, "utf8") + "\n// an edit\n");
+  const edited = JSON.parse((await cli(dir, ["lower", "--json"])).stdout);
+  t.not(edited.cache.key, first.cache.key);
+});
+
+test("lock modes: --frozen fails without a lock (E3023) and writes nothing", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  rmSync(join(dir, "Project.lock"), { force: true });
+  const r = await cli(dir, ["check", "--frozen"]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /E3023/);
+  t.false(existsSync(join(dir, "Project.lock")));
+  t.is((await cli(dir, ["check"])).code, 0);
+  t.true(existsSync(join(dir, "Project.lock")), "default mode writes the lock");
+  t.is((await cli(dir, ["check", "--locked"])).code, 0);
+});

@@ -1,0 +1,131 @@
+/**
+ * Inventory of the corelib's public API, read from the Beskid sources with the real parser:
+ * every `pub` function and every `pub` member of a `pub type`, per module, with whether the
+ * corelib's test project calls it. `docs/corelib.md` embeds the table this renders (between
+ * the API-TABLE markers); api.test.ts checks that the two agree and that coverage holds.
+ *
+ * Run `npx tsx __tests__/corelib/api.ts --write` to refresh the table in the docs.
+ *
+ * Not here: the language semantics of the calls (a reference counts as "tested" when a test
+ * file calls it by its module alias, `Alias.Name(`, or as a member, `.Name(`; the tests
+ * themselves decide whether the behaviour is right).
+ */
+
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseFile } from "../../src/syntax/index.ts";
+
+export const CORELIB = resolve(import.meta.dirname, "../../corelib");
+export const DOC = resolve(import.meta.dirname, "../../docs/corelib.md");
+
+/** Modules of the older layout (LANGUAGE.md §8.9): shipped, but not part of the 351. */
+export const COMPAT_MODULES = new Set([
+  "System.IO",
+  "System.Syscall",
+  "Testing.Assertions",
+  "Query.Contracts",
+]);
+
+/** Public callables of §8 that the corelib leaves out, with the reason. */
+export const LEFT_OUT: readonly { module: string; name: string; why: string }[] = [
+  {
+    module: "Core.Input",
+    name: "IsEmpty",
+    why: "needs a peek at stdin; the runtime can only consume bytes and modules hold no state to push one back",
+  },
+  {
+    module: "Core.Threading.Thread",
+    name: "Spawn",
+    why: "pthread_create needs a C function pointer and an out-parameter Beskid cannot produce; the JIT cannot load libc (E4040)",
+  },
+  { module: "Core.Threading.Thread", name: "Join", why: "no thread can be spawned (see Spawn)" },
+];
+
+/** Public functions we add beyond §8 (needed across modules); listed, not counted. */
+export const EXTRAS = new Set(["Query.QueryState.Window"]);
+
+export interface Callable {
+  readonly module: string;
+  /** `Name` for a function, `Type.Name` for a member. */
+  readonly name: string;
+  readonly member: boolean;
+  readonly tested: boolean;
+}
+
+function bdFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...bdFiles(full));
+    else if (name.endsWith(".bd")) out.push(full);
+  }
+  return out;
+}
+
+/** Module path of a file under `root`, by LANGUAGE.md §5.1. */
+export function modulePathOf(root: string, file: string): string {
+  const segs = relative(root, file).replace(/\.bd$/, "").split("/");
+  if (segs.length >= 2 && segs[segs.length - 1] === segs[segs.length - 2]) segs.pop();
+  else if (segs[segs.length - 1] === "mod") segs.pop();
+  return segs.join(".");
+}
+
+export function inventory(): Callable[] {
+  const src = join(CORELIB, "Src");
+  const testText = bdFiles(join(CORELIB, "Tests"))
+    .map((f) => readFileSync(f, "utf8"))
+    .join("\n");
+  const out: Callable[] = [];
+  for (const file of bdFiles(src)) {
+    const module = modulePathOf(src, file);
+    if (module === "Corelib" || COMPAT_MODULES.has(module)) continue;
+    const alias = module.split(".").pop()!;
+    const { tree } = parseFile(readFileSync(file, "utf8"), file);
+    for (const item of tree.items) {
+      if (item.kind === "Function" && item.isPub) {
+        const name = item.name.text;
+        if (EXTRAS.has(`${module}.${name}`)) continue;
+        const tested = testText.includes(`${alias}.${name}(`) || testText.includes(`${alias}.${name}<`);
+        out.push({ module, name, member: false, tested });
+      } else if (item.kind === "Type" && item.isPub) {
+        for (const m of item.members) {
+          if (m.kind !== "Method" || !m.isPub) continue;
+          const tested = testText.includes(`.${m.name.text}(`);
+          out.push({ module, name: `${item.name.text}.${m.name.text}`, member: true, tested });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The markdown table: module, name, status. */
+export function renderTable(items: readonly Callable[]): string {
+  const rows = items.map(
+    (c) =>
+      `| \`${c.module}\` | \`${c.name}\`${c.member ? " (member)" : ""} | ${c.tested ? "implemented + tested" : "implemented"} |`,
+  );
+  for (const l of LEFT_OUT) rows.push(`| \`${l.module}\` | \`${l.name}\` | left out: ${l.why} |`);
+  const tested = items.filter((c) => c.tested).length;
+  const total = items.length + LEFT_OUT.length;
+  return [
+    `Callables: ${total} (§8 counts 351); implemented ${items.length}, of which tested ${tested} ` +
+      `(${((100 * tested) / total).toFixed(1)}% of all); left out ${LEFT_OUT.length}.`,
+    "",
+    "| Module | Name | Status |",
+    "|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+export const BEGIN = "<!-- API-TABLE:BEGIN (generated by __tests__/corelib/api.ts --write) -->";
+export const END = "<!-- API-TABLE:END -->";
+
+if (process.argv.includes("--write")) {
+  const doc = readFileSync(DOC, "utf8");
+  const start = doc.indexOf(BEGIN);
+  const stop = doc.indexOf(END);
+  if (start < 0 || stop < start) throw new Error("docs/corelib.md has no API-TABLE markers");
+  const next = doc.slice(0, start + BEGIN.length) + "\n" + renderTable(inventory()) + "\n" + doc.slice(stop);
+  writeFileSync(DOC, next);
+}

@@ -1,0 +1,216 @@
+/**
+ * A stand-in for the GitHub runner around the action's steps: a workspace with a copy of a
+ * Beskid project, `RUNNER_TEMP`, the `GITHUB_OUTPUT`/`GITHUB_STEP_SUMMARY`/`GITHUB_ENV`/
+ * `GITHUB_STATE` files, an event payload naming the default branch, and the environment
+ * pointing the real clients at a `FakeGitHub`. `runAction` sequences the steps the way
+ * action.yml's `if:` conditions do, either in-process (setting `process.env` around each step,
+ * because `@actions/core` and the cache/artifact clients read it at call time) or as child
+ * processes running the bundled `dist/action-<step>.js` files with an explicit environment.
+ */
+
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FakeGitHub } from "./server.ts";
+
+export type StepName =
+  "resolve" | "restore" | "lower" | "save" | "build" | "upload" | "test" | "report" | "release";
+
+export interface Workspace {
+  readonly root: string;
+  readonly workspace: string;
+  readonly temp: string;
+  cleanup(): void;
+}
+
+/** A fresh runner folder with `fixture` copied into `<workspace>/<as>`. */
+export function makeWorkspace(fixture: string, as = "."): Workspace {
+  const root = mkdtempSync(join(tmpdir(), "beskid-action-"));
+  const workspace = join(root, "work");
+  const temp = join(root, "temp");
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  cpSync(fixture, join(workspace, as), {
+    recursive: true,
+    filter: (src) => !src.includes(`${"/"}obj${"/"}`) && !src.endsWith(`${"/"}obj`),
+  });
+  return { root, workspace, temp, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface RunOptions {
+  readonly inputs: Record<string, string>;
+  /** `refs/heads/main` unless set. */
+  readonly ref?: string;
+  readonly defaultBranch?: string;
+  readonly readOnlyToken?: boolean;
+  readonly runAttempt?: string;
+  readonly job?: string;
+  /** The workflow run; a fresh one per `runAction` unless set (reuse it to collide artifact names). */
+  readonly runId?: string;
+  readonly extraEnv?: Record<string, string>;
+}
+
+export interface StepRecord {
+  readonly step: StepName;
+  readonly code: number;
+  readonly log: string;
+}
+
+export interface RunResult {
+  readonly steps: StepRecord[];
+  /** Outputs of each step, parsed from its GITHUB_OUTPUT file. */
+  readonly outputs: Record<string, Record<string, string>>;
+  /** The action's outputs as action.yml maps them. */
+  readonly action: Record<string, string>;
+  readonly summary: string;
+  readonly log: string;
+  readonly ran: StepName[];
+  readonly failed: StepName[];
+  readonly warnings: string[];
+  readonly errors: string[];
+}
+
+/** Parses a GITHUB_OUTPUT-style file (`k=v` lines and `k<<DELIM` heredocs). */
+export function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
+      out[heredoc[1]!] = value.join("\n");
+    } else if (line.includes("=")) {
+      out[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    }
+  }
+  return out;
+}
+
+let runCounter = 1000;
+
+export function runnerEnv(ws: Workspace, fake: FakeGitHub, opts: RunOptions): Record<string, string> {
+  const ref = opts.ref ?? "refs/heads/main";
+  const runId = opts.runId ?? String(runCounter++);
+  const event = join(ws.root, "event.json");
+  writeFileSync(event, JSON.stringify({ repository: { default_branch: opts.defaultBranch ?? "main" } }));
+  for (const f of ["summary.md", "env", "state"]) writeFileSync(join(ws.root, f), "");
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? ws.root,
+    GITHUB_ACTIONS: "true",
+    CI: "true",
+    GITHUB_WORKSPACE: ws.workspace,
+    RUNNER_TEMP: ws.temp,
+    RUNNER_OS: "Linux",
+    RUNNER_ARCH: "X64",
+    GITHUB_REF: ref,
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ""),
+    GITHUB_EVENT_PATH: event,
+    GITHUB_JOB: opts.job ?? "build",
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: opts.runAttempt ?? "1",
+    GITHUB_STEP_SUMMARY: join(ws.root, "summary.md"),
+    GITHUB_ENV: join(ws.root, "env"),
+    GITHUB_STATE: join(ws.root, "state"),
+    ...fake.runnerEnv({ readOnly: opts.readOnlyToken, ref, runId, jobId: `${runId}-${opts.job ?? "build"}` }),
+    ...(opts.extraEnv ?? {}),
+  };
+}
+
+/** Runs one step somehow (in-process or as a child) with the given env; returns its exit code and log. */
+export type StepRunner = (
+  step: StepName,
+  env: Record<string, string>,
+) => Promise<{ code: number; log: string }>;
+
+/** Runs `dist/action-<step>.js` (from `distDir`) with exactly `env`. */
+export function childStepRunner(distDir: string, cwd: string): StepRunner {
+  return (step, env) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(distDir, `action-${step}.js`)], {
+        env,
+        cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let log = "";
+      child.stdout.on("data", (d: Buffer) => (log += d.toString("utf8")));
+      child.stderr.on("data", (d: Buffer) => (log += d.toString("utf8")));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? 1, log }));
+    });
+}
+
+/**
+ * Sequences the steps as action.yml does: resolve; restore if `run-restore`; lower; save if
+ * `run-save`, not an exact hit, and nothing failed (or `cache-save-on-failure`); build and
+ * upload if `run-build`; test if `run-test`; report always; release if `run-release`. Each
+ * later step gets the resolve step's `state-dir`; every step gets the inputs as JSON.
+ */
+export async function runAction(
+  ws: Workspace,
+  fake: FakeGitHub,
+  opts: RunOptions,
+  runStep: StepRunner,
+): Promise<RunResult> {
+  const base = runnerEnv(ws, fake, opts);
+  const inputs: Record<string, string> = { token: "ghs_faketoken", ...opts.inputs };
+  const steps: StepRecord[] = [];
+  const outputs: Record<string, Record<string, string>> = {};
+  let failed = false;
+  const run = async (step: StepName) => {
+    const outFile = join(ws.root, `output-${step}`);
+    writeFileSync(outFile, "");
+    const env: Record<string, string> = {
+      ...base,
+      GITHUB_OUTPUT: outFile,
+      BESKID_INPUTS: JSON.stringify(inputs),
+      ...(outputs.resolve?.["state-dir"] ? { BESKID_ACTION_STATE: outputs.resolve["state-dir"] } : {}),
+    };
+    const r = await runStep(step, env);
+    outputs[step] = parseCommandFile(readFileSync(outFile, "utf8"));
+    steps.push({ step, code: r.code, log: r.log });
+    if (r.code !== 0) failed = true;
+  };
+  await run("resolve");
+  const resolved = outputs.resolve ?? {};
+  const flag = (name: string) => resolved[name] === "true";
+  if (!failed && flag("run-restore")) await run("restore");
+  if (!failed) await run("lower");
+  const saveOnFailure = inputs["cache-save-on-failure"] === "true";
+  const resolveOk = steps[0]!.code === 0;
+  if (
+    resolveOk &&
+    flag("run-save") &&
+    outputs.restore?.["cache-hit"] !== "true" &&
+    (!failed || saveOnFailure)
+  )
+    await run("save");
+  if (!failed && flag("run-build")) await run("build");
+  if (!failed && flag("run-build")) await run("upload");
+  if (!failed && flag("run-test")) await run("test");
+  await run("report");
+  if (!failed && flag("run-release")) await run("release");
+  const log = steps.map((s) => `--- ${s.step} (${s.code})\n${s.log}`).join("\n");
+  const report = outputs.report ?? {};
+  const action: Record<string, string> = { ...report };
+  if (outputs.release?.["release-url"]) action["release-url"] = outputs.release["release-url"];
+  const commands = (kind: string) =>
+    [...log.matchAll(new RegExp(`^::${kind}(?: [^:]*)?::(.*)$`, "gm"))].map((m) =>
+      m[1]!.replace(/%0A/g, "\n").replace(/%25/g, "%"),
+    );
+  const summaryPath = base.GITHUB_STEP_SUMMARY!;
+  return {
+    steps,
+    outputs,
+    action,
+    summary: existsSync(summaryPath) ? readFileSync(summaryPath, "utf8") : "",
+    log,
+    ran: steps.map((s) => s.step),
+    failed: steps.filter((s) => s.code !== 0).map((s) => s.step),
+    warnings: commands("warning"),
+    errors: commands("error"),
+  };
+}

@@ -1,0 +1,73 @@
+/** The local lowered-artifact cache: content keys, atomic entries, corruption as a miss, pruning. */
+
+import test from "ava";
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { computeCacheKey, LocalCache, LOCAL_CACHE_KEEP, type KeyInputs } from "../../src/pipeline/cache.ts";
+
+const base: KeyInputs = {
+  toolchain: "0.1.0",
+  schema: 1,
+  options: { opt: "debug", tests: true },
+  units: [
+    { module: "Main", hash: "aa" },
+    { module: "Core.Output", hash: "bb" },
+  ],
+  inputs: [{ path: "Project.proj", hash: "cc" }],
+};
+
+test("the key is deterministic and covers every input", (t) => {
+  const k = computeCacheKey(base);
+  t.deepEqual(
+    computeCacheKey({ ...base, options: { tests: true, opt: "debug" } }),
+    k,
+    "option order does not matter",
+  );
+  t.regex(k.key, /^0\.1\.0-s1-[0-9a-f]{16}-[0-9a-f]{16}$/);
+  const variants: KeyInputs[] = [
+    { ...base, toolchain: "0.1.1" },
+    { ...base, schema: 2 },
+    { ...base, options: { opt: "release", tests: true } },
+    { ...base, units: [{ module: "Main", hash: "ab" }, base.units[1]!] },
+    { ...base, units: [base.units[1]!, base.units[0]!] },
+    { ...base, inputs: [{ path: "Project.proj", hash: "cd" }] },
+  ];
+  for (const v of variants) t.not(computeCacheKey(v).key, k.key);
+  t.false(k.key.includes(","));
+});
+
+test("put then get returns the bytes; a corrupt entry is a miss and is removed", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cache-"));
+  const cache = new LocalCache(dir);
+  const bytes = new Uint8Array([1, 2, 3, 4, 5]);
+  const path = cache.put("k1", bytes);
+  t.deepEqual(cache.get("k1"), bytes);
+  t.is(cache.get("k2"), undefined);
+  const file = readFileSync(path);
+  file[0] = 9;
+  writeFileSync(path, file);
+  t.is(cache.get("k1"), undefined);
+  t.false(readdirSync(dir).includes("k1.bca"));
+  writeFileSync(join(dir, "k3.bca"), "short");
+  t.is(cache.get("k3"), undefined);
+  t.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith(".tmp")),
+    [],
+    "no temporary files left",
+  );
+});
+
+test("the folder keeps only the newest entries", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cache-"));
+  const cache = new LocalCache(dir);
+  for (let i = 0; i < LOCAL_CACHE_KEEP + 3; i++) {
+    const p = cache.put(`k${i}`, new Uint8Array([i]));
+    const when = new Date(Date.now() - (100 - i) * 1000);
+    utimesSync(p, when, when);
+  }
+  const left = readdirSync(dir).sort();
+  t.is(left.length, LOCAL_CACHE_KEEP);
+  t.true(left.includes(`k${LOCAL_CACHE_KEEP + 2}.bca`), "the newest stays");
+  t.false(left.includes("k0.bca"), "the oldest goes");
+});

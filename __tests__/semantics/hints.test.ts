@@ -1,0 +1,137 @@
+/**
+ * Wording of the help lines found while checking real-looking projects (examples/): each
+ * names the fix a user needs, not a generic "check the spelling".
+ */
+
+import test from "ava";
+import { check, messages } from "./helpers.ts";
+
+test("E1606: an unknown `__name` is compared with the intrinsic table", (t) => {
+  const r = check(t, `i32 Main() {\n __panic("boom");\n return 0;\n}`, "E1606@2");
+  t.deepEqual(messages(r), [
+    "E1606 unknown call target: no function, method, field or sugar candidate: `__panic` is not a runtime intrinsic [help: did you mean `__panic_str`?]",
+  ]);
+  const typo = check(t, `i32 Main() {\n __str_lenn("x");\n return 0;\n}`, "E1606@2");
+  t.regex(messages(typo)[0]!, /did you mean `__str_len`\?/);
+});
+
+test("E1606: a module function called on an array names the receiver in the help", (t) => {
+  const r = check(
+    t,
+    `i64 Len<T>(T[] items) => __array_len(items);\ni64 F(i64[] items) {\n return items.Len();\n}\ni32 Main() { return 0; }`,
+    "E1606@3",
+  );
+  t.regex(messages(r)[0]!, /\[help: call it as `Len\(items\)`\]/);
+  const withArgs = check(
+    t,
+    `i64 At<T>(T[] items, i64 i) => 0;\ni64 F(i64[] xs) {\n return xs.At(1);\n}\ni32 Main() { return 0; }`,
+    "E1606@3",
+  );
+  t.regex(messages(withArgs)[0]!, /\[help: call it as `At\(xs, …\)`\]/);
+});
+
+test("E1606: `Type.F(…)` points at the type's module when it declares `F`", (t) => {
+  const r = check(
+    t,
+    `i64 Get(Option<i64> o) {\n return Option.HasValue(o);\n}\ni32 Main() { return 0; }`,
+    "E1606@2",
+  );
+  t.deepEqual(messages(r), [
+    "E1606 unknown call target: no function, method, field or sugar candidate: `Option` is an enum; `.HasValue(…)` is not a call on it [help: `HasValue` is a function of module `Core.Optional.Option`: add `use Core.Optional.Option;`, or call it on a value as `value.HasValue(…)`]",
+  ]);
+  // With the module imported (D4) the call is fine.
+  check(
+    t,
+    `use Core.Optional.Option;\nbool Get(Option<i64> o) {\n return Option.HasValue(o);\n}\ni32 Main() { return 0; }`,
+    "",
+  );
+  const rec = check(t, `type P { i64 x, }\ni32 Main() {\n P.Make();\n return 0;\n}`, "E1606@3");
+  t.regex(
+    messages(rec)[0]!,
+    /`P` is a type; .*\[help: there are no static members; call a module function\]/,
+  );
+});
+
+test("E1105: a misspelt import suggests the nearest module or item of the program", (t) => {
+  const r = check(
+    t,
+    `use Util.Txt;\ni32 Main() { return 0; }\n//- /Util/Text.bd\npub i64 One() => 1;`,
+    "E1105@1",
+  );
+  t.regex(messages(r)[0]!, /\[help: did you mean `Util\.Text`\?\]/);
+  const std = check(
+    t,
+    `use Std.Util.Txt;\ni32 Main() { return 0; }\n//- /Util/Text.bd\npub i64 One() => 1;`,
+    "E1105@1",
+  );
+  t.regex(messages(std)[0]!, /\[help: did you mean `Util\.Text`\?\]/);
+  const far = check(t, `use Nothing.Like.It;\ni32 Main() { return 0; }`, "E1105@1");
+  t.regex(messages(far)[0]!, /check the spelling/);
+});
+
+test("E1208: an assignment used as a condition suggests `==`", (t) => {
+  const r = check(
+    t,
+    `i64 F(mut i64 a) {\n if a = 3 { return 1; }\n return 0;\n}\ni32 Main() { return 0; }`,
+    "E1208@2",
+  );
+  t.regex(messages(r).join("\n"), /E1208 .*found `i64` \[help: `=` assigns; compare with `==`\]/);
+  const plain = check(
+    t,
+    `i64 F(i64 a) {\n if a { return 1; }\n return 0;\n}\ni32 Main() { return 0; }`,
+    "E1208@2",
+  );
+  t.regex(messages(plain)[0]!, /compare explicitly/);
+});
+
+test("E1601 names the method and the contract even when they share a name", (t) => {
+  const r = check(
+    t,
+    `contract Show { string Show(); }\ntype X : Show { i64 v, }\ni32 Main() { return 0; }`,
+    "E1601@2",
+  );
+  t.regex(messages(r)[0]!, /`X` does not implement method `Show` of contract `Show`/);
+});
+
+test("E1201: `retrun x;` (a declaration by rule 4) suggests the keyword", (t) => {
+  const r = check(t, `i64 F() {\n retrun y;\n return 0;\n}\ni32 Main() { return 0; }`, "E1201@2");
+  t.regex(messages(r)[0]!, /no type `retrun` is visible here \[help: did you mean the keyword `return`\?\]/);
+});
+
+test("E1606: a member of `extend type i64` called on an unsuffixed literal suggests the suffix", (t) => {
+  const r = check(
+    t,
+    `extend type i64 { pub i64 Double() => this * 2; }\ni64 F() {\n return 5.Double();\n}\ni64 G() => 5_i64.Double();\ni32 Main() { return 0; }`,
+    "E1606@3",
+  );
+  t.regex(
+    messages(r)[0]!,
+    /`i32` has no member `Double` \[help: .*member of `i64`: write the literal with the suffix `_i64`\]/,
+  );
+});
+
+test("E1101 inside a member suggests the receiver's fields", (t) => {
+  const r = check(
+    t,
+    `type Item { i64 v, }\ntype Bag {\n i64 items,\n pub i64 Count() => itms;\n}\ni32 Main() { return 0; }`,
+    "E1101@4",
+  );
+  t.regex(messages(r)[0]!, /`itms` is not declared here \[help: did you mean `items`\?\]/);
+});
+
+test("a struct literal field of the wrong type is E1206 naming the field", (t) => {
+  const r = check(t, `type P { i64 x, }\ni32 Main() {\n P p = P { x: "1" };\n return 0;\n}`, "E1206@3");
+  t.regex(messages(r)[0]!, /field `x` of `P` expects `i64`, found `string`/);
+});
+
+test("W1214 on a `let` local suggests `let mut`", (t) => {
+  const r = check(
+    t,
+    `i32 Main() {\n let x = 1;\n x = 2;\n i64 y = 1;\n y = 3;\n return x;\n}`,
+    "W1214@3 W1214@5",
+  );
+  t.deepEqual(
+    r.diagnostics.map((d) => d.help),
+    ["declare it `let mut x`", "declare it `mut i64 y`"],
+  );
+});

@@ -1,0 +1,218 @@
+/**
+ * AOT benchmarks: the Beskid programs of bench/programs lowered by the real pipeline and
+ * built by the AOT backend with `--release` (-O2), next to their hand-written C twins
+ * (`cc -O2`, `CC` overrides) in the same run, both as the child's CPU time of the whole
+ * process (best of 3, outputs checked against `<name>.out` first); and how long the C
+ * translation and the C compiler take for a generated program of about 10,000 lines.
+ *
+ * `runAotBench()` returns the figures; run standalone (`npx tsx bench/aot.ts [--write]`) it
+ * prints them, and `--write` replaces the `## AOT` section of docs/benchmarks.md.
+ */
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildArtifact, emitC } from "../src/backends/aot/index.ts";
+import { lowerProject } from "../src/pipeline/spine.ts";
+import { writeFileAtomic } from "../src/util/fs.ts";
+
+const REPEAT = 3;
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PROGRAMS_DIR = join(HERE, "programs");
+
+export interface AotBenchResult {
+  readonly name: string;
+  /** Wall milliseconds of the C compile + link of the generated C (-O2). */
+  readonly buildMs: number;
+  readonly aotMs: number;
+  readonly cMs: number | null;
+  readonly ratio: number | null;
+}
+
+export interface AotBenchReport {
+  readonly programs: readonly AotBenchResult[];
+  readonly large: {
+    readonly sourceLines: number;
+    readonly functions: number;
+    readonly cLines: number;
+    readonly emitMs: number;
+    readonly ccDebugMs: number;
+    readonly ccReleaseMs: number;
+  };
+  readonly cc: string;
+}
+
+function childCpu(exe: string): { ms: number; output: string } {
+  const out = execFileSync("bash", ["-c", `"$0" > "$0.stdout"; times`, exe], { encoding: "utf8" });
+  const child = out.trim().split("\n")[1] ?? "";
+  const secs = [...child.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (t, m) => t + Number(m[1]) * 60 + Number(m[2]),
+    0,
+  );
+  return { ms: secs * 1000, output: readFileSync(`${exe}.stdout`, "utf8") };
+}
+
+function best(exe: string, expected: string, what: string): number {
+  let ms = Infinity;
+  for (let i = 0; i < REPEAT; i++) {
+    const r = childCpu(exe);
+    if (r.output !== expected) throw new Error(`${what} printed ${JSON.stringify(r.output.slice(0, 200))}`);
+    ms = Math.min(ms, r.ms);
+  }
+  return ms;
+}
+
+/** A Beskid program of about `lines` lines: many small functions, all called from Main. */
+function generated(lines: number): { source: string; functions: number } {
+  const parts = ["use Core.Output;", ""];
+  let n = 0;
+  while (parts.length < lines - 10) {
+    parts.push(
+      `i64 F${n}(i64 a, i64 b) {`,
+      `    mut i64 s = a;`,
+      `    for i in range(0, b) {`,
+      `        if i % 3 == 0 {`,
+      `            s = s + i * ${n + 1};`,
+      `        } else {`,
+      `            s = s - i;`,
+      `        }`,
+      `    }`,
+      `    return s + ${n};`,
+      `}`,
+      "",
+    );
+    n++;
+  }
+  parts.push("i32 Main() {", "    mut i64 t = 0;");
+  for (let i = 0; i < n; i++) parts.push(`    t = t + F${i}(t % 7, 5);`);
+  parts.push('    Output.WriteLine("${t}");', "    return 0;", "}", "");
+  return { source: parts.join("\n"), functions: n };
+}
+
+export async function runAotBench(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<AotBenchReport> {
+  const cc = env["CC"] || "cc";
+  const dir = mkdtempSync(join(tmpdir(), "beskid-bench-aot-"));
+  try {
+    const programs: AotBenchResult[] = [];
+    const names = readdirSync(PROGRAMS_DIR)
+      .filter((f) => f.endsWith(".bd"))
+      .map((f) => f.slice(0, -3))
+      .sort();
+    for (const name of names) {
+      const expected = readFileSync(join(PROGRAMS_DIR, `${name}.out`), "utf8");
+      const lowered = await lowerProject(
+        { cwd: PROGRAMS_DIR, input: `${name}.bd`, command: "build" },
+        { enabled: false },
+      );
+      if (!lowered.ok || !lowered.program) throw new Error(`${name}.bd does not lower`);
+      const t0 = performance.now();
+      const built = await buildArtifact(lowered.program, {
+        kinds: ["exe"],
+        outDir: join(dir, name),
+        stem: name,
+        release: true,
+        env,
+      });
+      const buildMs = performance.now() - t0;
+      if (!built.ok) throw new Error(`${name}: ${built.diagnostics[0]?.message}`);
+      const aotMs = best(built.outputs[0]!.path, expected, `${name} (AOT)`);
+      let cMs: number | null = null;
+      if (existsSync(join(PROGRAMS_DIR, `${name}.c`))) {
+        const exe = join(dir, `c_${name}`);
+        execFileSync(cc, ["-O2", "-o", exe, join(PROGRAMS_DIR, `${name}.c`), "-lm"]);
+        cMs = best(exe, expected, `${name} (C twin)`);
+      }
+      programs.push({ name, buildMs, aotMs, cMs, ratio: cMs ? aotMs / cMs : null });
+    }
+    // The generated ~10k-line program: C translation and the C compiler, debug and release.
+    const g = generated(10_000);
+    const src = join(dir, "large");
+    execFileSync("mkdir", ["-p", src]);
+    writeFileSync(join(src, "large.bd"), g.source);
+    const lowered = await lowerProject({ cwd: src, input: "large.bd", command: "build" }, { enabled: false });
+    if (!lowered.ok || !lowered.program)
+      throw new Error(`the generated program does not lower: ${lowered.diagnostics[0]?.message}`);
+    const t1 = performance.now();
+    const c = emitC(lowered.program, { prefix: "large", mainFunc: lowered.program.entry!.func });
+    const emitMs = performance.now() - t1;
+    const timeBuild = async (release: boolean): Promise<number> => {
+      const t = performance.now();
+      const r = await buildArtifact(lowered.program!, {
+        kinds: ["exe"],
+        outDir: join(src, String(release)),
+        stem: "large",
+        release,
+        env,
+      });
+      if (!r.ok) throw new Error(`large: ${r.diagnostics[0]?.message}`);
+      return performance.now() - t;
+    };
+    const ccDebugMs = await timeBuild(false);
+    const ccReleaseMs = await timeBuild(true);
+    return {
+      programs,
+      large: {
+        sourceLines: g.source.split("\n").length,
+        functions: g.functions,
+        cLines: c.source.split("\n").length,
+        emitMs,
+        ccDebugMs,
+        ccReleaseMs,
+      },
+      cc,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatAotReport(r: AotBenchReport): string {
+  const f = (x: number | null): string => (x === null ? "n/a" : x.toFixed(1));
+  return [
+    "## AOT",
+    "",
+    "The Beskid programs of `bench/programs/` lowered by the real pipeline and built by the AOT backend",
+    `with \`--release\` (\`${r.cc} -O2\` over the generated C), next to their hand-written C twins (\`${r.cc} -O2\`),`,
+    `measured in the same run by \`npx tsx bench/aot.ts\`: child CPU time of the whole process, best of ${REPEAT},`,
+    "outputs checked against `<name>.out` first. Build: wall time of translation + C compile + link.",
+    "",
+    "| Program | AOT ms | C -O2 ms | AOT / C | build ms |",
+    "|---|---:|---:|---:|---:|",
+    ...r.programs.map(
+      (p) =>
+        `| ${p.name} | ${f(p.aotMs)} | ${f(p.cMs)} | ${p.ratio === null ? "n/a" : p.ratio.toFixed(2)} | ${p.buildMs.toFixed(0)} |`,
+    ),
+    "",
+    `A generated program of ${r.large.sourceLines} lines (${r.large.functions} functions, ${r.large.cLines} lines of C with`,
+    `the runtime): artifact → C ${r.large.emitMs.toFixed(0)} ms; C compile + link (wall, includes translation):`,
+    `**${r.large.ccDebugMs.toFixed(0)} ms** debug (-O0), **${r.large.ccReleaseMs.toFixed(0)} ms** release (-O2).`,
+    "",
+  ].join("\n");
+}
+
+/** Replaces (or appends) the `## AOT` section of docs/benchmarks.md. */
+export function writeAotSection(docsPath: string, section: string): void {
+  const old = existsSync(docsPath) ? readFileSync(docsPath, "utf8") : "# Benchmarks\n\n";
+  const start = old.indexOf("## AOT\n");
+  let next: string;
+  if (start < 0) next = old.replace(/\n*$/, "\n\n") + section;
+  else {
+    const after = old.indexOf("\n## ", start + 1);
+    next =
+      old.slice(0, start) +
+      section.replace(/\n*$/, after < 0 ? "\n" : "\n\n") +
+      (after < 0 ? "" : old.slice(after + 1));
+  }
+  writeFileAtomic(docsPath, next);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const report = await runAotBench();
+  const text = formatAotReport(report);
+  process.stdout.write(text + "\n");
+  if (process.argv.includes("--write")) writeAotSection(join(HERE, "..", "docs", "benchmarks.md"), text);
+}

@@ -1,0 +1,91 @@
+/**
+ * Annotations with a budget: GitHub shows at most 10 error and 10 warning annotations per
+ * step, so this emits up to that many, drops exact duplicates (same severity, file, line and
+ * message), and counts the rest for the job summary. Paths are made workspace-relative,
+ * because annotations only attach to files of the repository. It does not render
+ * diagnostics for the log; the steps print those themselves.
+ */
+
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/index.ts";
+import type { TestCaseResult } from "../pipeline/api.ts";
+import type { ActionCore } from "./services.ts";
+
+export const ANNOTATION_LIMIT = 10;
+
+export class Annotator {
+  private readonly seen = new Set<string>();
+  private errors = 0;
+  private warnings = 0;
+  /** Annotations not emitted because the budget was spent (duplicates are not counted). */
+  readonly dropped = { errors: 0, warnings: 0 };
+
+  constructor(
+    private readonly core: ActionCore,
+    private readonly workspace: string,
+    private readonly enabled: boolean,
+  ) {}
+
+  /** A repository-relative path for `file` (given relative to `baseDir`), or undefined. */
+  relativePath(file: string | undefined, baseDir: string): string | undefined {
+    if (!file) return undefined;
+    const abs = isAbsolute(file) ? file : resolve(baseDir, file);
+    const rel = relative(this.workspace, abs);
+    if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join("/");
+  }
+
+  emit(
+    severity: "error" | "warning",
+    message: string,
+    title: string,
+    file?: string,
+    line?: number,
+    column?: number,
+  ): void {
+    if (!this.enabled) return;
+    const id = `${severity}\u0000${file ?? ""}\u0000${line ?? 0}\u0000${message}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    if (severity === "error") {
+      if (this.errors >= ANNOTATION_LIMIT) return void this.dropped.errors++;
+      this.errors++;
+    } else {
+      if (this.warnings >= ANNOTATION_LIMIT) return void this.dropped.warnings++;
+      this.warnings++;
+    }
+    const props = {
+      title,
+      ...(file ? { file } : {}),
+      ...(file && line ? { startLine: line } : {}),
+      ...(file && line && column ? { startColumn: column } : {}),
+    };
+    if (severity === "error") this.core.error(message, props);
+    else this.core.warning(message, props);
+  }
+
+  diagnostic(d: Diagnostic, baseDir: string): void {
+    if (d.severity !== "error" && d.severity !== "warning") return;
+    const file = this.relativePath(d.file, baseDir);
+    this.emit(
+      d.severity,
+      d.help ? `${d.message}\nhelp: ${d.help}` : d.message,
+      d.code,
+      file,
+      d.start?.line,
+      d.start?.column,
+    );
+  }
+
+  failedTest(t: TestCaseResult, baseDir: string): void {
+    const file = this.relativePath(t.file, baseDir);
+    const what = t.outcome === "timed_out" ? "timed out" : "failed";
+    this.emit(
+      "error",
+      `${t.qualified_name} ${what}${t.reason ? `: ${t.reason}` : ""}`,
+      `Test ${what}`,
+      file,
+      t.line,
+    );
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The GitHub cache key of the lowered-artifact cache folder and its restore keys:
+ * `beskid-<prefix>-<os>-<arch>-<toolchain>-<schema>-<options hash>-<closure hash>`, restore
+ * keys dropping the closure hash, then the options hash (never the toolchain or schema: an
+ * entry from another toolchain can hold nothing this one could use). Also the decision
+ * whether this run may save (read-only off the default branch unless configured), with the
+ * reason in words for the log and the summary. Pure functions; no cache calls here.
+ */
+
+import type { CacheKey } from "../pipeline/api.ts";
+import type { RunnerContext } from "./context.ts";
+import { MAX_KEY_LENGTH } from "./inputs.ts";
+
+export interface ActionCacheKey {
+  readonly primary: string;
+  readonly restoreKeys: readonly string[];
+  /** Each part in order, for the log group and the summary. */
+  readonly components: readonly { readonly name: string; readonly value: string }[];
+}
+
+export type KeyResult =
+  { readonly ok: true; readonly key: ActionCacheKey } | { readonly ok: false; readonly error: string };
+
+function clean(part: string): string {
+  // Keys travel through URLs and logs: keep them to a tame alphabet.
+  return part.replace(/[^A-Za-z0-9._+]/g, "_");
+}
+
+export function composeCacheKey(prefix: string, ctx: RunnerContext, key: CacheKey): KeyResult {
+  const components = [
+    { name: "prefix", value: clean(prefix) },
+    { name: "os", value: clean(ctx.os) },
+    { name: "arch", value: clean(ctx.arch) },
+    { name: "toolchain", value: clean(key.components.toolchain) },
+    { name: "artifact schema", value: clean(key.components.schema) },
+    { name: "options hash", value: clean(key.components.options) },
+    { name: "closure hash", value: clean(key.components.closure) },
+  ];
+  const parts = ["beskid", ...components.map((c) => c.value)];
+  const primary = parts.join("-");
+  const restoreKeys = [parts.slice(0, -1).join("-") + "-", parts.slice(0, -2).join("-") + "-"];
+  if (primary.length > MAX_KEY_LENGTH) {
+    return {
+      ok: false,
+      error: `The cache key would be ${primary.length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
+    };
+  }
+  if (primary.includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
+  return { ok: true, key: { primary, restoreKeys, components } };
+}
+
+export interface SavePolicy {
+  readonly readOnly: boolean;
+  readonly reason: string;
+}
+
+export function savePolicy(configured: boolean | undefined, ctx: RunnerContext): SavePolicy {
+  if (configured === true) return { readOnly: true, reason: "`cache-read-only: true` is set" };
+  if (configured === false) return { readOnly: false, reason: "`cache-read-only: false` is set" };
+  if (ctx.refType === "branch" && ctx.defaultBranch !== undefined && ctx.refName === ctx.defaultBranch) {
+    return { readOnly: false, reason: `\`${ctx.refName}\` is the default branch` };
+  }
+  if (ctx.defaultBranch === undefined) {
+    return {
+      readOnly: true,
+      reason:
+        "the default branch is unknown (no event payload), so this run only reads; set `cache-read-only: false` to save",
+    };
+  }
+  return {
+    readOnly: true,
+    reason: `\`${ctx.ref || "this ref"}\` is not the default branch \`${ctx.defaultBranch}\`, so this run only reads (set \`cache-read-only: false\` to save here)`,
+  };
+}

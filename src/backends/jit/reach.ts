@@ -1,0 +1,153 @@
+/**
+ * Call-graph reachability for the JIT's E4040 check (LANGUAGE.md §5.16): which extern
+ * functions can be reached from an entry point or a test, through direct calls and,
+ * conservatively, every function in the table once any indirect call is reachable.
+ *
+ * It decides nothing about which externs are available; `emit.ts` and `run.ts` do.
+ */
+
+import { assertNever, type CodegenArtifact, type Expr, type Stmt } from "../../artifact/index.ts";
+
+/** Every program extern reachable from `root` (through calls and, conservatively, the table). */
+export function reachableExterns(a: CodegenArtifact, root: number): Set<number> {
+  const seen = new Set<number>();
+  const externs = new Set<number>();
+  const stack = [root];
+  let tableAdded = false;
+  const expr = (e: Expr): void => {
+    // Only the three kinds of call matter here; everything else is just walked through.
+    if (e.kind === "call") {
+      if (!seen.has(e.func)) stack.push(e.func);
+    } else if (e.kind === "call.extern") externs.add(e.ext);
+    else if (e.kind === "call.indirect" && !tableAdded) {
+      tableAdded = true;
+      stack.push(...a.table);
+    }
+    forEachChild(e, expr, stmt);
+  };
+  const stmt = (s: Stmt): void => forEachStmtChild(s, expr, stmt);
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const s of a.functions[f]?.body ?? []) stmt(s);
+  }
+  return externs;
+}
+
+export function forEachChild(e: Expr, expr: (e: Expr) => void, stmt: (s: Stmt) => void): void {
+  switch (e.kind) {
+    case "local.tee":
+    case "unary":
+      expr(e.value);
+      return;
+    case "binary":
+      expr(e.left);
+      expr(e.right);
+      return;
+    case "load":
+      expr(e.addr);
+      return;
+    case "call":
+    case "call.runtime":
+    case "call.extern":
+      e.args.forEach(expr);
+      return;
+    case "call.indirect":
+      e.args.forEach(expr);
+      expr(e.target);
+      return;
+    case "select":
+    case "cond":
+      expr(e.cond);
+      expr(e.then);
+      expr(e.else);
+      return;
+    case "seq":
+      e.body.forEach(stmt);
+      expr(e.value);
+      return;
+    case "elem.addr":
+      expr(e.base);
+      expr(e.index);
+      return;
+    case "memory.grow":
+      expr(e.pages);
+      return;
+    case "const":
+    case "local.get":
+    case "global.get":
+    case "data.addr":
+    case "memory.size":
+      return;
+    default:
+      assertNever(e);
+  }
+}
+
+export function forEachStmtChild(s: Stmt, expr: (e: Expr) => void, stmt: (s: Stmt) => void): void {
+  switch (s.kind) {
+    case "expr":
+      expr(s.expr);
+      return;
+    case "local.set":
+    case "global.set":
+      expr(s.value);
+      return;
+    case "store":
+      expr(s.addr);
+      expr(s.value);
+      return;
+    case "block":
+    case "loop":
+      s.body.forEach(stmt);
+      return;
+    case "if":
+      expr(s.cond);
+      s.then.forEach(stmt);
+      s.else.forEach(stmt);
+      return;
+    case "return":
+      if (s.value) expr(s.value);
+      return;
+    case "memory.copy":
+      expr(s.dst);
+      expr(s.src);
+      expr(s.len);
+      return;
+    case "memory.fill":
+      expr(s.dst);
+      expr(s.value);
+      expr(s.len);
+      return;
+    case "break":
+    case "continue":
+    case "unreachable":
+      return;
+    default:
+      assertNever(s);
+  }
+}
+
+/**
+ * For each root, the externs reachable from it that `isMapped` rejects, as
+ * `Contract.name (library L)`; roots with none are omitted. When no function calls an
+ * unmapped extern at all (the common case) no graph walk happens.
+ */
+export function unavailableByRoot(
+  a: CodegenArtifact,
+  roots: readonly number[],
+  isMapped: (name: string) => boolean,
+): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  if (a.externs.every((x) => isMapped(x.name))) return out;
+  for (const root of roots) {
+    const names: string[] = [];
+    for (const i of [...reachableExterns(a, root)].sort((x, y) => x - y)) {
+      const x = a.externs[i]!;
+      if (!isMapped(x.name)) names.push(`${x.contract}.${x.name} (library ${x.library})`);
+    }
+    if (names.length > 0) out[root] = names;
+  }
+  return out;
+}

@@ -1,0 +1,554 @@
+/**
+ * Running artifacts in-process: `runMain` (the entry point, in the calling thread) and
+ * `runTests` (each test in a fresh instance of one compiled module, inside worker threads
+ * that are terminated and replaced when a test exceeds its time limit).
+ *
+ * Exit codes: an integer result of the entry point is the exit code modulo 256 (what a
+ * POSIX process reports, so JIT and AOT agree); `unit` is 0; a panic is 101 with
+ * `panic at <file>:<line>:<column>: <message>` on standard error (LANGUAGE.md §5.18).
+ * It does not filter or report tests (the pipeline does); it runs the names it is given.
+ */
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
+import { verifyArtifact, type CodegenArtifact } from "../../artifact/index.ts";
+import { JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
+import { formatFloat } from "../../runtime/format.ts";
+import { enableWasmInlining, useWasmTier } from "./tuning.ts";
+import {
+  TEST_DISPATCH_EXPORT,
+  compileArtifactDetailed,
+  type CompileOptions,
+  type JitModuleInfo,
+} from "./emit.ts";
+import {
+  createHost,
+  mapFrames,
+  runInstance,
+  type HostConfig,
+  type HostLib,
+  type InstanceResult,
+  type Sink,
+  type SourceFrame,
+} from "./host.ts";
+
+const LIB: HostLib = { fs, path, formatFloat, createHost, mapFrames };
+
+/**
+ * A compiled module with everything running needs (entry points, tests, source map, E4040
+ * facts): compile once, run many times; `module-cache.ts` stores it so a later run skips
+ * decoding the artifact and emitting wasm altogether.
+ */
+export interface PreparedArtifact {
+  readonly module: WebAssembly.Module;
+  readonly info: JitModuleInfo;
+  /** The wasm bytes (kept so the prepared module can be cached). */
+  readonly wasm: Uint8Array;
+  /** Milliseconds spent emitting and compiling (or loading). */
+  readonly compileMs: number;
+}
+
+/**
+ * Compiles an artifact. An artifact the JIT cannot compile is a toolchain bug (lowering
+ * produced invalid IR), not a user error: it throws, naming what `verifyArtifact` finds.
+ */
+export function prepareArtifact(artifact: CodegenArtifact, options: CompileOptions = {}): PreparedArtifact {
+  const t0 = performance.now();
+  try {
+    const { wasm, info } = compileArtifactDetailed(artifact, options);
+    return { ...compileModule(wasm, info), compileMs: performance.now() - t0 };
+  } catch (e) {
+    const problems = verifyArtifact(artifact, 10);
+    const why = problems.length > 0 ? problems.join("; ") : e instanceof Error ? e.message : String(e);
+    throw new Error(`internal error: the JIT cannot compile this artifact (a lowering bug): ${why}`, {
+      cause: e,
+    });
+  }
+}
+
+/** Compiles wasm bytes produced by `compileArtifactDetailed` (fresh or from a cache). */
+export function compileModule(wasm: Uint8Array, info: JitModuleInfo): PreparedArtifact {
+  enableWasmInlining();
+  const t0 = performance.now();
+  const module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
+  return { module, info, wasm, compileMs: performance.now() - t0 };
+}
+
+function isPrepared(x: CodegenArtifact | PreparedArtifact): x is PreparedArtifact {
+  return (x as PreparedArtifact).module instanceof WebAssembly.Module;
+}
+
+export interface RunOptions {
+  /** Program arguments (no Beskid intrinsic reads them yet; kept for the CLI contract). */
+  readonly args?: readonly string[];
+  /** The program's environment (a copy; `__env_set` changes only it). Default: empty. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Working directory for relative paths and `__env_getcwd`. Default: the caller's cwd. */
+  readonly cwd?: string;
+  /** Standard input: bytes or a file descriptor. Default: empty. */
+  readonly stdin?: Uint8Array | number;
+  /** Standard output/error: a file descriptor, a callback, or omitted to capture. */
+  readonly stdout?: number | ((chunk: Uint8Array) => void);
+  readonly stderr?: number | ((chunk: Uint8Array) => void);
+  /** Entry point name (`--entrypoint`); default: the artifact's `entry`. */
+  readonly entrypoint?: string;
+  /** Heap limit in 64 KiB pages (default 65536 = 4 GiB). */
+  readonly maxPages?: number;
+  /**
+   * V8 tier for the program's code (docs/runtime.md, "Tiers"); default: `optimizing` for
+   * programs of at most `OPTIMIZING_TIER_MAX_FUNCTIONS` functions, else `baseline`.
+   */
+  readonly tier?: "optimizing" | "baseline";
+  /**
+   * File descriptors that are terminals, and their size, for `isatty`/`__tty_winsize`; output
+   * to a terminal descriptor is written at once instead of in 64 KiB blocks.
+   */
+  readonly ttys?: readonly number[];
+  readonly winsize?: number;
+}
+
+export interface PanicInfo {
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Innermost first; only frames of program functions. */
+  readonly frames: readonly SourceFrame[];
+}
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly panic?: PanicInfo;
+  /** Captured output (empty when it went to a descriptor or callback). */
+  readonly stdout: Uint8Array;
+  readonly stderr: Uint8Array;
+  /** E4030 (no entry point), E4040 (unavailable extern): the program did not start. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function hostConfig(o: {
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  stdin?: Uint8Array | number | null;
+  stdout?: Sink;
+  stderr?: Sink;
+  ttys?: readonly number[];
+  winsize?: number;
+}): HostConfig {
+  return {
+    env: o.env ?? {},
+    cwd: o.cwd ?? process.cwd(),
+    stdin: o.stdin ?? null,
+    stdout: o.stdout ?? null,
+    stderr: o.stderr ?? null,
+    pid: process.pid,
+    ttys: o.ttys ?? [],
+    winsize: o.winsize ?? 0,
+  };
+}
+
+/** E4040 for every extern reachable from `root` that the JIT cannot map (LANGUAGE.md §5.16). */
+export function unavailableExterns(info: JitModuleInfo, root: number): Diagnostic[] {
+  return (info.unavailable[root] ?? []).map((detail) =>
+    makeDiagnostic(
+      "E4040",
+      {
+        detail,
+        help: `the JIT maps only ${Object.keys(JIT_MAPPED_EXTERNS).join(", ")}; build it with the AOT backend`,
+      },
+      undefined,
+    ),
+  );
+}
+
+function toPanic(r: InstanceResult["outcome"]): PanicInfo | undefined {
+  if (r.kind === "panic") {
+    return {
+      message: r.message,
+      frames: r.frames,
+      ...(r.file !== undefined ? { file: r.file, line: r.line, column: r.column } : {}),
+    };
+  }
+  if (r.kind === "error") return { message: `internal JIT error: ${r.message}`, frames: [] };
+  return undefined;
+}
+
+/**
+ * Optimising-only compilation costs about 0.1 ms for every function a run calls (lazily, at
+ * its first call): worth it for small programs, whose time goes into a few long-running
+ * functions that the baseline tier would never leave (no OSR), not for large ones that call
+ * thousands of functions a few times each.
+ */
+export const OPTIMIZING_TIER_MAX_FUNCTIONS = 500;
+
+export function defaultTier(programFunctions: number): "optimizing" | "baseline" {
+  return programFunctions <= OPTIMIZING_TIER_MAX_FUNCTIONS ? "optimizing" : "baseline";
+}
+
+/**
+ * Runs the entry point in this thread (an artifact is compiled first; pass a
+ * `PreparedArtifact` to reuse a compiled module). Never throws for anything the program does.
+ */
+export async function runMain(
+  input: CodegenArtifact | PreparedArtifact,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const empty = new Uint8Array(0);
+  // The tier is chosen before compiling (V8 reads it when it compiles code).
+  const functions = isPrepared(input) ? input.info.programFunctions : input.functions.length;
+  useWasmTier(options.tier ?? defaultTier(functions));
+  const prepared = isPrepared(input)
+    ? input
+    : prepareArtifact(input, options.maxPages === undefined ? {} : { maxPages: options.maxPages });
+  const info = prepared.info;
+  const entry =
+    options.entrypoint === undefined
+      ? info.entry
+      : (info.entryPoints.find((e) => e.name === options.entrypoint) ??
+        (info.entry?.name === options.entrypoint ? info.entry : null));
+  if (!entry) {
+    const d = makeDiagnostic(
+      "E4030",
+      {
+        detail:
+          options.entrypoint === undefined
+            ? "the program has no `main` or `Main` function"
+            : `no top-level function \`${options.entrypoint}\` without parameters in the entry module`,
+      },
+      undefined,
+    );
+    return { exitCode: 1, stdout: empty, stderr: empty, diagnostics: [d] };
+  }
+  const missing = unavailableExterns(info, entry.func);
+  if (missing.length > 0) return { exitCode: 1, stdout: empty, stderr: empty, diagnostics: missing };
+  const cfg = hostConfig({
+    ...options,
+    stdin: options.stdin ?? null,
+  });
+  const r = runInstance(prepared.module, prepared.info, cfg, LIB, prepared.info.runExports[entry.func]!);
+  const o = r.outcome;
+  let exitCode: number;
+  switch (o.kind) {
+    case "returned":
+      exitCode = o.value === undefined ? 0 : Number(BigInt.asUintN(8, BigInt(o.value)));
+      break;
+    case "exit":
+      exitCode = o.code & 255;
+      break;
+    case "panic":
+    case "error":
+      exitCode = 101;
+      break;
+  }
+  const panic = toPanic(o);
+  return { exitCode, stdout: r.stdout, stderr: r.stderr, diagnostics: [], ...(panic ? { panic } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Tests.
+
+export interface TestRunOptions {
+  /** Qualified names to run, in this order; default: every test of the artifact. */
+  readonly selected?: readonly string[];
+  /** Per-test time limit in milliseconds (default 10 000). */
+  readonly timeoutMs?: number;
+  /** Worker threads running tests in parallel (default 1). */
+  readonly workers?: number;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  readonly maxPages?: number;
+  /**
+   * Whether a source file belongs to the project under test: a failure is reported at the
+   * innermost frame in such a file (LANGUAGE.md §5.18). Default: the panic's own location.
+   */
+  readonly isOwnFile?: (file: string) => boolean;
+  /**
+   * `reset` (default): a worker reuses one instance and resets it to the initial state before
+   * each test (docs/runtime.md); `fresh`: a new instance per test (slower with many functions).
+   */
+  readonly isolation?: "reset" | "fresh";
+}
+
+export interface TestRunResult {
+  readonly qualifiedName: string;
+  readonly name: string;
+  readonly outcome: "passed" | "failed" | "timed_out";
+  /** For failures: the message and location, e.g. `Assertion failed: x (at src/A.bd:12:5)`. */
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly file: string;
+  readonly line: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly panic?: PanicInfo;
+}
+
+const WORKER_SOURCE = (): string =>
+  [
+    // tsx/esbuild may wrap inner functions in __name(); the worker has no such helper.
+    "var __name = (f) => f;",
+    'const { parentPort } = require("node:worker_threads");',
+    'const fs = require("node:fs");',
+    'const path = require("node:path");',
+    `const formatFloat = (${formatFloat.toString()});`,
+    `const createHost = (${createHost.toString()});`,
+    `const mapFrames = (${mapFrames.toString()});`,
+    `const runInstance = (${runInstance.toString()});`,
+    "const lib = { fs, path, formatFloat, createHost, mapFrames };",
+    "let state = null;",
+    "const slot = {};",
+    'parentPort.on("message", (m) => {',
+    '  if (m.type === "init") { state = m; return; }',
+    "  parentPort.postMessage({ started: true });",
+    "  for (const item of m.items) {",
+    "    const t0 = performance.now();",
+    "    const r = runInstance(state.module, state.info, state.cfg, lib, item.exportName, item.arg, state.fresh ? undefined : slot);",
+    "    parentPort.postMessage({ id: item.id, result: r, ms: performance.now() - t0 });",
+    "  }",
+    "});",
+  ].join("\n");
+
+interface WorkItem {
+  readonly id: number;
+  readonly exportName: string;
+  readonly arg: number;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+function failureReason(p: PanicInfo, isOwnFile: ((file: string) => boolean) | undefined): string {
+  let at: { file?: string; line?: number; column?: number } = p;
+  if (isOwnFile) {
+    const own = [p, ...p.frames].find((f) => f.file !== undefined && isOwnFile(f.file));
+    if (own) at = own;
+  }
+  return at.file !== undefined ? `${p.message} (at ${at.file}:${at.line}:${at.column})` : p.message;
+}
+
+/** Runs tests, each in a fresh instance, with a per-test time limit. Never throws for test behaviour. */
+export async function runTests(
+  input: CodegenArtifact | PreparedArtifact,
+  options: TestRunOptions = {},
+): Promise<TestRunResult[]> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  useWasmTier("baseline");
+  const tests = isPrepared(input) ? input.info.tests : input.tests;
+  const byName = new Map(tests.map((t) => [t.qualifiedName, t]));
+  const indexOf = new Map(tests.map((t, i) => [t.qualifiedName, i]));
+  const names = options.selected ?? tests.map((t) => t.qualifiedName);
+  const results: (TestRunResult | undefined)[] = new Array(names.length);
+  const work: WorkItem[] = [];
+  // Compiled only when some selected test exists (an empty selection compiles nothing).
+  let prepared: PreparedArtifact | undefined = isPrepared(input) ? input : undefined;
+  const getPrepared = (): PreparedArtifact =>
+    (prepared ??= prepareArtifact(
+      input as CodegenArtifact,
+      options.maxPages === undefined ? {} : { maxPages: options.maxPages },
+    ));
+
+  names.forEach((qn, id) => {
+    const t = byName.get(qn);
+    if (!t) {
+      results[id] = {
+        qualifiedName: qn,
+        name: qn,
+        outcome: "failed",
+        reason: `no test named ${qn} in the artifact`,
+        durationMs: 0,
+        file: "",
+        line: 0,
+        stdout: "",
+        stderr: "",
+      };
+      return;
+    }
+    const missing = unavailableExterns(getPrepared().info, t.func);
+    if (missing.length > 0) {
+      results[id] = {
+        qualifiedName: qn,
+        name: t.name,
+        outcome: "failed",
+        reason: missing.map((d) => `${d.code}: ${d.message}`).join("; "),
+        durationMs: 0,
+        file: t.file,
+        line: t.line,
+        stdout: "",
+        stderr: "",
+      };
+      return;
+    }
+    getPrepared();
+    work.push({ id, exportName: TEST_DISPATCH_EXPORT, arg: indexOf.get(qn)! });
+  });
+
+  if (work.length > 0 && prepared) {
+    const p = prepared;
+    const cfg = hostConfig({ env: options.env, cwd: options.cwd, stdin: null });
+    const source = WORKER_SOURCE();
+    const record = (id: number, r: InstanceResult | null, ms: number): void => {
+      const t = byName.get(names[id]!)!;
+      const base = {
+        qualifiedName: t.qualifiedName,
+        name: t.name,
+        file: t.file,
+        line: t.line,
+        durationMs: Math.round(ms * 1000) / 1000,
+      };
+      if (r === null) {
+        results[id] = {
+          ...base,
+          outcome: "timed_out",
+          reason: `timed out after ${timeoutMs} ms`,
+          stdout: "",
+          stderr: "",
+        };
+        return;
+      }
+      const stdout = utf8.decode(r.stdout);
+      const stderr = utf8.decode(r.stderr);
+      const o = r.outcome;
+      if (o.kind === "returned") {
+        results[id] = { ...base, outcome: "passed", stdout, stderr };
+        return;
+      }
+      if (o.kind === "exit") {
+        results[id] = {
+          ...base,
+          outcome: "failed",
+          reason: `test called process exit with code ${o.code}`,
+          stdout,
+          stderr,
+        };
+        return;
+      }
+      const panic = toPanic(o)!;
+      results[id] = {
+        ...base,
+        outcome: "failed",
+        reason: failureReason(panic, options.isOwnFile),
+        stdout,
+        stderr,
+        panic,
+      };
+    };
+    const fresh = options.isolation === "fresh";
+    await runPool(work, p, cfg, source, timeoutMs, Math.max(1, options.workers ?? 1), fresh, record);
+  }
+  return results as TestRunResult[];
+}
+
+function runPool(
+  work: WorkItem[],
+  prepared: PreparedArtifact,
+  cfg: HostConfig,
+  source: string,
+  timeoutMs: number,
+  workers: number,
+  fresh: boolean,
+  record: (id: number, r: InstanceResult | null, ms: number) => void,
+): Promise<void> {
+  const queue = [...work];
+  const CHUNK = 32;
+  let remaining = work.length;
+  return new Promise<void>((resolve, reject) => {
+    interface Slot {
+      worker: Worker;
+      inflight: WorkItem[];
+      since: number;
+      running: boolean;
+    }
+    const slots = new Set<Slot>();
+    const tick = Math.max(5, Math.min(100, Math.floor(timeoutMs / 10)));
+    const finishIfDone = (): void => {
+      if (remaining > 0) return;
+      clearInterval(timer);
+      for (const s of slots) void s.worker.terminate();
+      slots.clear();
+      resolve();
+    };
+    const feed = (s: Slot): void => {
+      if (queue.length === 0) {
+        slots.delete(s);
+        void s.worker.terminate();
+        return;
+      }
+      s.inflight = queue.splice(0, CHUNK);
+      s.running = false;
+      s.since = performance.now();
+      s.worker.postMessage({ type: "run", items: s.inflight });
+    };
+    const spawn = (): void => {
+      const worker = new Worker(source, { eval: true });
+      const s: Slot = { worker, inflight: [], since: performance.now(), running: false };
+      slots.add(s);
+      worker.on("message", (m: { started?: true; id: number; result: InstanceResult; ms: number }) => {
+        if (!slots.has(s)) return;
+        if (m.started) {
+          // The clock starts when the worker has the batch, not when it was posted: starting
+          // a worker and instantiating the module must not count against the first test.
+          s.running = true;
+          s.since = performance.now();
+          return;
+        }
+        const i = s.inflight.findIndex((x) => x.id === m.id);
+        if (i < 0) return;
+        s.inflight.splice(i, 1);
+        s.since = performance.now();
+        record(m.id, m.result, m.ms);
+        remaining--;
+        if (s.inflight.length === 0) feed(s);
+        finishIfDone();
+      });
+      worker.on("error", (e) => {
+        // A crashed worker fails the test it was running; the rest are retried elsewhere.
+        if (!slots.has(s)) return;
+        slots.delete(s);
+        const [first, ...rest] = s.inflight;
+        if (first) {
+          record(
+            first.id,
+            {
+              outcome: { kind: "error", message: String(e) },
+              stdout: new Uint8Array(0),
+              stderr: new Uint8Array(0),
+            },
+            0,
+          );
+          remaining--;
+        }
+        queue.unshift(...rest);
+        if (queue.length > 0) spawn();
+        finishIfDone();
+      });
+      worker.postMessage({ type: "init", module: prepared.module, info: prepared.info, cfg, fresh });
+      feed(s);
+    };
+    const timer = setInterval(() => {
+      const now = performance.now();
+      for (const s of [...slots]) {
+        if (s.inflight.length === 0) continue;
+        if (!s.running) {
+          // A worker that cannot even start its batch within a generous bound is broken.
+          if (now - s.since <= Math.max(30_000, timeoutMs)) continue;
+        } else if (now - s.since <= timeoutMs) continue;
+        // The first unfinished test of this worker has run past its limit.
+        slots.delete(s);
+        void s.worker.terminate();
+        const [first, ...rest] = s.inflight;
+        record(first!.id, null, now - s.since);
+        remaining--;
+        queue.unshift(...rest);
+        if (queue.length > 0) spawn();
+      }
+      finishIfDone();
+    }, tick);
+    try {
+      for (let i = 0; i < Math.min(workers, Math.ceil(queue.length / CHUNK) || 1); i++) spawn();
+    } catch (e) {
+      clearInterval(timer);
+      reject(e);
+    }
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * `beskid-ci test`: lower (cached) and run the `test` items of the import closure through the
+ * JIT, each isolated with a time limit; text, `--json` and `--junit FILE` reports. Exit 1
+ * when any test failed or timed out (or the program does not compile).
+ */
+
+import { resolve } from "node:path";
+import { toJson } from "../../diagnostics/index.ts";
+import { test } from "../../pipeline/index.ts";
+import { parseShard } from "../../pipeline/test-select.ts";
+import { renderJunit, renderTestJson, renderTestText, reportFailed } from "../../pipeline/test-report.ts";
+import { writeFileAtomic } from "../../util/fs.ts";
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  boolFlag,
+  listFlag,
+  stringFlag,
+  type Command,
+} from "../command.ts";
+import {
+  CACHE_FLAG_HELP,
+  CACHE_OPTIONS,
+  PROJECT_FLAG_HELP,
+  PROJECT_OPTIONS,
+  cacheRequest,
+  projectRequest,
+} from "../project-flags.ts";
+
+export const DEFAULT_TEST_TIMEOUT_MS = 10_000;
+
+export const testCommand: Command = {
+  name: "test",
+  summary: "run the project's test items through the JIT",
+  usage:
+    "test [input] [--project P] [--filter F] [--include-tag T] [--exclude-tag T] [--group G] [--shard i/n] [--timeout-ms N] [--json] [--junit FILE]",
+  flags: [
+    ...PROJECT_FLAG_HELP,
+    { name: "--filter F", help: "name substring, or a glob with * and ?" },
+    { name: "--include-tag T", help: "run only tests with any of these tags (repeatable, comma-separated)" },
+    { name: "--exclude-tag T", help: "skip tests with any of these tags (repeatable, comma-separated)" },
+    { name: "--group G", help: "run only tests whose group starts with G (dotted prefix)" },
+    { name: "--shard i/n", help: "run the i-th of n disjoint shards" },
+    { name: "--timeout-ms N", help: `time limit per test (default ${DEFAULT_TEST_TIMEOUT_MS})` },
+    { name: "--junit FILE", help: "also write a JUnit XML report" },
+    ...CACHE_FLAG_HELP,
+  ],
+  options: {
+    ...PROJECT_OPTIONS,
+    ...CACHE_OPTIONS,
+    filter: { type: "string" },
+    "include-tag": { type: "string", multiple: true },
+    "exclude-tag": { type: "string", multiple: true },
+    group: { type: "string" },
+    shard: { type: "string" },
+    "timeout-ms": { type: "string" },
+    junit: { type: "string" },
+  },
+  maxPositionals: 1,
+  async run(ctx) {
+    const shardText = stringFlag(ctx, "shard");
+    const shard = shardText === undefined ? undefined : parseShard(shardText);
+    if (shardText !== undefined && !shard) {
+      ctx.stderr.write(`error: --shard takes i/n with 1 <= i <= n, got '${shardText}'\n`);
+      return EXIT_USAGE;
+    }
+    const timeoutText = stringFlag(ctx, "timeout-ms");
+    const timeoutMs = timeoutText === undefined ? DEFAULT_TEST_TIMEOUT_MS : Number(timeoutText);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+      ctx.stderr.write(`error: --timeout-ms takes a positive integer, got '${timeoutText}'\n`);
+      return EXIT_USAGE;
+    }
+    const filter = stringFlag(ctx, "filter");
+    const group = stringFlag(ctx, "group");
+    const r = await test(projectRequest(ctx, "test"), cacheRequest(ctx), {
+      includeTags: listFlag(ctx, "include-tag"),
+      excludeTags: listFlag(ctx, "exclude-tag"),
+      timeoutMs,
+      ...(filter !== undefined ? { filter } : {}),
+      ...(group !== undefined ? { group } : {}),
+      ...(shard ? { shard } : {}),
+    });
+    const json = boolFlag(ctx, "json");
+    if (!r.ok || !r.report) {
+      if (json)
+        ctx.stdout.write(
+          JSON.stringify({ ok: false, diagnostics: r.diagnostics.map(toJson) }, null, 2) + "\n",
+        );
+      else ctx.report(r.diagnostics);
+      return EXIT_FAILURE;
+    }
+    if (!json) ctx.report(r.diagnostics);
+    const junit = stringFlag(ctx, "junit");
+    if (junit !== undefined)
+      writeFileAtomic(resolve(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
+    ctx.stdout.write(json ? renderTestJson(r.report) : renderTestText(r.report));
+    return reportFailed(r.report) ? EXIT_FAILURE : EXIT_OK;
+  },
+};

@@ -1,0 +1,153 @@
+/**
+ * `beskid-ci` argument handling: global flags, command dispatch, help and usage errors.
+ * Returns an exit code; the only `process.exit` is in `bin.ts`. Any unexpected exception is
+ * caught here and shown as one line (with the stack only under `--debug`).
+ */
+
+import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { renderTextAll, toJson, type Diagnostic } from "../diagnostics/index.ts";
+import { EXIT_FAILURE, EXIT_USAGE, type Command, type CommandContext, type Output } from "./command.ts";
+import { COMMANDS } from "./commands.ts";
+import { VERSION } from "../version.ts";
+
+export interface Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly isTty: boolean;
+}
+
+const GLOBAL_FLAGS = [
+  { name: "--help, -h", help: "show help (for a command: beskid-ci <command> --help)" },
+  { name: "--version, -V", help: "print the toolchain version" },
+  { name: "--debug", help: "show stack traces of internal errors" },
+];
+
+function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name || c.aliases?.includes(name));
+}
+
+export function mainHelp(): string {
+  const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
+  const lines = [
+    `beskid-ci ${VERSION} - the CI toolchain for the Beskid language`,
+    "",
+    "Usage: beskid-ci <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    ...GLOBAL_FLAGS.map((f) => `  ${f.name.padEnd(16)}  ${f.help}`),
+    "",
+    "Exit codes: 0 ok, 1 errors found or tests failed, 2 usage error, 101 the program panicked (run).",
+    "Colors are disabled when NO_COLOR is set or output is not a terminal.",
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function commandHelp(c: Command): string {
+  const width = Math.max(12, ...c.flags.map((f) => f.name.length));
+  const lines = [`${c.summary}`, "", `Usage: beskid-ci ${c.usage}`];
+  if (c.aliases?.length) lines.push(`Aliases: ${c.aliases.join(", ")}`);
+  if (c.flags.length) {
+    lines.push("", "Options:", ...c.flags.map((f) => `  ${f.name.padEnd(width)}  ${f.help}`));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function usageError(io: Io, message: string, command?: Command): number {
+  io.stderr.write(`error: ${message}\n`);
+  io.stderr.write(command ? `Usage: beskid-ci ${command.usage}\n` : "Usage: beskid-ci <command> [options]\n");
+  io.stderr.write(`Run 'beskid-ci ${command ? command.name + " " : ""}--help' for more.\n`);
+  return EXIT_USAGE;
+}
+
+function splitPassthrough(argv: readonly string[]): { own: string[]; passthrough: string[] } {
+  const i = argv.indexOf("--");
+  return i < 0
+    ? { own: [...argv], passthrough: [] }
+    : { own: argv.slice(0, i), passthrough: argv.slice(i + 1) };
+}
+
+export function sourceReader(cwd: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, readFileSync(file.startsWith("/") ? file : `${cwd}/${file}`, "utf8"));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((a) => a !== "--debug");
+  const color = io.isTty && !io.env.NO_COLOR;
+  const first = args[0];
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    const target = first === "help" && args[1] ? findCommand(args[1]) : undefined;
+    io.stdout.write(target ? commandHelp(target) : mainHelp());
+    return 0;
+  }
+  if (first === "--version" || first === "-V") {
+    io.stdout.write(`beskid-ci ${VERSION}\n`);
+    return 0;
+  }
+  if (first.startsWith("-")) return usageError(io, `unknown option '${first}'`);
+  const command = findCommand(first);
+  if (!command) return usageError(io, `unknown command '${first}'`);
+  const { own, passthrough } = splitPassthrough(args.slice(1));
+  if (own.includes("--help") || own.includes("-h")) {
+    io.stdout.write(commandHelp(command));
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: own, options: command.options, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usageError(
+      io,
+      (e as Error).message.split("\n")[0]!.replace(/^TypeError \[[A-Z_]+\]: /, ""),
+      command,
+    );
+  }
+  if (parsed.positionals.length > command.maxPositionals) {
+    return usageError(io, `unexpected argument '${parsed.positionals[command.maxPositionals]}'`, command);
+  }
+  const json = parsed.values.json === true;
+  const reader = sourceReader(io.cwd);
+  const ctx: CommandContext = {
+    values: parsed.values,
+    positionals: parsed.positionals,
+    passthrough,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    cwd: io.cwd,
+    env: io.env,
+    color,
+    report(diagnostics: readonly Diagnostic[]) {
+      if (diagnostics.length === 0) return;
+      if (json) io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2) + "\n");
+      else io.stderr.write(renderTextAll(diagnostics, { color, sources: reader }) + "\n");
+    },
+  };
+  try {
+    return await command.run(ctx);
+  } catch (e) {
+    const err = e as Error;
+    io.stderr.write(`internal error: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(
+      debug
+        ? `${err?.stack ?? ""}\n`
+        : "(run again with --debug for the stack trace, and please report it)\n",
+    );
+    return EXIT_FAILURE;
+  }
+}

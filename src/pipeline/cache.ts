@@ -1,0 +1,102 @@
+/**
+ * The lowered-artifact cache: content-keyed, two tiers. The local tier is a folder of
+ * `<key>.bca` files (default `<project>/obj/beskid/cache/`); the optional remote tier is the
+ * container's service. The key covers the toolchain version, the artifact schema version, the
+ * lowering options and the content of every unit in the import closure plus the manifests and
+ * the lock — never timestamps. Entries are written atomically; a corrupt entry is a miss (and
+ * is removed), never an error. Verification of the decoded artifact is the caller's job.
+ */
+
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
+import type { CacheKey } from "./api.ts";
+
+export interface KeyInputs {
+  readonly toolchain: string;
+  readonly schema: number | string;
+  /** Lowering options (never backend options), serialised deterministically by the caller. */
+  readonly options: Readonly<Record<string, string | number | boolean>>;
+  /** Module name + content hash of each unit, in discovery order. */
+  readonly units: readonly { readonly module: string; readonly hash: string }[];
+  /** Project-relative path + content hash of each manifest and the lock. */
+  readonly inputs: readonly { readonly path: string; readonly hash: string }[];
+}
+
+function short(hex: string): string {
+  return hex.slice(0, 16);
+}
+
+export function computeCacheKey(k: KeyInputs): CacheKey {
+  const options = short(
+    sha256Hex(
+      Object.keys(k.options)
+        .sort()
+        .map((name) => `${name}=${String(k.options[name])}`)
+        .join("\n"),
+    ),
+  );
+  const closureText = [
+    ...k.units.map((u) => `unit ${u.module} ${u.hash}`),
+    ...k.inputs.map((i) => `input ${i.path} ${i.hash}`),
+  ].join("\n");
+  const closure = short(sha256Hex(closureText));
+  const components = { toolchain: k.toolchain, schema: `s${k.schema}`, options, closure };
+  return { key: `${components.toolchain}-${components.schema}-${options}-${closure}`, components };
+}
+
+/** How many entries one local cache folder keeps (newest by use); older ones are pruned. */
+export const LOCAL_CACHE_KEEP = 4;
+
+export class LocalCache {
+  constructor(readonly dir: string) {}
+
+  private pathOf(key: string): string {
+    return join(this.dir, `${key}.bca`);
+  }
+
+  /** Stored bytes plus their sha256 (the last 64 bytes of the file are the hex digest). */
+  get(key: string): Uint8Array | undefined {
+    const path = this.pathOf(key);
+    if (!existsSync(path)) return undefined;
+    try {
+      const file = readFileSync(path);
+      if (file.length < 64) throw new Error("short");
+      const body = file.subarray(0, file.length - 64);
+      const digest = file.subarray(file.length - 64).toString("latin1");
+      if (sha256Hex(body) !== digest) throw new Error("digest");
+      const now = new Date();
+      utimesSync(path, now, now);
+      return new Uint8Array(body);
+    } catch {
+      this.remove(key);
+      return undefined;
+    }
+  }
+
+  put(key: string, bytes: Uint8Array): string {
+    const path = this.pathOf(key);
+    const digest = Buffer.from(sha256Hex(bytes), "latin1");
+    writeFileAtomic(path, Buffer.concat([Buffer.from(bytes), digest]));
+    this.prune(key);
+    return path;
+  }
+
+  remove(key: string): void {
+    rmSync(this.pathOf(key), { force: true });
+  }
+
+  /** Keeps the newest LOCAL_CACHE_KEEP entries so an archived cache folder stays small. */
+  private prune(keep: string): void {
+    let entries: { name: string; mtime: number }[];
+    try {
+      entries = readdirSync(this.dir)
+        .filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`)
+        .map((name) => ({ name, mtime: statSync(join(this.dir, name)).mtimeMs }));
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+    for (const e of entries.slice(LOCAL_CACHE_KEEP - 1)) rmSync(join(this.dir, e.name), { force: true });
+  }
+}

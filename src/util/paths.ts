@@ -1,0 +1,27 @@
+/**
+ * Where the toolchain's own files are: the package root (holding package.json, corelib/ and
+ * dist/), found by walking up from this module. Works both from src/ (tests, tsx) and from
+ * the bundles in dist/.
+ */
+
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let cached: string | undefined;
+
+export function packageRoot(): string {
+  if (cached) return cached;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "corelib"))) return (cached = dir);
+    const up = dirname(dir);
+    if (up === dir) throw new Error("beskid-ci: cannot find the package root (package.json beside corelib/)");
+    dir = up;
+  }
+}
+
+/** The bundled corelib's folder (the project folder holding its manifest). */
+export function bundledCorelibRoot(): string {
+  return join(packageRoot(), "corelib");
+}
