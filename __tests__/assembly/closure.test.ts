@@ -312,3 +312,29 @@ test("fileName names files in trees, spans and diagnostics; units keep the parse
     [["E1502", "unit:Src/Main.bd"]],
   );
 });
+
+test("nested roots: a file is named by the innermost root holding it (a corelib vendored under the host root)", (t) => {
+  const dir = tree(
+    t,
+    `//- Main.bd
+use Core.Output;
+//- vendor/corelib/Src/Core/Output.bd
+pub mod Core.Output.Inner;
+//- vendor/corelib/Src/Core/Output/Inner.bd
+`,
+  );
+  const roots = [
+    { name: "host", path: dir },
+    { name: "corelib", path: join(dir, "vendor/corelib/Src") },
+  ];
+  const a = assembleImportClosure({ roots, entryFile: join(dir, "Main.bd"), projectDir: dir });
+  t.deepEqual(a.diagnostics, []);
+  t.deepEqual(
+    a.value.units.map((u) => [u.module, u.rootIndex]),
+    [
+      ["Main", 0],
+      ["Core.Output", 1],
+      ["Core.Output.Inner", 1],
+    ],
+  );
+});

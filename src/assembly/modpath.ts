@@ -88,16 +88,28 @@ export function modulePathOf(root: Root, file: string, generated: boolean): stri
   return segs.every(isIdent) ? segs.join(".") : undefined;
 }
 
-/** The root (and whether under `.generated`) that holds a file, first root first. */
+/**
+ * The root (and whether under `.generated`) that holds a file. When roots nest (a host root
+ * `.` holding a vendored `corelib/Src`), the innermost one names the file, so
+ * `corelib/Src/Core/Output.bd` stays `Core.Output`; among equally deep roots the first wins.
+ */
 export function rootOf(
   roots: readonly Root[],
   file: string,
 ): { rootIndex: number; generated: boolean } | undefined {
+  let best: { rootIndex: number; generated: boolean } | undefined;
+  let bestDepth = -1;
   for (let r = 0; r < roots.length; r++) {
-    if (under(roots[r]!.path, file)) return { rootIndex: r, generated: false };
-    if (under(generatedDir(roots[r]!), file)) return { rootIndex: r, generated: true };
+    for (const generated of [false, true]) {
+      const segs = under(generated ? generatedDir(roots[r]!) : roots[r]!.path, file);
+      // Fewer segments below the root means a deeper (more specific) root.
+      if (segs && (bestDepth < 0 || segs.length < bestDepth)) {
+        best = { rootIndex: r, generated };
+        bestDepth = segs.length;
+      }
+    }
   }
-  return undefined;
+  return best;
 }
 
 /** The name an entry file outside every root gets: its stem. */
