@@ -25,6 +25,8 @@ export interface ActionState {
   request?: ProjectRequest;
   plan?: PlanSummary;
   key?: ActionCacheKey;
+  /** The pipeline's own key of the lowered artifact (`<cacheDir>/<pipelineKey>.bca`). */
+  pipelineKey?: string;
   cacheDir?: string;
   policy?: SavePolicy;
   restore?: { kind: RestoreKind; matchedKey?: string; note: string; ms: number };
@@ -32,6 +34,8 @@ export interface ActionState {
     ok: boolean;
     cacheHit: boolean;
     source: "local" | "remote" | "none";
+    /** Set when the restore step verified the exact hit's artifact, so the lower step was skipped. */
+    verifiedBy?: "restore";
     artifact?: { sha256: string; bytes: number };
     timings: Record<string, number>;
     ms: number;

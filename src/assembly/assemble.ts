@@ -76,7 +76,8 @@ export const nodeFs: AssemblyFs = {
   readFile: (p) => readFileSync(p),
   isFile: (p) => {
     try {
-      return statSync(p).isFile();
+      // Most probes miss: asking for no exception keeps a miss to the system call itself.
+      return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

@@ -10,6 +10,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
+import { MAGIC } from "../artifact/encode.ts";
+import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
 import type { CacheKey } from "./api.ts";
 
 export interface KeyInputs {
@@ -45,6 +47,14 @@ export function computeCacheKey(k: KeyInputs): CacheKey {
   return { key: `${components.toolchain}-${components.schema}-${options}-${closure}`, components };
 }
 
+/** A cache entry that passed `LocalCache.verify`. */
+export interface VerifiedEntry {
+  readonly path: string;
+  /** sha256 of the artifact bytes (the artifact's identity). */
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
 /** How many entries one local cache folder keeps (newest by use); older ones are pruned. */
 export const LOCAL_CACHE_KEEP = 4;
 
@@ -72,6 +82,34 @@ export class LocalCache {
       this.remove(key);
       return undefined;
     }
+  }
+
+  /**
+   * Checks an entry without decoding it (the action's exact-hit path, which must not load
+   * the compiler): the stored digest over the bytes, the `BSKA` magic, this toolchain's
+   * schema version and the encoded total length. A bad entry is removed, so whoever lowers
+   * next writes a good one. The digest is the artifact's identity (`artifactId`).
+   */
+  verify(key: string): VerifiedEntry | { readonly problem: string } {
+    const path = this.pathOf(key);
+    if (!existsSync(path)) return { problem: `no entry ${key}.bca in the cache folder` };
+    let problem: string;
+    try {
+      const file = readFileSync(path);
+      const body = file.subarray(0, Math.max(0, file.length - 64));
+      const digest = file.subarray(body.length).toString("latin1");
+      if (file.length < 64 + 12 || sha256Hex(body) !== digest)
+        problem = "its digest does not match its bytes";
+      else if (MAGIC.some((b, i) => body[i] !== b)) problem = "it is not a beskid-ci artifact";
+      else if (body.readUInt32LE(4) !== ARTIFACT_SCHEMA_VERSION)
+        problem = `it has artifact schema ${body.readUInt32LE(4)}, this toolchain reads ${ARTIFACT_SCHEMA_VERSION}`;
+      else if (body.readUInt32LE(8) !== body.length) problem = "it is truncated";
+      else return { path, sha256: digest, bytes: body.length };
+    } catch (e) {
+      problem = (e as Error).message;
+    }
+    this.remove(key);
+    return { problem };
   }
 
   put(key: string, bytes: Uint8Array): string {

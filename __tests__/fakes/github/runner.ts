@@ -144,7 +144,8 @@ export function childStepRunner(distDir: string, cwd: string): StepRunner {
 }
 
 /**
- * Sequences the steps as action.yml does: resolve; restore if `run-restore`; lower; save if
+ * Sequences the steps as action.yml does: resolve; restore if `run-restore`; lower unless the
+ * restore step verified an exact hit's artifact (`artifact-ready`); save if
  * `run-save`, not an exact hit, and nothing failed (or `cache-save-on-failure`); build and
  * upload if `run-build`; test if `run-test`; report always; release if `run-release`. Each
  * later step gets the resolve step's `state-dir`; every step gets the inputs as JSON.
@@ -178,7 +179,8 @@ export async function runAction(
   const resolved = outputs.resolve ?? {};
   const flag = (name: string) => resolved[name] === "true";
   if (!failed && flag("run-restore")) await run("restore");
-  if (!failed) await run("lower");
+  // An exact hit whose artifact the restore step verified has nothing to lower.
+  if (!failed && outputs.restore?.["artifact-ready"] !== "true") await run("lower");
   const saveOnFailure = inputs["cache-save-on-failure"] === "true";
   const resolveOk = steps[0]!.code === 0;
   if (
