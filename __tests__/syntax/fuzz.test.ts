@@ -99,7 +99,7 @@ function checkOne(t: import("ava").ExecutionContext, text: string, i: number): b
   let ok = true;
   try {
     const a = parseFile(text, "f.bd");
-    if (a.tree.span.end !== text.length) ok = false;
+    if (a.tree.end !== text.length) ok = false;
     for (let k = 1; k < a.diagnostics.length; k++) {
       if ((a.diagnostics[k]!.span?.start ?? 0) < (a.diagnostics[k - 1]!.span?.start ?? 0)) ok = false;
     }

@@ -17,7 +17,7 @@ test("missing nodes are inserted with zero-width spans", (t) => {
   const s = f.body.statements[0]!;
   if (s.kind !== "Local" || !s.init) return t.fail();
   t.is(s.init.kind, "ErrorExpr");
-  t.is(s.init.span.start, s.init.span.end);
+  t.is(s.init.start, s.init.end);
 });
 
 test("one unterminated construct gives one error", (t) => {

@@ -23,13 +23,13 @@ function isNode(v: unknown): v is Node {
 function genericChildren(n: Node): Node[] {
   const out: Node[] = [];
   for (const [k, v] of Object.entries(n)) {
-    if (k === "span") continue;
+    if (k === "start" || k === "end") continue;
     if (Array.isArray(v)) for (const x of v) if (isNode(x)) out.push(x);
     if (isNode(v)) out.push(v);
   }
   return out
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => a.c.span.start - b.c.span.start || a.i - b.i)
+    .sort((a, b) => a.c.start - b.c.start || a.i - b.i)
     .map((x) => x.c);
 }
 
@@ -48,10 +48,10 @@ test("forEachChild reports every child node of every fixture, in source order", 
         const got: Node[] = [];
         forEachChild(n, (c) => got.push(c));
         const want = genericChildren(n);
-        const order = [...got].sort((a, b) => a.span.start - b.span.start);
+        const order = [...got].sort((a, b) => a.start - b.start);
         if (got.length !== want.length || want.some((c) => !got.includes(c))) {
           mismatches.push(`${area}/${f}: ${n.kind} children differ`);
-        } else if (clean && order.some((c, i) => c.span.start !== got[i]!.span.start)) {
+        } else if (clean && order.some((c, i) => c.start !== got[i]!.start)) {
           mismatches.push(`${area}/${f}: ${n.kind} children out of order`);
         }
         checked++;

@@ -185,7 +185,7 @@ export class BodyChecker {
       f.locals = ctx.locals;
       return;
     }
-    const bodySpan = Array.isArray(job.body) ? f.span : this.sp(job.body as { span: A.NodeSpan });
+    const bodySpan = Array.isArray(job.body) ? f.span : this.sp(job.body as A.Block | A.ExprBody);
     const block = this.functionBody(job.body, f.ret, bodySpan, f.nameSpan, f.name);
     f.body = block;
     f.locals = ctx.locals;
@@ -250,9 +250,9 @@ export class BodyChecker {
   // =======================================================================================
   // Helpers.
 
-  /** The AST's own span object: typed nodes share it (offsets into the function's file). */
-  private sp(n: { readonly span: A.NodeSpan }): SrcSpan {
-    return n.span;
+  /** The AST node itself serves as the span (its `start`/`end`; offsets into the function's file). */
+  private sp(n: A.NodeSpan): SrcSpan {
+    return n;
   }
 
   private full(at: SrcSpan | Span): Span {
@@ -3370,7 +3370,7 @@ export class BodyChecker {
     }
     const call = this.methodCall(
       recv,
-      { kind: "Ident", text: "Next", span: { start: span.start, end: span.end } },
+      { kind: "Ident", text: "Next", start: span.start, end: span.end },
       undefined,
       [],
       undefined,

@@ -753,7 +753,7 @@ export class Collector {
     segs: readonly A.PathSegment[],
     sc: { module: ModuleId; file: string; implicit?: TypeScope["implicit"] },
     code: "E1005" | "E1201",
-    whole: { span: A.NodeSpan },
+    whole: A.NodeSpan,
   ): Sym | undefined {
     const s = this.s;
     const first = segs[0]!;

@@ -102,8 +102,8 @@ export class Sema {
     for (const u of units) this.lineIndexes.set(u.file, u.lineIndex);
   }
 
-  span(file: string, node: { readonly span: A.NodeSpan }): Span {
-    return { file, start: node.span.start, end: node.span.end };
+  span(file: string, node: A.NodeSpan): Span {
+    return { file, start: node.start, end: node.end };
   }
 
   report(

@@ -331,8 +331,9 @@ export interface TestInfo {
 // Expressions. Every node: `kind`, `type`, `span`.
 //
 // Spans inside bodies are `SrcSpan`s: offsets into the file of the enclosing function
-// (`FunctionInfo.file`; lambdas share their parent's file). They are the AST's own span
-// objects, shared rather than copied, which keeps the typed tree cheap to build.
+// (`FunctionInfo.file`; lambdas share their parent's file). Most are the AST nodes themselves
+// (every node has numeric `start`/`end`), shared rather than copied, which keeps the typed tree
+// cheap to build; read only `start` and `end` from them.
 
 interface Node {
   readonly type: TypeId;

@@ -2,9 +2,11 @@
  * The Beskid syntax tree: readonly node types for every production of LANGUAGE.md §4.2 (the
  * union of the older and the current syntax), produced by `parser.ts`.
  *
- * Every node is a plain readonly object discriminated by `kind` and carries a `span` of
- * [start, end) offsets into the source text (UTF-16 code unit indices of the decoded text, which
- * equal byte offsets for the ASCII that Beskid code is made of; docs/syntax.md). The file path
+ * Every node is a plain readonly object discriminated by `kind` and carries its span as two
+ * numeric fields, `start` and `end`: [start, end) offsets into the source text (UTF-16 code unit
+ * indices of the decoded text, which equal byte offsets for the ASCII that Beskid code is made
+ * of; docs/syntax.md). There is no separate span object per node (one object fewer per node
+ * to allocate and collect); every node is itself a `NodeSpan`. The file path
  * lives only on the `SourceFile` root. Nothing here knows about names, modules on disk or
  * types: the tree records what was written, including constructs that semantic analysis
  * later rejects (E1229 parameter modes and `ref` types, the E1230 constructs of §4.4, which are
@@ -25,7 +27,7 @@
  * against it keep compiling.
  */
 
-/** A half-open [start, end) range of offsets into the file's text. */
+/** A half-open [start, end) range of offsets into the file's text. Every node satisfies it. */
 export interface NodeSpan {
   readonly start: number;
   readonly end: number;
@@ -35,20 +37,23 @@ export interface NodeSpan {
 export interface Ident {
   readonly kind: "Ident";
   readonly text: string;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Joined documentation lines attached to a construct (§3.2): one leading space removed per line, joined with "\n". */
 export interface Doc {
   readonly kind: "Doc";
   readonly text: string;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A balanced `{ … }` token block kept opaque (macro and host bodies, `clif` blocks). */
 export interface TokenBlock {
   readonly kind: "TokenBlock";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= Files =================
@@ -58,7 +63,8 @@ export interface SourceFile {
   /** The path given to `parseFile`, verbatim. */
   readonly file: string;
   readonly items: readonly Item[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= Attributes =================
@@ -68,7 +74,8 @@ export interface Attribute {
   readonly kind: "Attribute";
   readonly name: Ident;
   readonly args?: readonly AttrArg[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `name: Expr` inside an attribute application; kept as syntax, never evaluated (§5.15). */
@@ -76,7 +83,8 @@ export interface AttrArg {
   readonly kind: "AttrArg";
   readonly name: Ident;
   readonly value: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= Items =================
@@ -104,7 +112,8 @@ interface ItemBase {
   readonly doc?: Doc;
   readonly attributes: readonly Attribute[];
   readonly isPub: boolean;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `where T: Bound` (current syntax). */
@@ -112,7 +121,8 @@ export interface WhereBound {
   readonly kind: "WhereBound";
   readonly param: Ident;
   readonly bound: NamedType;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type ParamModifier = "mut" | "ref" | "out";
@@ -126,14 +136,16 @@ export interface Param {
   readonly modifier?: ParamModifier;
   readonly type: Type;
   readonly name: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `=> Expr;` as a function or member body. */
 export interface ExprBody {
   readonly kind: "ExprBody";
   readonly expr: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `Type Name<T…>(params) where … body`. `body` is undefined for `;` (no body, D1). */
@@ -157,7 +169,8 @@ export interface MethodDecl {
   readonly name: Ident;
   readonly params: readonly Param[];
   readonly body: Block | ExprBody;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -169,7 +182,8 @@ export interface AssocTypeDecl {
   readonly doc?: Doc;
   readonly name: Ident;
   readonly value?: Type;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `impl<T> Target : C1, C2 where … { members }`, or `extend type Target { members }` (same meaning). */
@@ -192,7 +206,8 @@ export interface ValueField {
   readonly isPub: boolean;
   readonly type: Type;
   readonly name: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `event{N} Name(params)` / `event Name(params)`. */
@@ -205,7 +220,8 @@ export interface EventField {
   readonly capacity?: SignedIntLiteral;
   readonly name: Ident;
   readonly params: readonly Param[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `inject (global|parent ::)? Type name` (current syntax, E1230). */
@@ -217,7 +233,8 @@ export interface InjectField {
   readonly scope?: "global" | "parent";
   readonly type: Type;
   readonly name: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type TypeField = ValueField | EventField | InjectField;
@@ -240,7 +257,8 @@ export interface VariantField {
   readonly name?: Ident;
   /** Position in the payload, from 0. */
   readonly index: number;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `Name` or `Name(fields)`; `hasParens` tells `V` from `V()`. */
@@ -250,7 +268,8 @@ export interface Variant {
   readonly name: Ident;
   readonly hasParens: boolean;
   readonly fields: readonly VariantField[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface EnumItem extends ItemBase {
@@ -268,7 +287,8 @@ export interface ContractMethod {
   readonly returnType: Type;
   readonly name: Ident;
   readonly params: readonly Param[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `OtherContract;` inside a contract: embeds its methods. */
@@ -276,7 +296,8 @@ export interface ContractEmbed {
   readonly kind: "ContractEmbed";
   readonly doc?: Doc;
   readonly type: NamedType;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type ContractMember = ContractMethod | ContractEmbed | AssocTypeDecl;
@@ -293,7 +314,8 @@ export interface TestEntry {
   readonly kind: "TestEntry";
   readonly key: Ident;
   readonly value: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A `meta { … }` or `skip { … }` section of a test. */
@@ -301,7 +323,8 @@ export interface TestSection {
   readonly kind: "TestSection";
   readonly section: "meta" | "skip";
   readonly entries: readonly TestEntry[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -321,7 +344,8 @@ export interface AttrParam {
   readonly name: Ident;
   readonly type: Type;
   readonly default?: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `attribute Name(Targets) { params }`; `targets` is undefined without a target list. */
@@ -336,7 +360,8 @@ export interface AttributeDecl extends ItemBase {
 export interface ModPath {
   readonly kind: "ModPath";
   readonly segments: readonly Ident[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `mod Name { items }`. */
@@ -364,7 +389,8 @@ export interface SignedIntLiteral {
   readonly kind: "SignedInt";
   readonly negative: boolean;
   readonly literal: IntLiteral;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `const NAME = -?INT;` (current syntax). */
@@ -379,7 +405,8 @@ export interface MacroParam {
   readonly kind: "MacroParam";
   readonly paramKind: Ident;
   readonly name: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `macro Name(kind name, …) { tokens }` (current syntax): parsed, kept out of every namespace, ignored. */
@@ -429,7 +456,8 @@ export type PrimitiveName = (typeof PRIMITIVE_TYPE_NAMES)[number];
 export interface PrimitiveType {
   readonly kind: "PrimitiveType";
   readonly name: PrimitiveName;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** One segment of a dotted path, with optional generic arguments: `List<T>` in `Collections.List<T>`. */
@@ -437,7 +465,8 @@ export interface PathSegment {
   readonly kind: "PathSegment";
   readonly name: Ident;
   readonly typeArgs?: readonly Type[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -448,27 +477,31 @@ export interface NamedType {
   readonly kind: "NamedType";
   readonly segments: readonly PathSegment[];
   readonly assoc?: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `This` in a type position (current syntax). */
 export interface ThisType {
   readonly kind: "ThisType";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `ref T` (older syntax, E1229). */
 export interface RefType {
   readonly kind: "RefType";
   readonly inner: Type;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `T[]`; `T[][]` nests. */
 export interface ArrayType {
   readonly kind: "ArrayType";
   readonly element: Type;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `R(P1, P2)` (return type first) or `(P1, P2) => R` (`arrow: true`). */
@@ -477,13 +510,15 @@ export interface FunctionType {
   readonly returnType: Type;
   readonly params: readonly Type[];
   readonly arrow: boolean;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A type that was expected and is missing or malformed (a syntax error was reported). */
 export interface ErrorType {
   readonly kind: "ErrorType";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= Statements =================
@@ -503,7 +538,8 @@ export type Stmt =
 /** Only statements directly inside a `test` body carry a `doc` (§3.2). */
 interface StmtBase {
   readonly doc?: Doc;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -613,61 +649,70 @@ export interface IntLiteral {
   readonly value: bigint;
   readonly radix: 10 | 16;
   readonly suffix?: IntSuffix;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface FloatLiteral {
   readonly kind: "FloatLit";
   readonly value: number;
   readonly suffix?: FloatSuffix;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface BoolLiteral {
   readonly kind: "BoolLit";
   readonly value: boolean;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A character literal; `value` is the Unicode scalar value (0 when malformed). */
 export interface CharLiteral {
   readonly kind: "CharLit";
   readonly value: number;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A string without interpolation; `value` is the decoded text. */
 export interface StringLiteral {
   readonly kind: "StringLit";
   readonly value: string;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Decoded literal text between holes of an interpolated string. */
 export interface InterpText {
   readonly kind: "InterpText";
   readonly value: string;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** One `${expr}` hole. */
 export interface InterpHole {
   readonly kind: "InterpHole";
   readonly expr: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `"text ${e} text"`: parts in source order; empty text pieces are omitted. */
 export interface InterpolatedString {
   readonly kind: "InterpolatedString";
   readonly parts: readonly (InterpText | InterpHole)[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `()` (current syntax). */
 export interface UnitLiteral {
   readonly kind: "UnitLit";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A simple name, optionally with generic arguments (`New<i64>`). */
@@ -675,7 +720,8 @@ export interface NameExpr {
   readonly kind: "Name";
   readonly name: Ident;
   readonly typeArgs?: readonly Type[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `object.name` or `object.name<T…>`; dotted module paths in expressions are chains of these. */
@@ -684,28 +730,32 @@ export interface MemberAccess {
   readonly object: Expr;
   readonly name: Ident;
   readonly typeArgs?: readonly Type[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface CallExpr {
   readonly kind: "Call";
   readonly callee: Expr;
   readonly args: readonly Expr[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface IndexExpr {
   readonly kind: "Index";
   readonly object: Expr;
   readonly index: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Postfix `e?` (§5.10). */
 export interface TryExpr {
   readonly kind: "Try";
   readonly operand: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type UnaryOp = "-" | "!";
@@ -714,7 +764,8 @@ export interface UnaryExpr {
   readonly kind: "Unary";
   readonly op: UnaryOp;
   readonly operand: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type BinaryOp =
@@ -743,7 +794,8 @@ export interface BinaryExpr {
   readonly op: BinaryOp;
   readonly left: Expr;
   readonly right: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type AssignOp = "=" | "+=" | "-=";
@@ -754,7 +806,8 @@ export interface AssignExpr {
   readonly op: AssignOp;
   readonly target: Expr;
   readonly value: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A lambda parameter: `Type name`, `name`, or `_` (no `name`). */
@@ -762,7 +815,8 @@ export interface LambdaParam {
   readonly kind: "LambdaParam";
   readonly type?: Type;
   readonly name?: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `x => e`, `_ => e`, `(T a, b) => { … }`. `body` is a `Block` or any expression. */
@@ -771,7 +825,8 @@ export interface LambdaExpr {
   readonly params: readonly LambdaParam[];
   readonly parenthesized: boolean;
   readonly body: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface MatchArm {
@@ -780,21 +835,24 @@ export interface MatchArm {
   readonly guard?: Expr;
   /** A `Block` for `=> { … }`, otherwise any expression. */
   readonly body: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface MatchExpr {
   readonly kind: "Match";
   readonly scrutinee: Expr;
   readonly arms: readonly MatchArm[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `QualName` as the enum part of `E::V`, struct literals and enum patterns. */
 export interface QualName {
   readonly kind: "QualName";
   readonly segments: readonly PathSegment[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `E::V`, `E::V(args)`, `m.E<T>::V(args)`. `args` is undefined without parentheses. */
@@ -803,14 +861,16 @@ export interface EnumValueExpr {
   readonly enumName: QualName;
   readonly variant: Ident;
   readonly args?: readonly Expr[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface FieldInit {
   readonly kind: "FieldInit";
   readonly name: Ident;
   readonly value: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `T { f: e, … }`. */
@@ -818,40 +878,46 @@ export interface StructLiteral {
   readonly kind: "StructLiteral";
   readonly typeName: QualName;
   readonly fields: readonly FieldInit[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ArrayLiteral {
   readonly kind: "ArrayLiteral";
   readonly elements: readonly Expr[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `{ statements }`, as a function body, a statement or an expression (type `unit`/`never`, §5.6). */
 export interface Block {
   readonly kind: "Block";
   readonly statements: readonly Stmt[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `( e )`: kept because grouping matters for literal typing and `(match …).F()`. */
 export interface ParenExpr {
   readonly kind: "Paren";
   readonly expr: Expr;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** The E1230 expressions of §4.4, kept opaque. */
 export interface UnsupportedExpr {
   readonly kind: "UnsupportedExpr";
   readonly construct: "spawn" | "try-catch" | "macro-call" | "meta-var" | "code-fence" | "clif";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** An expression that was expected and is missing or malformed (a syntax error was reported). */
 export interface ErrorExpr {
   readonly kind: "ErrorExpr";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= Patterns =================
@@ -860,14 +926,16 @@ export type Pattern = WildcardPattern | BindingPattern | EnumPattern | LiteralPa
 
 export interface WildcardPattern {
   readonly kind: "WildcardPattern";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A lone identifier: binds the matched value. */
 export interface BindingPattern {
   readonly kind: "BindingPattern";
   readonly name: Ident;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `E::V` (matches any payload) or `E::V(p, …)`; `args` undefined without parentheses. */
@@ -876,7 +944,8 @@ export interface EnumPattern {
   readonly enumName: QualName;
   readonly variant: Ident;
   readonly args?: readonly Pattern[];
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** `-?INT`, `-?FLOAT`, CHAR, STRING (no interpolation), `true`, `false`. */
@@ -884,12 +953,14 @@ export interface LiteralPattern {
   readonly kind: "LiteralPattern";
   readonly negative: boolean;
   readonly literal: IntLiteral | FloatLiteral | CharLiteral | StringLiteral | BoolLiteral;
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface ErrorPattern {
   readonly kind: "ErrorPattern";
-  readonly span: NodeSpan;
+  readonly start: number;
+  readonly end: number;
 }
 
 // ================= All nodes =================

@@ -2,7 +2,7 @@
  * A stable, human-readable dump of a syntax tree: indented S-expressions with spans, one node
  * per line, used by the golden tests and `beskid-ci parse`. Also a JSON form for tools.
  *
- * The dump is generic over node shapes (every node is `{kind, span, …}`), so new AST fields
+ * The dump is generic over node shapes (every node is `{kind, …, start, end}`), so new AST fields
  * appear without touching this file. Fields print in the order the parser builds them; empty
  * lists, `false` flags and absent optionals are left out to keep goldens short. Identifiers and
  * primitive types print on one line. Not here: pretty-printing back to Beskid source.
@@ -37,7 +37,7 @@ function scalar(v: Value): string | undefined {
 }
 
 function spanText(n: Node): string {
-  return `${n.span.start}..${n.span.end}`;
+  return `${n.start}..${n.end}`;
 }
 
 /** Renders one node as lines; a node whose whole subtree fits on one short line is joined. */
@@ -45,7 +45,7 @@ function dumpNode(n: Node): string[] {
   const head: string[] = [`(${n.kind} ${spanText(n)}`];
   const children: [string, Value][] = [];
   for (const [key, value] of Object.entries(n)) {
-    if (key === "kind" || key === "span" || value === undefined) continue;
+    if (key === "kind" || key === "start" || key === "end" || value === undefined) continue;
     if (Array.isArray(value)) {
       if (value.length) children.push([key, value]);
       continue;
@@ -86,7 +86,21 @@ export function dumpTree(tree: SourceFile | Node): string {
   return dumpNode(tree).join("\n") + "\n";
 }
 
-/** A JSON form of the tree: bigint values become decimal strings. */
+/**
+ * A JSON form of the tree: bigint values become decimal strings, and each node's `start`/`end`
+ * offsets are shown as a trailing `span: {start, end}` object (the JSON shape tools read).
+ */
 export function treeToJson(tree: SourceFile | Node): string {
-  return JSON.stringify(tree, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2);
+  return JSON.stringify(
+    tree,
+    (_k, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (!isNode(v)) return v;
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(v)) if (key !== "start" && key !== "end") out[key] = value;
+      out.span = { start: v.start, end: v.end };
+      return out;
+    },
+    2,
+  );
 }

@@ -109,7 +109,7 @@ export function extractModuleFacts(tree: SourceFile): ModuleFacts {
 
   const modDecl = (item: ModuleDecl, inlineModule: readonly string[], first: boolean): ModDeclFact => ({
     path: item.path.segments.map((s) => s.text),
-    span: item.span,
+    span: { start: item.start, end: item.end },
     isPub: item.isPub,
     hasAttributes: item.attributes.length > 0,
     fileScoped: first && !item.isPub && item.attributes.length === 0,
@@ -119,7 +119,7 @@ export function extractModuleFacts(tree: SourceFile): ModuleFacts {
     path: item.path.segments.map((s) => s.text),
     alias: item.alias?.text,
     isPub: item.isPub,
-    span: item.span,
+    span: { start: item.start, end: item.end },
     inlineModule,
   });
 
@@ -176,7 +176,7 @@ export function extractModuleFacts(tree: SourceFile): ModuleFacts {
       case "MemberAccess": {
         const chain = memberChain(node);
         if (chain) {
-          ref(chain, node.span, "expression");
+          ref(chain, { start: node.start, end: node.end }, "expression");
           // Only type arguments can hide more chains inside a name chain.
           let cur: MemberAccess | NameExpr = node;
           for (;;) {
@@ -191,7 +191,7 @@ export function extractModuleFacts(tree: SourceFile): ModuleFacts {
       case "NamedType":
         ref(
           node.segments.map((s) => s.name.text),
-          node.span,
+          { start: node.start, end: node.end },
           "type",
         );
         break;
@@ -218,7 +218,7 @@ export function extractModuleFacts(tree: SourceFile): ModuleFacts {
   function refQual(q: QualName, position: QualifiedRef["position"]): void {
     ref(
       q.segments.map((s) => s.name.text),
-      q.span,
+      { start: q.start, end: q.end },
       position,
     );
   }

@@ -274,11 +274,13 @@ class Parser {
   private startOf(): number {
     return this.peek().start;
   }
-  private span(start: number): A.NodeSpan {
-    return { start, end: Math.max(start, this.prevEnd) };
+  /** The end offset of a node that began at `start` and ends with the last consumed token. */
+  private endFrom(start: number): number {
+    return start > this.prevEnd ? start : this.prevEnd;
   }
-  private here(): A.NodeSpan {
-    return { start: this.prevEnd, end: this.prevEnd };
+  /** A span (for diagnostics) from `start` to the end of the last consumed token. */
+  private span(start: number): A.NodeSpan {
+    return { start, end: this.endFrom(start) };
   }
   /** True when a line break separates the current token from the previous one. */
   private atLineStart(): boolean {
@@ -356,7 +358,7 @@ class Parser {
     const t = this.peek();
     if (t.kind === T.Ident) {
       this.advance();
-      return { kind: "Ident", text: t.value as string, span: { start: t.start, end: t.end } };
+      return { kind: "Ident", text: t.value as string, start: t.start, end: t.end };
     }
     if (t.kind >= T.KwType && t.kind <= T.KwFalse) {
       this.error(
@@ -367,11 +369,11 @@ class Parser {
     } else {
       this.errorExpected(what);
     }
-    return { kind: "Ident", text: "", span: this.here() };
+    return { kind: "Ident", text: "", start: this.prevEnd, end: this.prevEnd };
   }
 
   private identOf(t: Token): A.Ident {
-    return { kind: "Ident", text: t.value as string, span: { start: t.start, end: t.end } };
+    return { kind: "Ident", text: t.value as string, start: t.start, end: t.end };
   }
 
   /** Reports W0110 for every doc run that was not attached, then orders all diagnostics. */
@@ -405,14 +407,15 @@ class Parser {
     return {
       kind: "Doc",
       text: lines.join("\n"),
-      span: { start: this.docLines[t.doc]!.start, end: this.docLines[last]!.end },
+      start: this.docLines[t.doc]!.start,
+      end: this.docLines[last]!.end,
     };
   }
 
   private mergeDoc(a: A.Doc | undefined, b: A.Doc | undefined): A.Doc | undefined {
     if (!a) return b;
     if (!b) return a;
-    return { kind: "Doc", text: `${a.text}\n${b.text}`, span: { start: a.span.start, end: b.span.end } };
+    return { kind: "Doc", text: `${a.text}\n${b.text}`, start: a.start, end: b.end };
   }
 
   // ================= depth and recovery =================
@@ -552,7 +555,7 @@ class Parser {
   parseFile(): A.SourceFile {
     const items = this.parseItems(false);
     const eof = this.peek();
-    return { kind: "SourceFile", file: this.file, items, span: { start: 0, end: eof.end } };
+    return { kind: "SourceFile", file: this.file, items, start: 0, end: eof.end };
   }
 
   private parseItems(inModule: boolean): A.Item[] {
@@ -598,14 +601,14 @@ class Parser {
         const argName = this.expectIdent("an argument name");
         this.expect(T.Colon);
         const value = this.parseExpr();
-        args.push({ kind: "AttrArg", name: argName, value, span: this.span(s) });
+        args.push({ kind: "AttrArg", name: argName, value, start: s, end: this.endFrom(s) });
         if (!this.eat(T.Comma)) break;
         if (this.pos === before) break;
       }
       this.expect(T.RParen);
     }
     if (!this.expect(T.RBracket)) this.skipTo(T.RBracket);
-    return { kind: "Attribute", name, args, span: this.span(start) };
+    return { kind: "Attribute", name, args, start, end: this.endFrom(start) };
   }
 
   /** Skips (balanced) to the given closer on failure and consumes it when found. */
@@ -624,7 +627,7 @@ class Parser {
   private noAttributes(attrs: A.Attribute[], what: string): void {
     if (attrs.length === 0) return;
     const a = attrs[0]!;
-    this.errorAt("E0101", `${what} take no attributes`, a.span);
+    this.errorAt("E0101", `${what} take no attributes`, a);
   }
 
   /** Reports at an explicit span (used where the offending construct is already consumed). */
@@ -702,7 +705,10 @@ class Parser {
     }
   }
 
-  private item<K extends A.Item>(base: Attached, node: Omit<K, "doc" | "attributes" | "isPub" | "span">): K {
+  private item<K extends A.Item>(
+    base: Attached,
+    node: Omit<K, "doc" | "attributes" | "isPub" | "start" | "end">,
+  ): K {
     // `kind` first, then the common fields, so every item dumps in the same order.
     const fields: object = node;
     return {
@@ -711,7 +717,8 @@ class Parser {
       attributes: base.attributes,
       isPub: base.isPub,
       ...fields,
-      span: this.span(base.start),
+      start: base.start,
+      end: this.endFrom(base.start),
     } as unknown as K;
   }
 
@@ -722,7 +729,7 @@ class Parser {
       this.advance();
       segments.push(this.identOf(this.advance()));
     }
-    return { kind: "ModPath", segments, span: this.span(start) };
+    return { kind: "ModPath", segments, start, end: this.endFrom(start) };
   }
 
   private parseModItem(base: Attached): A.Item {
@@ -791,9 +798,9 @@ class Parser {
       literal = this.intLiteral(t);
     } else {
       this.errorExpected(what);
-      literal = { kind: "IntLit", value: 0n, radix: 10, span: this.here() };
+      literal = { kind: "IntLit", value: 0n, radix: 10, start: this.prevEnd, end: this.prevEnd };
     }
-    return { kind: "SignedInt", negative, literal, span: this.span(start) };
+    return { kind: "SignedInt", negative, literal, start, end: this.endFrom(start) };
   }
 
   private intLiteral(t: Token): A.IntLiteral {
@@ -803,7 +810,8 @@ class Parser {
       value: t.value as bigint,
       radix: t.flags & HEX ? 16 : 10,
       suffix: code ? (SUFFIXES[code] as A.IntSuffix) : undefined,
-      span: { start: t.start, end: t.end },
+      start: t.start,
+      end: t.end,
     };
   }
 
@@ -813,7 +821,8 @@ class Parser {
       kind: "FloatLit",
       value: t.value as number,
       suffix: code ? (SUFFIXES[code] as A.FloatSuffix) : undefined,
-      span: { start: t.start, end: t.end },
+      start: t.start,
+      end: t.end,
     };
   }
 
@@ -841,7 +850,7 @@ class Parser {
       const param = this.expectIdent("a type parameter name");
       this.expect(T.Colon);
       const bound = this.parseTypePath();
-      bounds.push({ kind: "WhereBound", param, bound, span: this.span(start) });
+      bounds.push({ kind: "WhereBound", param, bound, start, end: this.endFrom(start) });
     } while (this.eat(T.Comma));
     return bounds;
   }
@@ -859,8 +868,8 @@ class Parser {
     const t = this.parseType();
     if (t.kind === "NamedType") return t;
     if (t.kind !== "ErrorType")
-      this.errorAt("E0101", "expected a type path such as `Core.Text.Formattable`", t.span);
-    return { kind: "NamedType", segments: [], span: t.span };
+      this.errorAt("E0101", "expected a type path such as `Core.Text.Formattable`", t);
+    return { kind: "NamedType", segments: [], start: t.start, end: t.end };
   }
 
   private parseParams(): A.Param[] {
@@ -920,7 +929,8 @@ class Parser {
       modifier,
       type,
       name,
-      span: this.span(start),
+      start,
+      end: this.endFrom(start),
     };
   }
 
@@ -937,8 +947,7 @@ class Parser {
       const hint = FOREIGN_ITEM_WORDS.get(word);
       if (this.diagnostics.length > errorsBefore) {
         // The return type was already broken: this is a consequence, not a second problem.
-      } else if (hint)
-        this.errorAt("E0103", `\`${word}\` is not a Beskid declaration`, returnType.span, hint);
+      } else if (hint) this.errorAt("E0103", `\`${word}\` is not a Beskid declaration`, returnType, hint);
       else this.errorExpected("`(` after the function name");
       this.lastErrorToken = Math.max(this.lastErrorToken, this.pos);
       this.syncItem();
@@ -977,10 +986,10 @@ class Parser {
     const start = this.startOf();
     this.advance(); // =>
     const expr = this.parseExpr();
-    const span = this.span(start);
+    const end = this.endFrom(start);
     if (semiRequired) this.expectItemSemi();
     else this.eat(T.Semi);
-    return { kind: "ExprBody", expr, span };
+    return { kind: "ExprBody", expr, start, end };
   }
 
   private parseImpl(base: Attached, form: "impl" | "extend"): A.ImplItem {
@@ -1036,7 +1045,7 @@ class Parser {
       let value: A.Type | undefined;
       if (this.expect(T.Eq)) value = this.parseType();
       this.expectItemSemi();
-      return { kind: "AssocType", doc, name, value, span: this.span(start) };
+      return { kind: "AssocType", doc, name, value, start, end: this.endFrom(start) };
     }
     if (
       allowFields &&
@@ -1059,7 +1068,8 @@ class Parser {
         capacity,
         name,
         params,
-        span: this.span(start),
+        start,
+        end: this.endFrom(start),
       };
     }
     if (allowFields && this.atWord("inject") && this.isInjectField()) {
@@ -1079,7 +1089,8 @@ class Parser {
         scope,
         type,
         name,
-        span: this.span(start),
+        start,
+        end: this.endFrom(start),
       };
     }
     if (!this.startsType()) {
@@ -1114,7 +1125,7 @@ class Parser {
         body = this.parseExprBody(false);
       } else {
         this.errorExpected("`{` or `=>` (a member needs a body)");
-        body = { kind: "Block", statements: [], span: this.here() };
+        body = { kind: "Block", statements: [], start: this.prevEnd, end: this.prevEnd };
         this.syncStatement();
       }
       return {
@@ -1126,14 +1137,15 @@ class Parser {
         name,
         params,
         body,
-        span: this.span(start),
+        start,
+        end: this.endFrom(start),
       };
     }
     if (!allowFields) {
       this.errorExpected("`(` (impl blocks hold members)");
       this.syncStatement();
     }
-    return { kind: "Field", doc, attributes, isPub, type, name, span: this.span(start) };
+    return { kind: "Field", doc, attributes, isPub, type, name, start, end: this.endFrom(start) };
   }
 
   /** `inject` followed by a type and a name (rule 14). */
@@ -1191,12 +1203,7 @@ class Parser {
             needComma = false;
           } else {
             if (members.length) {
-              this.errorAt(
-                "E0101",
-                "a field after the first member",
-                m.span,
-                "fields come first in a type body",
-              );
+              this.errorAt("E0101", "a field after the first member", m, "fields come first in a type body");
             } else if (needComma) {
               this.errorAt("E0101", "expected `,` between fields", {
                 start: this.tokens[entryStart]!.start,
@@ -1271,7 +1278,8 @@ class Parser {
           type,
           name: fname,
           index: fields.length,
-          span: this.span(s),
+          start: s,
+          end: this.endFrom(s),
         });
         if (this.eat(T.Comma)) continue;
         if (!this.at(T.RParen)) this.errorExpected("`,` or `)`");
@@ -1279,7 +1287,7 @@ class Parser {
       }
       if (!this.eat(T.RParen)) this.skipTo(T.RParen);
     }
-    return { kind: "Variant", doc, name, hasParens, fields, span: this.span(start) };
+    return { kind: "Variant", doc, name, hasParens, fields, start, end: this.endFrom(start) };
   }
 
   private parseContract(base: Attached): A.ContractItem {
@@ -1310,7 +1318,7 @@ class Parser {
       const name = this.expectIdent("an associated type name");
       const value = this.eat(T.Eq) ? this.parseType() : undefined;
       this.expectItemSemi();
-      return { kind: "AssocType", doc, name, value, span: this.span(start) };
+      return { kind: "AssocType", doc, name, value, start, end: this.endFrom(start) };
     }
     if (!this.startsType()) {
       this.errorExpected("a method signature or an embedded contract");
@@ -1333,14 +1341,15 @@ class Parser {
         returnType: type,
         name,
         params,
-        span: this.span(start),
+        start,
+        end: this.endFrom(start),
       };
     }
     if (attributes.length) this.noAttributes(attributes, "embedded contracts");
     const embedded = type.kind === "NamedType" ? type : undefined;
     if (!embedded) {
       if (type.kind !== "ErrorType")
-        this.errorAt("E0101", "expected a method signature or an embedded contract path", type.span);
+        this.errorAt("E0101", "expected a method signature or an embedded contract path", type);
       this.syncStatement();
       return undefined;
     }
@@ -1350,7 +1359,7 @@ class Parser {
       this.errorExpected("`;` or a method name followed by `(`");
       this.syncStatement();
     }
-    return { kind: "ContractEmbed", doc, type: embedded, span: this.span(start) };
+    return { kind: "ContractEmbed", doc, type: embedded, start, end: this.endFrom(start) };
   }
 
   private parseTest(base: Attached): A.TestItem {
@@ -1394,11 +1403,11 @@ class Parser {
       this.expect(T.Eq);
       const value = this.parseExpr();
       this.expectSemi();
-      entries.push({ kind: "TestEntry", key, value, span: this.span(s) });
+      entries.push({ kind: "TestEntry", key, value, start: s, end: this.endFrom(s) });
       if (this.pos === before && !this.unwind) this.skipOne();
     }
     this.expect(T.RBrace);
-    return { kind: "TestSection", section, entries, span: this.span(start) };
+    return { kind: "TestSection", section, entries, start, end: this.endFrom(start) };
   }
 
   private parseAttributeDecl(base: Attached): A.AttributeDecl {
@@ -1428,7 +1437,8 @@ class Parser {
           name: pname,
           type,
           default: def,
-          span: this.span(s),
+          start: s,
+          end: this.endFrom(s),
         });
         if (this.eat(T.Comma)) continue;
         if (!this.at(T.RBrace)) {
@@ -1452,14 +1462,14 @@ class Parser {
     const start = this.startOf();
     if (!this.at(T.LBrace)) {
       this.errorExpected("`{`");
-      return { kind: "TokenBlock", span: this.here() };
+      return { kind: "TokenBlock", start: this.prevEnd, end: this.prevEnd };
     }
     const close = this.pair[this.pos]!;
     if (close < 0) {
       this.error("E0101", "this `{` is never closed");
       this.jumpTo(this.tokens.length - 1);
     } else this.jumpTo(close + 1);
-    return { kind: "TokenBlock", span: this.span(start) };
+    return { kind: "TokenBlock", start, end: this.endFrom(start) };
   }
 
   private parseMacro(base: Attached): A.MacroItem {
@@ -1472,7 +1482,7 @@ class Parser {
       const s = this.startOf();
       const paramKind = this.expectIdent("a macro parameter kind");
       const pname = this.expectIdent("a macro parameter name");
-      params.push({ kind: "MacroParam", paramKind, name: pname, span: this.span(s) });
+      params.push({ kind: "MacroParam", paramKind, name: pname, start: s, end: this.endFrom(s) });
       if (!this.eat(T.Comma) || this.pos === before) break;
     }
     if (!this.expect(T.RParen)) this.skipTo(T.RParen);
@@ -1493,7 +1503,7 @@ class Parser {
 
   private parseType(): A.Type {
     const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorType", span: this.span(start) };
+    if (!this.enter()) return { kind: "ErrorType", start, end: this.endFrom(start) };
     try {
       if (this.at(T.LParen)) {
         // ArrowFnType: (T, U) => R
@@ -1502,11 +1512,11 @@ class Parser {
         this.expect(T.RParen);
         if (!this.at(T.FatArrow)) {
           this.errorExpected("`=>` (a function type is written `(T, U) => R`)");
-          return { kind: "ErrorType", span: this.span(start) };
+          return { kind: "ErrorType", start, end: this.endFrom(start) };
         }
         this.advance();
         const returnType = this.parseType();
-        return { kind: "FunctionType", returnType, params, arrow: true, span: this.span(start) };
+        return { kind: "FunctionType", returnType, params, arrow: true, start, end: this.endFrom(start) };
       }
       const atom = this.parseTypeAtom();
       if (atom.kind === "ErrorType") return atom;
@@ -1514,13 +1524,20 @@ class Parser {
         this.advance();
         const params = this.parseTypeList(T.RParen);
         this.expect(T.RParen);
-        return { kind: "FunctionType", returnType: atom, params, arrow: false, span: this.span(start) };
+        return {
+          kind: "FunctionType",
+          returnType: atom,
+          params,
+          arrow: false,
+          start,
+          end: this.endFrom(start),
+        };
       }
       let t: A.Type = atom;
       while (this.at(T.LBracket) && this.peek(1).kind === T.RBracket) {
         this.advance();
         this.advance();
-        t = { kind: "ArrayType", element: t, span: this.span(start) };
+        t = { kind: "ArrayType", element: t, start, end: this.endFrom(start) };
       }
       return t;
     } finally {
@@ -1543,23 +1560,23 @@ class Parser {
     const t = this.peek();
     if (t.kind !== T.Ident) {
       this.errorExpected("a type");
-      return { kind: "ErrorType", span: this.here() };
+      return { kind: "ErrorType", start: this.prevEnd, end: this.prevEnd };
     }
     const word = t.value as string;
     if (word === "ref" && this.peek(1).kind === T.Ident) {
       this.advance();
-      if (!this.enter()) return { kind: "ErrorType", span: this.span(start) };
+      if (!this.enter()) return { kind: "ErrorType", start, end: this.endFrom(start) };
       const inner = this.parseTypeAtom();
       this.leave();
-      return { kind: "RefType", inner, span: this.span(start) };
+      return { kind: "RefType", inner, start, end: this.endFrom(start) };
     }
     if (word === "This") {
       this.advance();
-      return { kind: "ThisType", span: this.span(start) };
+      return { kind: "ThisType", start, end: this.endFrom(start) };
     }
     if (PRIMITIVES.has(word)) {
       this.advance();
-      return { kind: "PrimitiveType", name: word as A.PrimitiveName, span: this.span(start) };
+      return { kind: "PrimitiveType", name: word as A.PrimitiveName, start, end: this.endFrom(start) };
     }
     const segments: A.PathSegment[] = [];
     for (;;) {
@@ -1571,7 +1588,13 @@ class Parser {
         typeArgs = this.parseTypeList(T.Gt);
         this.expect(T.Gt);
       }
-      segments.push({ kind: "PathSegment", name, typeArgs, span: typeArgs ? this.span(s) : name.span });
+      segments.push({
+        kind: "PathSegment",
+        name,
+        typeArgs,
+        start: s,
+        end: typeArgs ? this.endFrom(s) : name.end,
+      });
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
         this.advance();
@@ -1584,7 +1607,7 @@ class Parser {
       this.advance();
       assoc = this.identOf(this.advance());
     }
-    return { kind: "NamedType", segments, assoc, span: this.span(start) };
+    return { kind: "NamedType", segments, assoc, start, end: this.endFrom(start) };
   }
 
   /** Rule 3: `<Type, …>` after a name in an expression or pattern, only when the follow set confirms it. */
@@ -1612,9 +1635,9 @@ class Parser {
     const start = this.startOf();
     if (!this.at(T.LBrace)) {
       this.errorExpected("`{`");
-      return { kind: "Block", statements: [], span: this.here() };
+      return { kind: "Block", statements: [], start: this.prevEnd, end: this.prevEnd };
     }
-    if (!this.enter()) return { kind: "Block", statements: [], span: this.span(start) };
+    if (!this.enter()) return { kind: "Block", statements: [], start, end: this.endFrom(start) };
     this.advance();
     const statements: A.Stmt[] = [];
     const saveHead = this.inHead;
@@ -1629,7 +1652,7 @@ class Parser {
     this.leave();
     if (this.at(T.EOF)) this.errorExpected("`}`", this.unclosedBlockHint());
     else this.expect(T.RBrace);
-    return { kind: "Block", statements, span: this.span(start) };
+    return { kind: "Block", statements, start, end: this.endFrom(start) };
   }
 
   private parseStatement(inTest: boolean): A.Stmt | undefined {
@@ -1646,13 +1669,13 @@ class Parser {
       case T.LBrace: {
         const block = this.parseBlock();
         this.eat(T.Semi);
-        return { kind: "BlockStmt", block, span: this.span(start) };
+        return { kind: "BlockStmt", block, start, end: this.endFrom(start) };
       }
       case T.KwMatch: {
         // Rule 8: a statement that begins with `match` ends at its `}`.
         const expr = this.parseMatch();
         const semicolon = this.eat(T.Semi);
-        return { kind: "ExprStmt", expr, semicolon, span: this.span(start) };
+        return { kind: "ExprStmt", expr, semicolon, start, end: this.endFrom(start) };
       }
       case T.KwIf:
         return this.parseIf();
@@ -1665,7 +1688,7 @@ class Parser {
         }
         const condition = this.parseHeadExpr();
         const body = this.parseBlock();
-        return { kind: "While", condition, body, span: this.span(start) };
+        return { kind: "While", condition, body, start, end: this.endFrom(start) };
       }
       case T.KwFor: {
         this.advance();
@@ -1673,14 +1696,14 @@ class Parser {
         this.expect(T.KwIn);
         const iterable = this.parseHeadExpr();
         const body = this.parseBlock();
-        return { kind: "For", binding, iterable, body, span: this.span(start) };
+        return { kind: "For", binding, iterable, body, start, end: this.endFrom(start) };
       }
       case T.KwReturn: {
         this.advance();
         let value: A.Expr | undefined;
         if (!this.at(T.Semi) && !this.at(T.RBrace)) value = this.parseExpr();
         this.expectSemi();
-        return { kind: "Return", value, span: this.span(start) };
+        return { kind: "Return", value, start, end: this.endFrom(start) };
       }
       case T.KwBreak:
       case T.KwContinue: {
@@ -1694,7 +1717,7 @@ class Parser {
           this.advance();
         }
         this.expectSemi();
-        return { kind: t.kind === T.KwBreak ? "Break" : "Continue", span: this.span(start) };
+        return { kind: t.kind === T.KwBreak ? "Break" : "Continue", start, end: this.endFrom(start) };
       }
       case T.KwMut: {
         this.advance();
@@ -1719,7 +1742,8 @@ class Parser {
           mutable,
           name,
           init,
-          span: this.span(start),
+          start,
+          end: this.endFrom(start),
         };
       }
       case T.KwUse:
@@ -1731,7 +1755,7 @@ class Parser {
           this.advance();
           this.parseArgs();
           this.parseBlock();
-          return { kind: "UnsupportedStmt", construct: "with", span: this.span(start) };
+          return { kind: "UnsupportedStmt", construct: "with", start, end: this.endFrom(start) };
         }
         if (w === "launch" && this.peek(1).kind === T.Ident) {
           this.advance();
@@ -1739,7 +1763,7 @@ class Parser {
           if (this.at(T.LParen)) this.parseArgs();
           else this.errorExpected("`(`");
           this.expectSemi();
-          return { kind: "UnsupportedStmt", construct: "launch", span: this.span(start) };
+          return { kind: "UnsupportedStmt", construct: "launch", start, end: this.endFrom(start) };
         }
         if (
           this.peek(1).kind === T.Colon &&
@@ -1854,7 +1878,7 @@ class Parser {
     let init: A.Expr | undefined;
     if (this.eat(T.Eq)) init = this.parseExpr();
     this.expectSemi();
-    return { kind: "Local", form, mutable, type, name, init, span: this.span(start) };
+    return { kind: "Local", form, mutable, type, name, init, start, end: this.endFrom(start) };
   }
 
   /**
@@ -1910,7 +1934,7 @@ class Parser {
       expr.construct === "macro-call" &&
       this.tokens[this.pos - 1]?.kind === T.RBrace;
     const semicolon = braced ? this.eat(T.Semi) : this.expectSemi(this.misspeltKeyword(expr));
-    return { kind: "ExprStmt", expr, semicolon, span: this.span(start) };
+    return { kind: "ExprStmt", expr, semicolon, start, end: this.endFrom(start) };
   }
 
   /** `if … else if … else …`, built iteratively so long `else if` chains need no recursion (rule 18). */
@@ -1939,7 +1963,8 @@ class Parser {
         condition: l.condition,
         then: l.then,
         else: elseBranch,
-        span: { start: l.start, end },
+        start: l.start,
+        end,
       };
     }
     return node!;
@@ -1962,7 +1987,7 @@ class Parser {
       this.parseExpr();
       this.expectSemi();
     }
-    return { kind: "UnsupportedStmt", construct: "scoped-use", span: this.span(start) };
+    return { kind: "UnsupportedStmt", construct: "scoped-use", start, end: this.endFrom(start) };
   }
 
   // ================= expressions =================
@@ -1987,7 +2012,7 @@ class Parser {
 
   parseExpr(): A.Expr {
     const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorExpr", span: this.span(start) };
+    if (!this.enter()) return { kind: "ErrorExpr", start, end: this.endFrom(start) };
     try {
       const t = this.peek();
       // Rule 5: `x =>`, `_ =>`, `( … ) =>` start a lambda.
@@ -2025,28 +2050,28 @@ class Parser {
       const t = this.advance();
       params.push(
         t.kind === T.Underscore
-          ? { kind: "LambdaParam", span: { start: t.start, end: t.end } }
-          : { kind: "LambdaParam", name: this.identOf(t), span: { start: t.start, end: t.end } },
+          ? { kind: "LambdaParam", start: t.start, end: t.end }
+          : { kind: "LambdaParam", name: this.identOf(t), start: t.start, end: t.end },
       );
     }
     this.expect(T.FatArrow);
     const body = this.at(T.LBrace) ? this.parseBlock() : this.parseExpr();
-    return { kind: "Lambda", params, parenthesized, body, span: this.span(start) };
+    return { kind: "Lambda", params, parenthesized, body, start, end: this.endFrom(start) };
   }
 
   private parseLambdaParam(): A.LambdaParam {
     const start = this.startOf();
-    if (this.eat(T.Underscore)) return { kind: "LambdaParam", span: this.span(start) };
+    if (this.eat(T.Underscore)) return { kind: "LambdaParam", start, end: this.endFrom(start) };
     if (this.at(T.Ident)) {
       const k = this.peek(1).kind;
       if (k === T.Comma || k === T.RParen) {
-        return { kind: "LambdaParam", name: this.identOf(this.advance()), span: this.span(start) };
+        return { kind: "LambdaParam", name: this.identOf(this.advance()), start, end: this.endFrom(start) };
       }
     }
     const type = this.parseType();
-    if (this.eat(T.Underscore)) return { kind: "LambdaParam", type, span: this.span(start) };
+    if (this.eat(T.Underscore)) return { kind: "LambdaParam", type, start, end: this.endFrom(start) };
     const name = this.expectIdent("a parameter name");
-    return { kind: "LambdaParam", type, name, span: this.span(start) };
+    return { kind: "LambdaParam", type, name, start, end: this.endFrom(start) };
   }
 
   private parseAssign(): A.Expr {
@@ -2057,14 +2082,14 @@ class Parser {
       this.advance();
       const value = this.parseExpr();
       const op: A.AssignOp = k === T.Eq ? "=" : k === T.PlusEq ? "+=" : "-=";
-      return { kind: "Assign", op, target, value, span: this.span(start) };
+      return { kind: "Assign", op, target, value, start, end: this.endFrom(start) };
     }
     const foreign = FOREIGN_ASSIGN.get(k);
     if (foreign !== undefined) {
       this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, foreign);
       this.advance();
       this.parseExpr();
-      return { kind: "ErrorExpr", span: this.span(start) };
+      return { kind: "ErrorExpr", start, end: this.endFrom(start) };
     }
     return target;
   }
@@ -2095,7 +2120,7 @@ class Parser {
         if (op.prec < minPrec) break;
         for (let i = 0; i < op.width; i++) this.advance();
         const right = this.parseBinary(op.prec + 1);
-        left = { kind: "Binary", op: op.op, left, right, span: this.span(start) };
+        left = { kind: "Binary", op: op.op, left, right, start, end: this.endFrom(start) };
         continue;
       }
       const k = this.peek().kind;
@@ -2104,7 +2129,7 @@ class Parser {
         this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, foreign[1]);
         this.advance();
         this.parseBinary(foreign[0] + 1);
-        left = { kind: "ErrorExpr", span: this.span(start) };
+        left = { kind: "ErrorExpr", start, end: this.endFrom(start) };
         continue;
       }
       if (this.atWord("as") && !this.atLineStart() && this.peek(1).kind === T.Ident) {
@@ -2115,7 +2140,7 @@ class Parser {
         );
         this.advance();
         this.parseType();
-        left = { kind: "ErrorExpr", span: this.span(start) };
+        left = { kind: "ErrorExpr", start, end: this.endFrom(start) };
         continue;
       }
       break;
@@ -2155,10 +2180,10 @@ class Parser {
     if (this.atWord("spawn") && this.peek(1).kind === T.Ident) {
       this.advance();
       this.parsePostfix();
-      operand = { kind: "UnsupportedExpr", construct: "spawn", span: this.span(start) };
+      operand = { kind: "UnsupportedExpr", construct: "spawn", start, end: this.endFrom(start) };
     } else operand = this.parsePostfix();
     for (let i = ops.length - 1; i >= 0; i--) {
-      operand = { kind: "Unary", op: ops[i]!.op, operand, span: { start: ops[i]!.start, end: this.prevEnd } };
+      operand = { kind: "Unary", op: ops[i]!.op, operand, start: ops[i]!.start, end: this.prevEnd };
     }
     return operand;
   }
@@ -2171,13 +2196,13 @@ class Parser {
       const k = this.peek().kind;
       if (k === T.LParen) {
         const args = this.parseArgs();
-        e = { kind: "Call", callee: e, args, span: this.span(start) };
+        e = { kind: "Call", callee: e, args, start, end: this.endFrom(start) };
       } else if (k === T.Dot && this.peek(1).kind === T.Dot && this.peek(1).start === this.peek().end) {
         this.error("E0103", "there is no `..` range operator", "write `for i in range(a, b)`");
         this.advance();
         this.advance();
         this.parseUnary();
-        e = { kind: "ErrorExpr", span: this.span(start) };
+        e = { kind: "ErrorExpr", start, end: this.endFrom(start) };
       } else if (k === T.Dot) {
         this.advance();
         const name = this.expectIdent("a member name");
@@ -2187,16 +2212,17 @@ class Parser {
           object: e,
           name,
           typeArgs,
-          span: this.span(start),
+          start,
+          end: this.endFrom(start),
         };
       } else if (k === T.LBracket) {
         this.advance();
         const index = this.parseNestedExpr();
         if (!this.expect(T.RBracket)) this.skipTo(T.RBracket);
-        e = { kind: "Index", object: e, index, span: this.span(start) };
+        e = { kind: "Index", object: e, index, start, end: this.endFrom(start) };
       } else if (k === T.Question) {
         this.advance();
-        e = { kind: "Try", operand: e, span: this.span(start) };
+        e = { kind: "Try", operand: e, start, end: this.endFrom(start) };
         if (
           startsExpression(this.peek().kind) &&
           !this.at(T.LBrace) &&
@@ -2211,12 +2237,12 @@ class Parser {
           );
           this.parseNestedExpr();
           if (this.eat(T.Colon)) this.parseNestedExpr();
-          e = { kind: "ErrorExpr", span: this.span(start) };
+          e = { kind: "ErrorExpr", start, end: this.endFrom(start) };
         }
       } else if ((k === T.PlusPlus || k === T.MinusMinus) && !this.atLineStart()) {
         this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, "write `x = x + 1` or `x = x - 1`");
         this.advance();
-        e = { kind: "ErrorExpr", span: this.span(start) };
+        e = { kind: "ErrorExpr", start, end: this.endFrom(start) };
       } else break;
     }
     return e;
@@ -2253,33 +2279,33 @@ class Parser {
         return this.floatLiteral(t);
       case T.Char:
         this.advance();
-        return { kind: "CharLit", value: t.value as number, span: { start: t.start, end: t.end } };
+        return { kind: "CharLit", value: t.value as number, start: t.start, end: t.end };
       case T.String:
         this.advance();
-        return { kind: "StringLit", value: t.value as string, span: { start: t.start, end: t.end } };
+        return { kind: "StringLit", value: t.value as string, start: t.start, end: t.end };
       case T.StringHead:
         return this.parseInterpolated();
       case T.KwTrue:
       case T.KwFalse:
         this.advance();
-        return { kind: "BoolLit", value: t.kind === T.KwTrue, span: { start: t.start, end: t.end } };
+        return { kind: "BoolLit", value: t.kind === T.KwTrue, start: t.start, end: t.end };
       case T.LParen: {
         if (this.isLambdaParen()) return this.parseLambda();
         if (this.peek(1).kind === T.RParen) {
           // Rule 17: `()` is the unit literal.
           this.advance();
           this.advance();
-          return { kind: "UnitLit", span: this.span(start) };
+          return { kind: "UnitLit", start, end: this.endFrom(start) };
         }
         this.advance();
         const expr = this.parseNestedExpr();
         if (this.at(T.Comma)) {
           this.error("E0103", "tuples do not exist", "declare a `type` with named fields");
           this.skipTo(T.RParen);
-          return { kind: "ErrorExpr", span: this.span(start) };
+          return { kind: "ErrorExpr", start, end: this.endFrom(start) };
         }
         if (!this.expect(T.RParen)) this.skipTo(T.RParen);
-        return { kind: "Paren", expr, span: this.span(start) };
+        return { kind: "Paren", expr, start, end: this.endFrom(start) };
       }
       case T.LBrace: {
         return this.parseBlock();
@@ -2299,13 +2325,13 @@ class Parser {
         }
         this.inHead = save;
         if (!this.expect(T.RBracket)) this.skipTo(T.RBracket);
-        return { kind: "ArrayLiteral", elements, span: this.span(start) };
+        return { kind: "ArrayLiteral", elements, start, end: this.endFrom(start) };
       }
       case T.Dollar:
         if (this.peek(1).kind === T.Ident) {
           this.advance();
           this.advance();
-          return { kind: "UnsupportedExpr", construct: "meta-var", span: this.span(start) };
+          return { kind: "UnsupportedExpr", construct: "meta-var", start, end: this.endFrom(start) };
         }
         break;
       case T.Ident:
@@ -2317,12 +2343,12 @@ class Parser {
           "use `match cond { true => a, false => b }`",
         );
         this.syncExpr();
-        return { kind: "ErrorExpr", span: this.span(start) };
+        return { kind: "ErrorExpr", start, end: this.endFrom(start) };
       default:
         break;
     }
     this.errorExpected("an expression");
-    return { kind: "ErrorExpr", span: this.here() };
+    return { kind: "ErrorExpr", start: this.prevEnd, end: this.prevEnd };
   }
 
   /** Skips an `if …` used as an expression without swallowing the rest of the statement. */
@@ -2348,7 +2374,7 @@ class Parser {
       const holeStart = this.prevEnd;
       const expr =
         this.at(T.StringMiddle) || this.at(T.StringTail)
-          ? ({ kind: "ErrorExpr", span: this.here() } as const)
+          ? ({ kind: "ErrorExpr", start: this.prevEnd, end: this.prevEnd } as const)
           : this.parseNestedExpr();
       // Anything left in the hole is an error; skip to the token that closes the hole.
       if (!this.at(T.StringMiddle) && !this.at(T.StringTail)) {
@@ -2358,7 +2384,8 @@ class Parser {
       parts.push({
         kind: "InterpHole",
         expr,
-        span: { start: holeStart, end: this.peek().kind === T.EOF ? this.prevEnd : this.peek().start + 1 },
+        start: holeStart,
+        end: this.peek().kind === T.EOF ? this.prevEnd : this.peek().start + 1,
       });
       if (this.at(T.EOF)) break;
       t = this.advance();
@@ -2368,12 +2395,12 @@ class Parser {
       }
       this.pushText(parts, t, t.start + 1, t.end - 2);
     }
-    return { kind: "InterpolatedString", parts, span: this.span(start) };
+    return { kind: "InterpolatedString", parts, start, end: this.endFrom(start) };
   }
 
   private pushText(parts: (A.InterpText | A.InterpHole)[], t: Token, start: number, end: number): void {
     const value = t.value as string;
-    if (value.length) parts.push({ kind: "InterpText", value, span: { start, end: Math.max(start, end) } });
+    if (value.length) parts.push({ kind: "InterpText", value, start, end: Math.max(start, end) });
   }
 
   /** Rule 6: a primary starting with an identifier. */
@@ -2393,24 +2420,24 @@ class Parser {
         }
         this.parseBlock();
       } else this.errorExpected("`catch`");
-      return { kind: "UnsupportedExpr", construct: "try-catch", span: this.span(start) };
+      return { kind: "UnsupportedExpr", construct: "try-catch", start, end: this.endFrom(start) };
     }
     if (w === "clif" && this.peek(1).kind === T.LBrace) {
       this.advance();
       this.parseTokenBlock();
-      return { kind: "UnsupportedExpr", construct: "clif", span: this.span(start) };
+      return { kind: "UnsupportedExpr", construct: "clif", start, end: this.endFrom(start) };
     }
     if (w === "code" && this.peek(1).kind === T.CodeFence) {
       this.advance();
       this.advance();
-      return { kind: "UnsupportedExpr", construct: "code-fence", span: this.span(start) };
+      return { kind: "UnsupportedExpr", construct: "code-fence", start, end: this.endFrom(start) };
     }
     if (this.peek(1).kind === T.Bang && this.peek(1).start === t.end && this.peek(2).kind === T.LParen) {
       this.advance();
       this.advance();
       this.parseTokenGroup();
       if (this.at(T.LBrace) && !this.atLineStart()) this.parseTokenBlock();
-      return { kind: "UnsupportedExpr", construct: "macro-call", span: this.span(start) };
+      return { kind: "UnsupportedExpr", construct: "macro-call", start, end: this.endFrom(start) };
     }
     // QualName: IDENT GenericArgs? ( "." IDENT GenericArgs? )*
     const segments: A.PathSegment[] = [];
@@ -2418,7 +2445,13 @@ class Parser {
       const s = this.startOf();
       const name = this.identOf(this.advance());
       const typeArgs = this.tryGenericArgs();
-      segments.push({ kind: "PathSegment", name, typeArgs, span: typeArgs ? this.span(s) : name.span });
+      segments.push({
+        kind: "PathSegment",
+        name,
+        typeArgs,
+        start: s,
+        end: typeArgs ? this.endFrom(s) : name.end,
+      });
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
         this.advance();
@@ -2427,14 +2460,14 @@ class Parser {
       break;
     }
     if (this.at(T.ColonColon)) {
-      const enumName: A.QualName = { kind: "QualName", segments, span: this.span(start) };
+      const enumName: A.QualName = { kind: "QualName", segments, start, end: this.endFrom(start) };
       this.advance();
       const variant = this.expectIdent("a variant name");
       const args = this.at(T.LParen) ? this.parseArgs() : undefined;
-      return { kind: "EnumValue", enumName, variant, args, span: this.span(start) };
+      return { kind: "EnumValue", enumName, variant, args, start, end: this.endFrom(start) };
     }
     if (this.at(T.LBrace) && this.isStructLiteralBrace()) {
-      const typeName: A.QualName = { kind: "QualName", segments, span: this.span(start) };
+      const typeName: A.QualName = { kind: "QualName", segments, start, end: this.endFrom(start) };
       return this.parseStructLiteral(start, typeName);
     }
     // Re-read the QualName as a name followed by member accesses.
@@ -2443,7 +2476,8 @@ class Parser {
       kind: "Name",
       name: first.name,
       typeArgs: first.typeArgs,
-      span: first.span,
+      start: first.start,
+      end: first.end,
     };
     for (let i = 1; i < segments.length; i++) {
       const seg = segments[i]!;
@@ -2452,7 +2486,8 @@ class Parser {
         object: e,
         name: seg.name,
         typeArgs: seg.typeArgs,
-        span: { start, end: seg.span.end },
+        start,
+        end: seg.end,
       };
     }
     return e;
@@ -2484,14 +2519,14 @@ class Parser {
       const name = this.expectIdent("a field name");
       this.expect(T.Colon);
       const value = this.parseExpr();
-      fields.push({ kind: "FieldInit", name, value, span: this.span(s) });
+      fields.push({ kind: "FieldInit", name, value, start: s, end: this.endFrom(s) });
       if (this.eat(T.Comma)) continue;
       if (!this.at(T.RBrace)) this.errorExpected("`,` or `}`");
       break;
     }
     this.inHead = save;
     if (!this.expect(T.RBrace)) this.skipTo(T.RBrace);
-    return { kind: "StructLiteral", typeName, fields, span: this.span(start) };
+    return { kind: "StructLiteral", typeName, fields, start, end: this.endFrom(start) };
   }
 
   private parseMatch(): A.MatchExpr {
@@ -2499,8 +2534,8 @@ class Parser {
     this.advance(); // match
     const scrutinee = this.parseHeadExpr();
     const arms: A.MatchArm[] = [];
-    if (!this.expect(T.LBrace)) return { kind: "Match", scrutinee, arms, span: this.span(start) };
-    if (!this.enter()) return { kind: "Match", scrutinee, arms, span: this.span(start) };
+    if (!this.expect(T.LBrace)) return { kind: "Match", scrutinee, arms, start, end: this.endFrom(start) };
+    if (!this.enter()) return { kind: "Match", scrutinee, arms, start, end: this.endFrom(start) };
     const save = this.inHead;
     this.inHead = false;
     while (this.eat(T.Comma));
@@ -2523,7 +2558,7 @@ class Parser {
         body = this.parseBlock();
         blockBody = true;
       } else body = this.parseExpr();
-      arms.push({ kind: "MatchArm", pattern, guard, body, span: this.span(s) });
+      arms.push({ kind: "MatchArm", pattern, guard, body, start: s, end: this.endFrom(s) });
       let commas = 0;
       while (this.eat(T.Comma)) commas++;
       if (commas === 0 && !blockBody && !this.at(T.RBrace)) {
@@ -2535,7 +2570,7 @@ class Parser {
     this.inHead = save;
     this.leave();
     this.expect(T.RBrace);
-    return { kind: "Match", scrutinee, arms, span: this.span(start) };
+    return { kind: "Match", scrutinee, arms, start, end: this.endFrom(start) };
   }
 
   /** Skips the rest of a broken match arm: to after `,` or to the `}` of the match. */
@@ -2556,13 +2591,13 @@ class Parser {
 
   private parsePattern(): A.Pattern {
     const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorPattern", span: this.span(start) };
+    if (!this.enter()) return { kind: "ErrorPattern", start, end: this.endFrom(start) };
     try {
       const t = this.peek();
       switch (t.kind) {
         case T.Underscore:
           this.advance();
-          return { kind: "WildcardPattern", span: this.span(start) };
+          return { kind: "WildcardPattern", start, end: this.endFrom(start) };
         case T.Minus:
         case T.Int:
         case T.Float:
@@ -2576,23 +2611,23 @@ class Parser {
           if (l.kind === T.Int) literal = this.intLiteral(l);
           else if (l.kind === T.Float) literal = this.floatLiteral(l);
           else if (!negative && l.kind === T.Char)
-            literal = { kind: "CharLit", value: l.value as number, span: { start: l.start, end: l.end } };
+            literal = { kind: "CharLit", value: l.value as number, start: l.start, end: l.end };
           else if (!negative && l.kind === T.String)
-            literal = { kind: "StringLit", value: l.value as string, span: { start: l.start, end: l.end } };
+            literal = { kind: "StringLit", value: l.value as string, start: l.start, end: l.end };
           else if (!negative && (l.kind === T.KwTrue || l.kind === T.KwFalse)) {
-            literal = { kind: "BoolLit", value: l.kind === T.KwTrue, span: { start: l.start, end: l.end } };
+            literal = { kind: "BoolLit", value: l.kind === T.KwTrue, start: l.start, end: l.end };
           }
           if (!literal) {
             this.errorExpected("a number after `-` in a pattern");
-            return { kind: "ErrorPattern", span: this.span(start) };
+            return { kind: "ErrorPattern", start, end: this.endFrom(start) };
           }
           this.advance();
-          return { kind: "LiteralPattern", negative, literal, span: this.span(start) };
+          return { kind: "LiteralPattern", negative, literal, start, end: this.endFrom(start) };
         }
         case T.StringHead:
           this.error("E0101", "an interpolated string cannot be a pattern");
           this.parseInterpolated();
-          return { kind: "ErrorPattern", span: this.span(start) };
+          return { kind: "ErrorPattern", start, end: this.endFrom(start) };
         case T.Ident: {
           const segments: A.PathSegment[] = [];
           for (;;) {
@@ -2603,7 +2638,8 @@ class Parser {
               kind: "PathSegment",
               name,
               typeArgs,
-              span: this.span(s),
+              start: s,
+              end: this.endFrom(s),
             });
             if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
               this.advance();
@@ -2612,7 +2648,7 @@ class Parser {
             break;
           }
           if (this.at(T.ColonColon)) {
-            const enumName: A.QualName = { kind: "QualName", segments, span: this.span(start) };
+            const enumName: A.QualName = { kind: "QualName", segments, start, end: this.endFrom(start) };
             this.advance();
             const variant = this.expectIdent("a variant name");
             let args: A.Pattern[] | undefined;
@@ -2631,7 +2667,8 @@ class Parser {
               enumName,
               variant,
               args,
-              span: this.span(start),
+              start,
+              end: this.endFrom(start),
             };
           }
           if (segments.length === 1 && !segments[0]!.typeArgs) {
@@ -2640,19 +2677,19 @@ class Parser {
                 "E0101",
                 "a variant pattern needs its enum",
                 `write \`Enum::${segments[0]!.name.text}(…)\``,
-                segments[0]!.name.span,
+                segments[0]!.name,
               );
               this.skipOne();
-              return { kind: "ErrorPattern", span: this.span(start) };
+              return { kind: "ErrorPattern", start, end: this.endFrom(start) };
             }
-            return { kind: "BindingPattern", name: segments[0]!.name, span: this.span(start) };
+            return { kind: "BindingPattern", name: segments[0]!.name, start, end: this.endFrom(start) };
           }
           this.errorExpected("`::` and a variant name (only a single name may stand alone in a pattern)");
-          return { kind: "ErrorPattern", span: this.span(start) };
+          return { kind: "ErrorPattern", start, end: this.endFrom(start) };
         }
         default:
           this.errorExpected("a pattern");
-          return { kind: "ErrorPattern", span: this.here() };
+          return { kind: "ErrorPattern", start: this.prevEnd, end: this.prevEnd };
       }
     } finally {
       this.leave();

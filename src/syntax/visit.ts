@@ -102,7 +102,7 @@ export function forEachChild(n: Node, f: Visit): void {
       if (n.sections.length === 0) return each(n.body, f);
       {
         const parts: Node[] = [...n.sections, ...n.body];
-        parts.sort((a, b) => a.span.start - b.span.start);
+        parts.sort((a, b) => a.start - b.start);
         return each(parts, f);
       }
     case "AttributeDecl":
