@@ -7,14 +7,18 @@
  *
  * `runAotBench()` returns the figures; run standalone (`npx tsx bench/aot.ts [--write]`) it
  * prints them, and `--write` replaces the `## AOT` section of docs/benchmarks.md.
+ * `--baseline <checkout>` (e.g. a `git worktree` of an older commit) also builds every program
+ * with that checkout's AOT backend, from the same artifact, and times it in the same run:
+ * before and after side by side.
  */
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildArtifact, emitC } from "../src/backends/aot/index.ts";
+import type { CodegenArtifact } from "../src/artifact/index.ts";
 import { lowerProject } from "../src/pipeline/spine.ts";
 import { writeFileAtomic } from "../src/util/fs.ts";
 
@@ -27,9 +31,13 @@ export interface AotBenchResult {
   /** Wall milliseconds of the C compile + link of the generated C (-O2). */
   readonly buildMs: number;
   readonly aotMs: number;
+  /** The baseline checkout's backend over the same artifact (with `baseline`). */
+  readonly baseMs: number | null;
   readonly cMs: number | null;
   readonly ratio: number | null;
 }
+
+type Build = typeof buildArtifact;
 
 export interface AotBenchReport {
   readonly programs: readonly AotBenchResult[];
@@ -40,8 +48,12 @@ export interface AotBenchReport {
     readonly emitMs: number;
     readonly ccDebugMs: number;
     readonly ccReleaseMs: number;
+    readonly baseCcReleaseMs: number | null;
   };
   readonly cc: string;
+  /** The baseline checkout and its commit, when one was measured. */
+  readonly baseline: { readonly dir: string; readonly commit: string } | null;
+  readonly loadAverage: string;
 }
 
 function childCpu(exe: string): { ms: number; output: string } {
@@ -54,9 +66,9 @@ function childCpu(exe: string): { ms: number; output: string } {
   return { ms: secs * 1000, output: readFileSync(`${exe}.stdout`, "utf8") };
 }
 
-function best(exe: string, expected: string, what: string): number {
+function best(exe: string, expected: string, what: string, repeat = REPEAT): number {
   let ms = Infinity;
-  for (let i = 0; i < REPEAT; i++) {
+  for (let i = 0; i < repeat; i++) {
     const r = childCpu(exe);
     if (r.output !== expected) throw new Error(`${what} printed ${JSON.stringify(r.output.slice(0, 200))}`);
     ms = Math.min(ms, r.ms);
@@ -93,9 +105,32 @@ function generated(lines: number): { source: string; functions: number } {
 
 export async function runAotBench(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  baselineDir: string | null = null,
 ): Promise<AotBenchReport> {
   const cc = env["CC"] || "cc";
   const dir = mkdtempSync(join(tmpdir(), "beskid-bench-aot-"));
+  let baseBuild: Build | null = null;
+  let baseline: AotBenchReport["baseline"] = null;
+  if (baselineDir !== null) {
+    const mod = (await import(pathToFileURL(join(baselineDir, "src/backends/aot/index.ts")).href)) as {
+      buildArtifact: Build;
+    };
+    baseBuild = mod.buildArtifact;
+    const commit = execFileSync("git", ["-C", baselineDir, "rev-parse", "--short", "HEAD"], {
+      encoding: "utf8",
+    });
+    baseline = { dir: baselineDir, commit: commit.trim() };
+  }
+  const exeOf = async (
+    build: Build,
+    program: CodegenArtifact,
+    out: string,
+    stem: string,
+  ): Promise<string> => {
+    const built = await build(program, { kinds: ["exe"], outDir: out, stem, release: true, env });
+    if (!built.ok) throw new Error(`${stem}: ${built.diagnostics[0]?.message}`);
+    return built.outputs[0]!.path;
+  };
   try {
     const programs: AotBenchResult[] = [];
     const names = readdirSync(PROGRAMS_DIR)
@@ -110,23 +145,31 @@ export async function runAotBench(
       );
       if (!lowered.ok || !lowered.program) throw new Error(`${name}.bd does not lower`);
       const t0 = performance.now();
-      const built = await buildArtifact(lowered.program, {
-        kinds: ["exe"],
-        outDir: join(dir, name),
-        stem: name,
-        release: true,
-        env,
-      });
+      const exe = await exeOf(buildArtifact, lowered.program, join(dir, name), name);
       const buildMs = performance.now() - t0;
-      if (!built.ok) throw new Error(`${name}: ${built.diagnostics[0]?.message}`);
-      const aotMs = best(built.outputs[0]!.path, expected, `${name} (AOT)`);
-      let cMs: number | null = null;
+      const baseExe = baseBuild
+        ? await exeOf(baseBuild, lowered.program, join(dir, `base_${name}`), name)
+        : null;
+      let cExe: string | null = null;
       if (existsSync(join(PROGRAMS_DIR, `${name}.c`))) {
-        const exe = join(dir, `c_${name}`);
-        execFileSync(cc, ["-O2", "-o", exe, join(PROGRAMS_DIR, `${name}.c`), "-lm"]);
-        cMs = best(exe, expected, `${name} (C twin)`);
+        cExe = join(dir, `c_${name}`);
+        execFileSync(cc, ["-O2", "-o", cExe, join(PROGRAMS_DIR, `${name}.c`), "-lm"]);
       }
-      programs.push({ name, buildMs, aotMs, cMs, ratio: cMs ? aotMs / cMs : null });
+      // Interleaved rounds: a burst of load from other processes hits all variants alike.
+      let [aotMs, baseMs, cMs] = [Infinity, Infinity, Infinity];
+      for (let i = 0; i < REPEAT; i++) {
+        aotMs = Math.min(aotMs, best(exe, expected, `${name} (AOT)`, 1));
+        if (baseExe) baseMs = Math.min(baseMs, best(baseExe, expected, `${name} (baseline AOT)`, 1));
+        if (cExe) cMs = Math.min(cMs, best(cExe, expected, `${name} (C twin)`, 1));
+      }
+      programs.push({
+        name,
+        buildMs,
+        aotMs,
+        baseMs: baseExe ? baseMs : null,
+        cMs: cExe ? cMs : null,
+        ratio: cExe ? aotMs / cMs : null,
+      });
     }
     // The generated ~10k-line program: C translation and the C compiler, debug and release.
     const g = generated(10_000);
@@ -139,11 +182,11 @@ export async function runAotBench(
     const t1 = performance.now();
     const c = emitC(lowered.program, { prefix: "large", mainFunc: lowered.program.entry!.func });
     const emitMs = performance.now() - t1;
-    const timeBuild = async (release: boolean): Promise<number> => {
+    const timeBuild = async (release: boolean, build: Build = buildArtifact): Promise<number> => {
       const t = performance.now();
-      const r = await buildArtifact(lowered.program!, {
+      const r = await build(lowered.program!, {
         kinds: ["exe"],
-        outDir: join(src, String(release)),
+        outDir: join(src, `${build === buildArtifact ? "new" : "base"}-${release}`),
         stem: "large",
         release,
         env,
@@ -153,6 +196,7 @@ export async function runAotBench(
     };
     const ccDebugMs = await timeBuild(false);
     const ccReleaseMs = await timeBuild(true);
+    const baseCcReleaseMs = baseBuild ? await timeBuild(true, baseBuild) : null;
     return {
       programs,
       large: {
@@ -162,8 +206,13 @@ export async function runAotBench(
         emitMs,
         ccDebugMs,
         ccReleaseMs,
+        baseCcReleaseMs,
       },
       cc,
+      baseline,
+      loadAverage: loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" "),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -172,24 +221,34 @@ export async function runAotBench(
 
 export function formatAotReport(r: AotBenchReport): string {
   const f = (x: number | null): string => (x === null ? "n/a" : x.toFixed(1));
+  const q = (x: number | null, c: number | null): string => (x === null || !c ? "n/a" : (x / c).toFixed(2));
+  const b = r.baseline;
   return [
     "## AOT",
     "",
     "The Beskid programs of `bench/programs/` lowered by the real pipeline and built by the AOT backend",
     `with \`--release\` (\`${r.cc} -O2\` over the generated C), next to their hand-written C twins (\`${r.cc} -O2\`),`,
-    `measured in the same run by \`npx tsx bench/aot.ts\`: child CPU time of the whole process, best of ${REPEAT},`,
-    "outputs checked against `<name>.out` first. Build: wall time of translation + C compile + link.",
+    `measured in the same run by \`npx tsx bench/aot.ts${b ? " --baseline <checkout>" : ""}\`: child CPU time (user + system) of the`,
+    `whole process, best of ${REPEAT} interleaved rounds, outputs checked against \`<name>.out\` first. Build: wall time of`,
+    `translation + C compile + link.${b ? ` "Before" is the backend of commit ${b.commit} over the same artifact.` : ""}`,
+    `Load average at the end of the run: ${r.loadAverage} (2 cores, shared).`,
     "",
-    "| Program | AOT ms | C -O2 ms | AOT / C | build ms |",
-    "|---|---:|---:|---:|---:|",
-    ...r.programs.map(
-      (p) =>
-        `| ${p.name} | ${f(p.aotMs)} | ${f(p.cMs)} | ${p.ratio === null ? "n/a" : p.ratio.toFixed(2)} | ${p.buildMs.toFixed(0)} |`,
+    b
+      ? "| Program | before ms | AOT ms | C -O2 ms | before / C | AOT / C | build ms |"
+      : "| Program | AOT ms | C -O2 ms | AOT / C | build ms |",
+    b ? "|---|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|",
+    ...r.programs.map((p) =>
+      b
+        ? `| ${p.name} | ${f(p.baseMs)} | ${f(p.aotMs)} | ${f(p.cMs)} | ${q(p.baseMs, p.cMs)} | ${q(p.aotMs, p.cMs)} | ${p.buildMs.toFixed(0)} |`
+        : `| ${p.name} | ${f(p.aotMs)} | ${f(p.cMs)} | ${q(p.aotMs, p.cMs)} | ${p.buildMs.toFixed(0)} |`,
     ),
     "",
     `A generated program of ${r.large.sourceLines} lines (${r.large.functions} functions, ${r.large.cLines} lines of C with`,
     `the runtime): artifact → C ${r.large.emitMs.toFixed(0)} ms; C compile + link (wall, includes translation):`,
-    `**${r.large.ccDebugMs.toFixed(0)} ms** debug (-O0), **${r.large.ccReleaseMs.toFixed(0)} ms** release (-O2).`,
+    `**${r.large.ccDebugMs.toFixed(0)} ms** debug (-O0), **${r.large.ccReleaseMs.toFixed(0)} ms** release (-O2)` +
+      (r.large.baseCcReleaseMs === null
+        ? "."
+        : ` (before: ${r.large.baseCcReleaseMs.toFixed(0)} ms release).`),
     "",
   ].join("\n");
 }
@@ -211,7 +270,8 @@ export function writeAotSection(docsPath: string, section: string): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const report = await runAotBench();
+  const at = process.argv.indexOf("--baseline");
+  const report = await runAotBench(process.env, at > 0 ? (process.argv[at + 1] ?? null) : null);
   const text = formatAotReport(report);
   process.stdout.write(text + "\n");
   if (process.argv.includes("--write")) writeAotSection(join(HERE, "..", "docs", "benchmarks.md"), text);

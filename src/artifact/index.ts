@@ -1,7 +1,7 @@
 /**
  * Public surface of the artifact stage: the schema, the runtime ABI catalog, the builder,
- * type derivation, the text dump, the binary encoding and the identity hash. Nothing here
- * runs code or knows a backend.
+ * type derivation, tree traversal, the text dump, the binary encoding and the identity hash.
+ * Nothing here runs code or knows a backend.
  */
 export * from "./schema.ts";
 export * from "./runtime-abi.ts";
@@ -12,3 +12,4 @@ export * from "./bytes.ts";
 export * from "./encode.ts";
 export * from "./decode.ts";
 export * from "./verify.ts";
+export * from "./walk.ts";

@@ -25,6 +25,7 @@ import {
   type Stmt,
   type TypeContext,
   type ValType,
+  walkBody,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT } from "../../runtime/host-abi.ts";
 import { linkRuntime, type LinkedProgram } from "../../runtime/link.ts";
@@ -370,6 +371,8 @@ class FunctionC {
   private readonly temps: string[] = [];
   private labels = 0;
   private readonly ctl: Ctl[] = [];
+  /** Local index → the temporary holding its array length, inside loops that hoisted it. */
+  private readonly lengths = new Map<number, string>();
   private readonly localTypes: ValType[];
   private readonly typeCtx: TypeContext;
   /**
@@ -424,9 +427,11 @@ class FunctionC {
     return String(l ?? -1);
   }
 
-  private temp(type: ValType | "ptr"): string {
+  private temp(type: ValType | "ptr" | "u32"): string {
     const name = `t${this.temps.length}`;
-    this.temps.push(type === "ptr" ? `void *${name}` : `${CT[type]} ${name}`);
+    this.temps.push(
+      type === "ptr" ? `void *${name}` : type === "u32" ? `uint32_t ${name}` : `${CT[type]} ${name}`,
+    );
     return name;
   }
 
@@ -503,6 +508,13 @@ class FunctionC {
       }
       case "loop": {
         const n = this.labels++;
+        // Lengths of arrays the loop indexes through a local it does not assign: read once.
+        const hoisted = invariantBases(s.body).filter((b) => !this.lengths.has(b));
+        for (const b of hoisted) {
+          const t = this.temp("u32");
+          this.lengths.set(b, t);
+          this.line(`${t} = bx_len(l${b});`);
+        }
         this.ctl.push({ label: s.label, brk: `B${n}`, cont: `C${n}` });
         this.line(`C${n}: {`);
         this.body(s.body);
@@ -510,6 +522,7 @@ class FunctionC {
         this.line("}");
         this.ctl.pop();
         this.line(`B${n}:;`);
+        for (const b of hoisted) this.lengths.delete(b);
         return;
       }
       case "if": {
@@ -672,6 +685,9 @@ class FunctionC {
       case "elem.addr": {
         const [b, i] = this.operands([e.base, e.index], this.marks);
         this.markChecked(e.loc);
+        const n = e.base.kind === "local.get" ? this.lengths.get(e.base.index) : undefined;
+        if (n !== undefined)
+          return `bx_elem_n(${b}, ${i}, ${Math.log2(e.elemSize)}, ${n}, ${this.loc(e.loc)})`;
         return `bx_elem(${b}, ${i}, ${Math.log2(e.elemSize)}, ${this.loc(e.loc)})`;
       }
       case "memory.size":
@@ -711,6 +727,32 @@ function signature(name: string, t: FuncType, named: boolean): string {
 }
 
 /**
+ * The locals whose array length a loop can read once, before it starts: bases of its
+ * `elem.addr`s that are a plain local the loop never assigns (`local.set`/`local.tee`) and
+ * never stores a header word through (offsets below the data). The length word of an array
+ * or string is written once, when the runtime allocates it, before any reference to it is
+ * used (docs/runtime.md), so it cannot change while the loop runs; and with the local fixed,
+ * the object is fixed.
+ */
+function invariantBases(body: readonly Stmt[]): number[] {
+  const bases = new Set<number>();
+  const excluded = new Set<number>();
+  walkBody(
+    body,
+    (e) => {
+      if (e.kind === "elem.addr" && e.base.kind === "local.get") bases.add(e.base.index);
+      else if (e.kind === "local.tee") excluded.add(e.index);
+    },
+    (st) => {
+      if (st.kind === "local.set") excluded.add(st.index);
+      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < 8)
+        excluded.add(st.addr.index);
+    },
+  );
+  return [...bases].filter((b) => !excluded.has(b)).sort((x, y) => x - y);
+}
+
+/**
  * Functions reachable from `roots` through direct, runtime and table calls (every table slot
  * counts as reachable: an indirect call may pick any). Unreached functions are left out of
  * the C text, which keeps the C compiler's work proportional to what the program uses.
@@ -718,101 +760,18 @@ function signature(name: string, t: FuncType, named: boolean): string {
 function reachable(a: CodegenArtifact, linked: LinkedProgram, roots: readonly number[]): Set<number> {
   const seen = new Set<number>();
   const todo = [...roots, ...a.table];
-  const visitE = (e: Expr): void => {
-    switch (e.kind) {
-      case "call":
-        todo.push(e.func);
-        e.args.forEach(visitE);
-        return;
-      case "call.runtime": {
-        const i = linked.runtimeIndex.get(e.name);
-        if (i !== undefined) todo.push(i);
-        e.args.forEach(visitE);
-        return;
-      }
-      case "call.indirect":
-        visitE(e.target);
-        e.args.forEach(visitE);
-        return;
-      case "call.extern":
-        e.args.forEach(visitE);
-        return;
-      case "local.tee":
-      case "unary":
-        visitE(e.value);
-        return;
-      case "binary":
-        visitE(e.left);
-        visitE(e.right);
-        return;
-      case "load":
-        visitE(e.addr);
-        return;
-      case "select":
-      case "cond":
-        visitE(e.cond);
-        visitE(e.then);
-        visitE(e.else);
-        return;
-      case "seq":
-        e.body.forEach(visitS);
-        visitE(e.value);
-        return;
-      case "elem.addr":
-        visitE(e.base);
-        visitE(e.index);
-        return;
-      case "memory.grow":
-        visitE(e.pages);
-        return;
-      default:
-        return;
-    }
-  };
-  const visitS = (st: Stmt): void => {
-    switch (st.kind) {
-      case "expr":
-        visitE(st.expr);
-        return;
-      case "local.set":
-      case "global.set":
-        visitE(st.value);
-        return;
-      case "store":
-        visitE(st.addr);
-        visitE(st.value);
-        return;
-      case "block":
-      case "loop":
-        st.body.forEach(visitS);
-        return;
-      case "if":
-        visitE(st.cond);
-        st.then.forEach(visitS);
-        st.else.forEach(visitS);
-        return;
-      case "return":
-        if (st.value) visitE(st.value);
-        return;
-      case "memory.copy":
-        visitE(st.dst);
-        visitE(st.src);
-        visitE(st.len);
-        return;
-      case "memory.fill":
-        visitE(st.dst);
-        visitE(st.value);
-        visitE(st.len);
-        return;
-      default:
-        return;
+  const onE = (e: Expr): void => {
+    if (e.kind === "call") todo.push(e.func);
+    else if (e.kind === "call.runtime") {
+      const i = linked.runtimeIndex.get(e.name);
+      if (i !== undefined) todo.push(i);
     }
   };
   while (todo.length > 0) {
     const f = todo.pop()!;
     if (seen.has(f)) continue;
     seen.add(f);
-    a.functions[f]!.body.forEach(visitS);
+    walkBody(a.functions[f]!.body, onE);
   }
   return seen;
 }
@@ -892,7 +851,7 @@ export function emitC(program: CodegenArtifact, options: EmitCOptions): EmittedC
   parts.push(`static void bx_init(void) {
   if (bx_mem) return;
   bx_pages = BX_INITIAL_PAGES;
-  bx_mem = (uint8_t *)calloc((size_t)bx_pages * BX_PAGE, 1);
+  bx_mem = bx_heap_alloc(bx_pages);
   if (!bx_mem) { fputs("panic: out of memory\\n", stderr); exit(101); }
   memcpy(bx_mem + ${DATA_BASE}, bx_data, ${image.length});
   bx_host_init();

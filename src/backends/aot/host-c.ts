@@ -27,10 +27,22 @@ const HOST_TEXT = String.raw`
 #include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <sys/mman.h>
+
+/* Branch hints and cold paths: GCC and Clang spell them the same; other compilers go without. */
+#if defined(__GNUC__) || defined(__clang__)
+#define BX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define BX_COLD __attribute__((cold, noinline))
+#else
+#define BX_UNLIKELY(x) (x)
+#define BX_COLD
+#endif
 
 #define BX_PAGE 65536u
 static uint8_t *bx_mem;
 static uint32_t bx_pages;
+/* 1 when bx_mem is an address-space reservation of BX_MAX_PAGES pages (grows in place). */
+static int bx_reserved;
 struct bx_slot { void *fn; int32_t sig; };
 /*@@split@@*/
 
@@ -106,7 +118,7 @@ static void bx_host_init(void) {
   bx_tty[2] = isatty(2);
 }
 
-static void bx_panic_at(const char *msg, size_t len, int32_t loc) {
+static _Noreturn BX_COLD void bx_panic_at(const char *msg, size_t len, int32_t loc) {
   char head[256];
   int n;
   bx_flush();
@@ -122,8 +134,8 @@ static void bx_panic_at(const char *msg, size_t len, int32_t loc) {
   exit(101);
 }
 
-static void bx_panic_text(const char *msg, int32_t loc) { bx_panic_at(msg, strlen(msg), loc); }
-static void bx_unreachable(int32_t loc) { bx_panic_text("unreachable code reached", loc); }
+static _Noreturn BX_COLD void bx_panic_text(const char *msg, int32_t loc) { bx_panic_at(msg, strlen(msg), loc); }
+static _Noreturn BX_COLD void bx_unreachable(int32_t loc) { bx_panic_text("unreachable code reached", loc); }
 
 /* Stack overflow: a guard on an alternate stack reports it like the JIT (no location). */
 static void bx_on_segv(int sig) {
@@ -143,44 +155,89 @@ static void bx_install_guards(void) {
 }
 
 /* ---- checked arithmetic (panics through the runtime's panic_code, like the JIT) ---- */
+/* The failure paths: out of line, cold, never returning (the runtime's panics end the process). */
+static _Noreturn BX_COLD void bx_fail_code(int32_t code, int32_t loc) {
+  BX_PANIC_CODE(code, loc);
+  abort();
+}
+static _Noreturn BX_COLD void bx_fail_index(int64_t len, int64_t index, int32_t loc) {
+  BX_PANIC_INDEX(len, index, loc);
+  abort();
+}
 static inline int32_t bx_div_s32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
-  if (a == INT32_MIN && b == -1) BX_PANIC_CODE(BX_DIV_OVERFLOW, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(a == INT32_MIN && b == -1)) bx_fail_code(BX_DIV_OVERFLOW, loc);
   return a / b;
 }
 static inline int32_t bx_div_u32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
   return (int32_t)((uint32_t)a / (uint32_t)b);
 }
 static inline int32_t bx_rem_s32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return b == -1 ? 0 : a % b;
 }
 static inline int32_t bx_rem_u32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return (int32_t)((uint32_t)a % (uint32_t)b);
 }
 static inline int64_t bx_div_s64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
-  if (a == INT64_MIN && b == -1) BX_PANIC_CODE(BX_DIV_OVERFLOW, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(a == INT64_MIN && b == -1)) bx_fail_code(BX_DIV_OVERFLOW, loc);
   return a / b;
 }
 static inline int64_t bx_div_u64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
   return (int64_t)((uint64_t)a / (uint64_t)b);
 }
 static inline int64_t bx_rem_s64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return b == -1 ? 0 : a % b;
 }
 static inline int64_t bx_rem_u64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return (int64_t)((uint64_t)a % (uint64_t)b);
 }
-static inline int32_t bx_elem(int32_t base, int64_t index, int shift, int32_t loc) {
-  uint32_t len = (uint32_t)bx_ld32((uint64_t)(uint32_t)base + 4u);
-  if ((uint64_t)index >= (uint64_t)len) BX_PANIC_INDEX((int64_t)len, index, loc);
+/* elem.addr against a length already loaded (bx_len): what loops use for an invariant base. */
+static inline int32_t bx_elem_n(int32_t base, int64_t index, int shift, uint32_t len, int32_t loc) {
+  if (BX_UNLIKELY((uint64_t)index >= (uint64_t)len)) bx_fail_index((int64_t)len, index, loc);
   return (int32_t)((uint32_t)base + 8u + ((uint32_t)(uint64_t)index << shift));
+}
+static inline int32_t bx_elem(int32_t base, int64_t index, int shift, int32_t loc) {
+  return bx_elem_n(base, index, shift, (uint32_t)bx_ld32((uint64_t)(uint32_t)base + 4u), loc);
+}
+/*
+ * The length word of the object at base, read before a loop: an address outside the heap
+ * (a local that does not hold a reference yet, the loop may never index it) reads as 0
+ * instead of touching memory that is not there.
+ */
+static inline uint32_t bx_len(int32_t base) {
+  uint64_t a = (uint64_t)(uint32_t)base + 4u;
+  return a + 4u <= (uint64_t)bx_pages * BX_PAGE ? (uint32_t)bx_ld32(a) : 0u;
+}
+
+/*
+ * The heap: on a 64-bit POSIX system, an address-space reservation of the whole limit
+ * (BX_MAX_PAGES pages, untouched pages cost nothing), so growing is bookkeeping: no copy, no
+ * memset, the base never moves. Transparent huge pages are requested for it where the kernel
+ * offers them (fewer page faults for allocation-heavy programs). Elsewhere, or when the
+ * reservation is refused: calloc, then realloc + zeroing on growth.
+ */
+static uint8_t *bx_heap_alloc(uint32_t pages) {
+#if defined(MAP_ANONYMOUS) && defined(MAP_NORESERVE)
+  if (sizeof(size_t) >= 8) {
+    size_t size = (size_t)BX_MAX_PAGES * BX_PAGE;
+    void *r = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (r != MAP_FAILED) {
+#ifdef MADV_HUGEPAGE
+      (void)madvise(r, size, MADV_HUGEPAGE);
+#endif
+      bx_reserved = 1;
+      return (uint8_t *)r;
+    }
+  }
+#endif
+  return (uint8_t *)calloc((size_t)pages * BX_PAGE, 1);
 }
 
 static int32_t bx_grow(int32_t n) {
@@ -189,6 +246,8 @@ static int32_t bx_grow(int32_t n) {
   uint8_t *m;
   if (want > BX_MAX_PAGES) return -1;
   if (n == 0) return (int32_t)old;
+  /* A reservation's pages beyond bx_pages were never touched: the kernel gives zeroes. */
+  if (bx_reserved) { bx_pages = (uint32_t)want; return (int32_t)old; }
   m = (uint8_t *)realloc(bx_mem, (size_t)(want * BX_PAGE));
   if (!m) return -1;
   memset(m + (size_t)old * BX_PAGE, 0, (size_t)((want - old) * BX_PAGE));
@@ -235,8 +294,8 @@ static int32_t beskid_host_read(int32_t fd, int32_t ptr, int32_t max) {
     return n > 0 ? (int32_t)n : 0;
   }
 }
-static void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
-static void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {
+static _Noreturn void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
+static _Noreturn BX_COLD void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {
   bx_panic_at((const char *)bx_mem + (uint32_t)ptr, (size_t)(uint32_t)len, loc);
 }
 static int64_t beskid_host_clock_realtime(void) {

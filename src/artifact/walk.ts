@@ -1,0 +1,108 @@
+/**
+ * Traversal of IR trees: the children of a node in evaluation order, and a whole-body walk
+ * built on it. Every backend analysis that needs "everything under this statement" uses
+ * these, so a new node kind is taught to one switch.
+ */
+
+import type { Expr, Stmt } from "./schema.ts";
+import { assertNever } from "./types.ts";
+
+/** Calls `e` on each child expression and `s` on each child statement of `x`, in evaluation order. */
+export function forEachChild(x: Expr, e: (c: Expr) => void, s: (c: Stmt) => void): void {
+  switch (x.kind) {
+    case "const":
+    case "local.get":
+    case "global.get":
+    case "data.addr":
+    case "memory.size":
+      return;
+    case "local.tee":
+    case "unary":
+      return e(x.value);
+    case "binary":
+      e(x.left);
+      return e(x.right);
+    case "load":
+      return e(x.addr);
+    case "call":
+    case "call.runtime":
+    case "call.extern":
+      return x.args.forEach((a) => e(a));
+    case "call.indirect":
+      x.args.forEach((a) => e(a));
+      return e(x.target);
+    case "select":
+      e(x.then);
+      e(x.else);
+      return e(x.cond);
+    case "cond":
+      e(x.cond);
+      e(x.then);
+      return e(x.else);
+    case "seq":
+      x.body.forEach((b) => s(b));
+      return e(x.value);
+    case "elem.addr":
+      e(x.base);
+      return e(x.index);
+    case "memory.grow":
+      return e(x.pages);
+    default:
+      return assertNever(x);
+  }
+}
+
+/** Calls `e` on each child expression and `s` on each child statement of statement `x`. */
+export function forEachStmtChild(x: Stmt, e: (c: Expr) => void, s: (c: Stmt) => void): void {
+  switch (x.kind) {
+    case "expr":
+      return e(x.expr);
+    case "local.set":
+    case "global.set":
+      return e(x.value);
+    case "store":
+      e(x.addr);
+      return e(x.value);
+    case "block":
+    case "loop":
+      return x.body.forEach((b) => s(b));
+    case "if":
+      e(x.cond);
+      x.then.forEach((b) => s(b));
+      return x.else.forEach((b) => s(b));
+    case "return":
+      if (x.value !== undefined) e(x.value);
+      return;
+    case "break":
+    case "continue":
+    case "unreachable":
+      return;
+    case "memory.copy":
+      e(x.dst);
+      e(x.src);
+      return e(x.len);
+    case "memory.fill":
+      e(x.dst);
+      e(x.value);
+      return e(x.len);
+    default:
+      return assertNever(x);
+  }
+}
+
+/** Calls `onE` on every expression and `onS` on every statement under `body`, parents first. */
+export function walkBody(
+  body: readonly Stmt[],
+  onE: (e: Expr) => void,
+  onS: (s: Stmt) => void = () => {},
+): void {
+  const visitE = (x: Expr): void => {
+    onE(x);
+    forEachChild(x, visitE, visitS);
+  };
+  const visitS = (x: Stmt): void => {
+    onS(x);
+    forEachStmtChild(x, visitE, visitS);
+  };
+  body.forEach(visitS);
+}
