@@ -8,6 +8,6 @@ static int64_t fib(int64_t n) {
 }
 
 int main(void) {
-    printf("fib(35) = %lld\n", (long long)fib(35));
+    printf("fib(41) = %lld\n", (long long)fib(41));
     return 0;
 }

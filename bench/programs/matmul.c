@@ -21,7 +21,7 @@ static double *multiply(const double *a, const double *b, int64_t n) {
 }
 
 int main(void) {
-    int64_t n = 360;
+    int64_t n = 1000;
     double *a = make(n, 3), *b = make(n, 5);
     double *c = multiply(a, b, n);
     double sum = 0.0, trace = 0.0;

@@ -18,7 +18,7 @@ static int64_t count_primes(int64_t limit) {
 
 int main(void) {
     int64_t total = 0;
-    for (int round = 0; round < 20; round++) total += count_primes(2000000);
+    for (int round = 0; round < 60; round++) total += count_primes(2000000);
     printf("primes below 2000000: %lld, total %lld\n", (long long)count_primes(2000000), (long long)total);
     return 0;
 }

@@ -44,6 +44,8 @@ import {
   type Opcode,
 } from "./opcodes.ts";
 import { WasmModuleBuilder } from "./wasm-module.ts";
+import { forEachChild, forEachStmtChild } from "./walk.ts";
+import { versionLoops } from "./loops.ts";
 
 export interface CompileOptions {
   /** Upper bound of the heap in 64 KiB pages (default: the wasm limit, 65536 = 4 GiB). */
@@ -224,7 +226,7 @@ export function compileArtifactDetailed(
   const locTables: Int32Array[] = [];
   const scratch = new ByteWriter(64 * 1024);
   for (const f of a.functions) {
-    const fe = new FunctionEmitter(ctx, f, scratch);
+    const fe = new FunctionEmitter(ctx, versionLoops(f), scratch);
     mb.func(f.name, f.type, fe.emit());
     locTables.push(Int32Array.from(fe.locTable));
   }
@@ -354,6 +356,28 @@ interface EmitContext {
 
 type Frame = { readonly label: number | null; readonly role: "break" | "continue" | "none" };
 
+/** Most out-of-line panic handlers one function gets (checks beyond it panic in place). */
+const MAX_HANDLERS = 256;
+
+const CHECKED_DIVISION: ReadonlySet<string> = new Set([
+  "i32.div_s",
+  "i32.div_u",
+  "i32.rem_s",
+  "i32.rem_u",
+  "i64.div_s",
+  "i64.div_u",
+  "i64.rem_s",
+  "i64.rem_u",
+]);
+
+/** A division by a constant that is neither 0 nor (signed) -1 needs no check. */
+function divisionIsSafe(e: Extract<Expr, { kind: "binary" }>): boolean {
+  const r = e.right;
+  if (r.kind !== "const") return false;
+  const v = BigInt(r.value);
+  return v !== 0n && (v !== -1n || !e.op.endsWith("_s"));
+}
+
 /** Emits one function body: local declarations, code, `end`. */
 class FunctionEmitter {
   private readonly ctl: Frame[] = [];
@@ -366,6 +390,14 @@ class FunctionEmitter {
   private readonly s32b: number;
   private readonly s64a: number;
   private readonly s64b: number;
+  /**
+   * Checks inside loops whose panic call sits outside the function body (see `emit`): the
+   * checked node → index of its first handler. A loop with a call in it is never unrolled by
+   * V8 and keeps the call's arguments alive in registers or spills, so the hot path only
+   * branches out.
+   */
+  private readonly handlerOf = new Map<Expr, number>();
+  private readonly handlers: (() => void)[] = [];
 
   /** `w` is a scratch writer shared by all functions; `emit` resets it. */
   constructor(
@@ -399,10 +431,86 @@ class FunctionEmitter {
       w.uleb(n);
       w.u8(VALTYPE[t]);
     }
+    this.planHandlers();
+    // One block per out-of-line panic handler around the body: check k branches to the end
+    // of block k, where its handler calls the panic function; the body never falls into them.
+    const n = this.handlers.length;
+    for (let k = n - 1; k >= 0; k--) {
+      w.u8(OP.block);
+      w.u8(BLOCK_VOID);
+      this.ctl.push({ label: null, role: "none" });
+    }
     for (const s of this.f.body) this.stmt(s);
     if (this.f.type.result !== null) w.u8(OP.unreachable);
+    else if (n > 0) w.u8(OP.return);
+    for (let k = 0; k < n; k++) {
+      this.ctl.pop();
+      w.u8(OP.end);
+      this.handlers[k]!();
+    }
     w.u8(OP.end);
     return w.peek();
+  }
+
+  /** Assigns out-of-line handlers to the checks inside loops (at most `MAX_HANDLERS`). */
+  private planHandlers(): void {
+    const visitE = (e: Expr, inLoop: boolean): void => {
+      if (inLoop && this.handlers.length < MAX_HANDLERS) {
+        if (e.kind === "elem.addr") {
+          this.handlerOf.set(e, this.handlers.length);
+          this.handlers.push(() => this.indexPanic(e.loc));
+        } else if (e.kind === "binary" && CHECKED_DIVISION.has(e.op) && !divisionIsSafe(e)) {
+          const isDiv = e.op.includes("div");
+          this.handlerOf.set(e, this.handlers.length);
+          this.handlers.push(() =>
+            this.codePanic(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc),
+          );
+          this.handlers.push(() => this.codePanic(PANIC["integer overflow in division"], e.loc));
+        }
+      }
+      forEachChild(
+        e,
+        (x) => visitE(x, inLoop),
+        (x) => visitS(x, inLoop),
+      );
+    };
+    const visitS = (s: Stmt, inLoop: boolean): void => {
+      const loop = inLoop || s.kind === "loop";
+      forEachStmtChild(
+        s,
+        (x) => visitE(x, loop),
+        (x) => visitS(x, loop),
+      );
+    };
+    for (const s of this.f.body) visitS(s, false);
+  }
+
+  /** Depth of the `br` to out-of-line handler `k` from the current position. */
+  private handlerDepth(k: number): number {
+    return this.ctl.length - 1 - (this.handlers.length - 1 - k);
+  }
+
+  private indexPanic(loc: LocId | undefined): void {
+    const w = this.w;
+    this.getLocal(this.s32a);
+    w.u8(LOAD_OPCODE["i64.load32_u"][0]);
+    w.uleb(2);
+    w.uleb(4);
+    this.getLocal(this.s64a);
+    w.u8(OP.i32_const);
+    w.sleb32(loc ?? -1);
+    this.callFunc(this.ctx.panicIndex, loc);
+    w.u8(OP.unreachable);
+  }
+
+  private codePanic(code: number, loc: LocId | undefined): void {
+    const w = this.w;
+    w.u8(OP.i32_const);
+    w.sleb32(code);
+    w.u8(OP.i32_const);
+    w.sleb32(loc ?? -1);
+    this.callFunc(this.ctx.panicCode, loc);
+    w.u8(OP.unreachable);
   }
 
   private mark(loc: LocId | undefined): void {
@@ -541,17 +649,17 @@ class FunctionEmitter {
     this.w.uleb(index);
   }
 
-  /** `if (stack top) { panic_code(code, loc) }` */
-  private panicIf(code: number, loc: LocId | undefined): void {
+  /** `if (stack top) { panic_code(code, loc) }`, or a branch to out-of-line handler `handler`. */
+  private panicIf(code: number, loc: LocId | undefined, handler: number | undefined): void {
     const w = this.w;
+    if (handler !== undefined) {
+      w.u8(OP.br_if);
+      w.uleb(this.handlerDepth(handler));
+      return;
+    }
     w.u8(OP.if);
     w.u8(BLOCK_VOID);
-    w.u8(OP.i32_const);
-    w.sleb32(code);
-    w.u8(OP.i32_const);
-    w.sleb32(loc ?? -1);
-    this.callFunc(this.ctx.panicCode, loc);
-    w.u8(OP.unreachable);
+    this.codePanic(code, loc);
     w.u8(OP.end);
   }
 
@@ -570,16 +678,13 @@ class FunctionEmitter {
     const signed = e.op.endsWith("_s");
     const isDiv = e.op.includes("div");
     const opcode = BINARY_OPCODE[e.op as keyof typeof BINARY_OPCODE];
-    const r = e.right;
-    if (r.kind === "const") {
-      const v = BigInt(r.value);
-      if (v !== 0n && (v !== -1n || !signed)) {
-        this.expr(e.left);
-        this.expr(r);
-        w.u8(opcode);
-        return;
-      }
+    if (divisionIsSafe(e)) {
+      this.expr(e.left);
+      this.expr(e.right);
+      w.u8(opcode);
+      return;
     }
+    const handler = this.handlerOf.get(e);
     const [ta, tb] = wide ? [this.s64a, this.s64b] : [this.s32a, this.s32b];
     this.expr(e.left);
     this.expr(e.right);
@@ -587,7 +692,7 @@ class FunctionEmitter {
     this.setLocal(ta);
     this.getLocal(tb);
     w.u8(wide ? 0x50 : 0x45); // eqz
-    this.panicIf(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc);
+    this.panicIf(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc, handler);
     if (signed && isDiv) {
       this.getLocal(ta);
       if (wide) {
@@ -610,7 +715,11 @@ class FunctionEmitter {
         w.u8(BINARY_OPCODE["i32.eq"]);
       }
       w.u8(BINARY_OPCODE["i32.and"]);
-      this.panicIf(PANIC["integer overflow in division"], e.loc);
+      this.panicIf(
+        PANIC["integer overflow in division"],
+        e.loc,
+        handler === undefined ? undefined : handler + 1,
+      );
     }
     this.getLocal(ta);
     this.getLocal(tb);
@@ -634,18 +743,16 @@ class FunctionEmitter {
     w.uleb(2);
     w.uleb(4);
     w.u8(BINARY_OPCODE["i64.ge_u"]);
-    w.u8(OP.if);
-    w.u8(BLOCK_VOID);
-    this.getLocal(this.s32a);
-    w.u8(LOAD_OPCODE["i64.load32_u"][0]);
-    w.uleb(2);
-    w.uleb(4);
-    this.getLocal(this.s64a);
-    w.u8(OP.i32_const);
-    w.sleb32(e.loc ?? -1);
-    this.callFunc(this.ctx.panicIndex, e.loc);
-    w.u8(OP.unreachable);
-    w.u8(OP.end);
+    const handler = this.handlerOf.get(e);
+    if (handler !== undefined) {
+      w.u8(OP.br_if);
+      w.uleb(this.handlerDepth(handler));
+    } else {
+      w.u8(OP.if);
+      w.u8(BLOCK_VOID);
+      this.indexPanic(e.loc);
+      w.u8(OP.end);
+    }
     this.getLocal(this.s32a);
     this.getLocal(this.s64a);
     this.op(UNARY_OPCODE["i32.wrap_i64"]);
