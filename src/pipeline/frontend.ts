@@ -12,7 +12,13 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve as resolvePath, sep } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
 import { resolvePlan, type CompilePlan } from "../project/index.ts";
-import { assembleImportClosure, workspaceScan, type ProgramAssembly } from "../assembly/index.ts";
+import {
+  assembleImportClosure,
+  nodeFs,
+  resolveModule,
+  workspaceScan,
+  type ProgramAssembly,
+} from "../assembly/index.ts";
 import { parseFile } from "../syntax/index.ts";
 import { analyze } from "../semantics/index.ts";
 import { lower } from "../lowering/index.ts";
@@ -197,7 +203,11 @@ export function compileProgram(
     return { file: u.fileName, module: u.module, tree: parsed.tree, lineIndex: parsed.lineIndex };
   });
   if (hasErrors(diagnostics)) return { diagnostics };
-  const analyzed = analyze(units, { entryModuleIndex: assembly.entryIndex });
+  const analyzed = analyze(units, {
+    entryModuleIndex: assembly.entryIndex,
+    // Only consulted for hints on errors ("import it: `use Core.Output;`").
+    moduleExists: (path) => resolveModule(r.plan.roots, path.split("."), nodeFs.isFile) !== undefined,
+  });
   // Warnings inside the toolchain's corelib are not the user's to act on (e.g. the W1204 that
   // LANGUAGE.md D23 requires in Query.QueryState); errors there are still shown.
   const corelibFiles = new Set(

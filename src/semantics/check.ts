@@ -115,6 +115,23 @@ const CMP: Partial<Record<A.BinaryOp, "lt" | "le" | "gt" | "ge">> = {
 
 type ConstVal = { kind: "int"; value: bigint; hex: boolean } | { kind: "float"; value: number };
 
+/**
+ * Names from other languages that Beskid does not have, with what to write instead; used only
+ * when the name is not declared anywhere (a program may declare its own `print`).
+ */
+const PRINT_HELP = "there is no print builtin: `use Core.Output;` and call `Output.WriteLine(text)`";
+const FOREIGN_NAMES: ReadonlyMap<string, string> = new Map([
+  ["print", PRINT_HELP],
+  ["println", PRINT_HELP],
+  ["printf", PRINT_HELP],
+  ["puts", PRINT_HELP],
+  ["console", PRINT_HELP],
+  ["Console", PRINT_HELP],
+  ["null", "there is no null: use `Option<T>` with `Option::None` and `Option::Some(v)`"],
+  ["nil", "there is no null: use `Option<T>` with `Option::None` and `Option::Some(v)`"],
+  ["len", "use `Array.Len(xs)` (`use Collections.Array;`) or `String.Len(s)` (`use Core.String;`)"],
+]);
+
 export class BodyChecker {
   private ctx!: FnCtx;
   /** Locals declared without a value and not yet definitely assigned on the current path. */
@@ -419,6 +436,16 @@ export class BodyChecker {
       this.rep(code, span, `\`${name}\` is not a runtime intrinsic`, {
         help: best ? `did you mean \`${best}\`?` : "the intrinsics are listed in LANGUAGE.md §6",
       });
+      return;
+    }
+    const foreign = FOREIGN_NAMES.get(name);
+    if (foreign) {
+      this.rep(
+        code,
+        span,
+        code === "E1606" ? `no function \`${name}\` is visible here` : `\`${name}\` is not declared here`,
+        { help: foreign },
+      );
       return;
     }
     const cands: string[] = [];
@@ -1742,7 +1769,10 @@ export class BodyChecker {
       return `parameter ${n ? `\`${n}\` ` : ""}of \`${f.name}\` expects`;
     });
     const missing = f.typeParams.filter((p) => !bindings.has(p));
-    if (missing.length > 0) {
+    // A parameter or argument whose type is already an error cannot bind anything: that error
+    // was reported, and "cannot infer" on top of it would be a cascade.
+    const poisoned = params.some((p) => this.isErr(p)) || targs.some((a) => this.isErr(a.type));
+    if (missing.length > 0 && !poisoned) {
       this.rep(
         "E1203",
         calleeSpan ?? span,
@@ -1751,8 +1781,8 @@ export class BodyChecker {
           help: `give the type arguments: \`${f.name}<…>(…)\`, or an expected type`,
         },
       );
-      for (const p of missing) bindings.set(p, T.error);
     }
+    for (const p of missing) bindings.set(p, T.error);
     const typeArgs = f.typeParams.map((p) => bindings.get(p)!);
     this.checkBounds(f.typeParams, typeArgs, calleeSpan ?? span);
     if (f.typeParams.length > 0)

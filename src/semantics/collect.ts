@@ -870,7 +870,18 @@ export class Collector {
     return s.types.contract(sym.id, args);
   }
 
-  /** A module of the program whose last segment is `name` (for "import it with `use`"), the shortest path first. */
+  /**
+   * Answers "does a module with this path exist under the effective roots?" for modules the
+   * program did not load (set by the pipeline; without it only loaded modules are suggested).
+   */
+  moduleExists: ((path: string) => boolean) | undefined;
+
+  /**
+   * A module whose last segment is `name` (for "import it with `use`"), the shortest path
+   * first: one the program loaded, else one that exists on disk below a module the program
+   * knows or below a top-level area of the corelib (LANGUAGE.md §8), so a forgotten
+   * `use Core.Output;` is named even though assembly never read that file.
+   */
   moduleNamed(name: string): string | undefined {
     let best: string | undefined;
     for (const sc of this.s.scopes)
@@ -880,7 +891,13 @@ export class Collector {
         (best === undefined || sc.path.length < best.length)
       )
         best = sc.path;
-    return best;
+    if (best !== undefined || !this.moduleExists || !/^[A-Z]\w*$/.test(name)) return best;
+    const prefixes = new Set(["", ...CORELIB_AREAS]);
+    for (const sc of this.s.scopes) if (sc.path !== "") prefixes.add(sc.path);
+    const candidates = [...prefixes]
+      .map((p) => (p === "" ? name : `${p}.${name}`))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return candidates.find((c) => this.moduleExists!(c));
   }
 
   suggestType(name: string, module: ModuleId): string | undefined {
@@ -1835,6 +1852,9 @@ export function symKindName(sym: Sym): string {
 }
 
 /** The candidate with the smallest edit distance (at most 2, or a third of the length). */
+/** Top-level areas of the corelib (LANGUAGE.md §8) searched for a module to suggest importing. */
+const CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
+
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;

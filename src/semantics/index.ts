@@ -46,6 +46,11 @@ export interface AnalyzeOptions {
   readonly entryName?: string;
   /** Report W1504 (unused private items; optional in LANGUAGE.md §9, off by default). */
   readonly unusedPrivate?: boolean;
+  /**
+   * Whether a module path exists under the effective roots even though the program did not
+   * load it; only used to suggest a missing `use` in E1101/E1201 hints.
+   */
+  readonly moduleExists?: (path: string) => boolean;
   /** Tests and fuzzing: let an internal checker error escape instead of reporting it. */
   readonly rethrowInternalErrors?: boolean;
 }
@@ -63,6 +68,7 @@ export interface AnalysisResult {
 export function analyze(units: readonly AnalysisUnit[], opts: AnalyzeOptions = {}): AnalysisResult {
   const s = new Sema(units);
   const c = new Collector(s);
+  c.moduleExists = opts.moduleExists;
   c.indexUnits(opts.entryModuleIndex);
   c.resolveUses();
   c.declareSignatures();
