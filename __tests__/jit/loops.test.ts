@@ -5,9 +5,17 @@
  */
 
 import test from "ava";
-import { ArtifactBuilder, LAYOUT, ir, type Expr, type Func, type Stmt } from "../../src/artifact/index.ts";
+import {
+  ArtifactBuilder,
+  LAYOUT,
+  forEachChild,
+  forEachStmtChild,
+  ir,
+  type Expr,
+  type Func,
+  type Stmt,
+} from "../../src/artifact/index.ts";
 import { versionLoops } from "../../src/backends/jit/loops.ts";
-import { forEachChild, forEachStmtChild } from "../../src/backends/jit/walk.ts";
 import { FILE, i32, i64, bin, printer, run } from "./helpers.ts";
 
 /** Number of `elem.addr` nodes in `ss`. */

@@ -29,6 +29,8 @@ import {
   type ValType,
   PANIC,
   ByteWriter,
+  forEachChild,
+  forEachStmtChild,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT, JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
 import { unavailableByRoot } from "./reach.ts";
@@ -44,7 +46,7 @@ import {
   type Opcode,
 } from "./opcodes.ts";
 import { WasmModuleBuilder } from "./wasm-module.ts";
-import { forEachChild, forEachStmtChild } from "./walk.ts";
+
 import { versionLoops } from "./loops.ts";
 
 export interface CompileOptions {

@@ -31,8 +31,10 @@ import {
   type Func,
   type Stmt,
   type ValType,
+  forEachChild,
+  forEachStmtChild,
+  walkBody,
 } from "../../artifact/index.ts";
-import { forEachChild, forEachStmtChild } from "./walk.ts";
 
 /** Largest loop body (IR nodes) that is duplicated. */
 const MAX_BODY_NODES = 1500;
@@ -66,15 +68,9 @@ export function versionLoops(f: Func): Func {
 
 function hasElem(s: Stmt): boolean {
   let found = false;
-  const e = (x: Expr): void => {
-    if (found) return;
+  walkBody([s], (x) => {
     if (x.kind === "elem.addr") found = true;
-    else forEachChild(x, e, st);
-  };
-  const st = (x: Stmt): void => {
-    if (!found) forEachStmtChild(x, e, st);
-  };
-  st(s);
+  });
   return found;
 }
 
@@ -138,15 +134,15 @@ interface Access {
 function assignedLocals(ss: readonly Stmt[]): Map<number, number> {
   const n = new Map<number, number>();
   const bump = (i: number): void => void n.set(i, (n.get(i) ?? 0) + 1);
-  const e = (x: Expr): void => {
-    if (x.kind === "local.tee") bump(x.index);
-    forEachChild(x, e, st);
-  };
-  const st = (x: Stmt): void => {
-    if (x.kind === "local.set") bump(x.index);
-    forEachStmtChild(x, e, st);
-  };
-  ss.forEach(st);
+  walkBody(
+    ss,
+    (x) => {
+      if (x.kind === "local.tee") bump(x.index);
+    },
+    (x) => {
+      if (x.kind === "local.set") bump(x.index);
+    },
+  );
   return n;
 }
 
