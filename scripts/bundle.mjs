@@ -16,6 +16,35 @@ if (existsSync("src/action/steps")) {
   }
 }
 
+// `@actions/core` imports an HTTP client (only for `getIDToken`) and `@actions/exec` (only for
+// `platform.getDetails`) at its top level. beskid-ci calls neither, yet every action step would
+// load ~870 KB for them at start-up (esbuild keeps a module that may have side effects once it
+// is imported, and puts it in the chunk every step loads). Inside @actions/core those two imports
+// get stubs that throw if ever called; everything else (the cache and artifact clients included)
+// still imports the real packages.
+const CORE_STUBS = {
+  "@actions/http-client": "export class HttpClient { constructor() { unavailable(); } }",
+  "@actions/http-client/lib/auth":
+    "export class BearerCredentialHandler { constructor() { unavailable(); } }",
+  "@actions/exec":
+    "export function exec() { unavailable(); }\nexport function getExecOutput() { unavailable(); }",
+};
+const coreStubs = {
+  name: "core-stubs",
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/(http-client|exec)(\/|$)/ }, (args) => {
+      if (!/[\\/]@actions[\\/]core[\\/]lib[\\/]/.test(args.importer)) return undefined;
+      if (!(args.path in CORE_STUBS))
+        return { errors: [{ text: `no stub for ${args.path} in @actions/core` }] };
+      return { path: args.path, namespace: "core-stub" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "core-stub" }, (args) => ({
+      contents: `function unavailable() { throw new Error("beskid-ci bundles @actions/core without ${args.path} (OIDC tokens and platform details are not used)"); }\n${CORE_STUBS[args.path]}\n`,
+      loader: "js",
+    }));
+  },
+};
+
 const outIdx = process.argv.indexOf("--outdir");
 const outdir = outIdx > 0 ? process.argv[outIdx + 1] : "dist";
 
@@ -32,6 +61,7 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
+  plugins: [coreStubs],
   logLevel: "warning",
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: {

@@ -18,7 +18,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { Agent, request, type Dispatcher } from "undici";
+import type { Agent, Dispatcher } from "undici";
 
 // ---------------------------------------------------------------------------------------
 // Protocol (shared with src/service/)
@@ -183,7 +183,11 @@ export function createRemoteCache(options: RemoteCacheOptions): RemoteCache {
     validUrl = false;
   }
 
-  function dispatcher(): Dispatcher {
+  // undici is loaded on the first exchange: most runs have no remote cache, and every command
+  // that loads the pipeline would otherwise parse it at start-up.
+  let undici: typeof import("undici") | undefined;
+
+  function dispatcher(Agent: typeof import("undici").Agent): Dispatcher {
     agent ??= new Agent({
       connect: { timeout: timeoutMs },
       headersTimeout: timeoutMs,
@@ -207,9 +211,10 @@ export function createRemoteCache(options: RemoteCacheOptions): RemoteCache {
     contentType?: string,
   ): Promise<Reply> {
     try {
-      const res = await request(`${base}${path}`, {
+      undici ??= await import("undici");
+      const res = await undici.request(`${base}${path}`, {
         method,
-        dispatcher: dispatcher(),
+        dispatcher: dispatcher(undici.Agent),
         headers: headers(body ? { "content-type": contentType ?? "application/octet-stream" } : undefined),
         body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
