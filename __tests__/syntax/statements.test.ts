@@ -73,6 +73,18 @@ test("from other languages: while let, labels, let x: T", (t) => {
   t.deepEqual(codes("unit F() { let x: i64 = 0; }"), ["E0103@1:17"]);
 });
 
+test("from other languages: a C-style for loop and `new` are one E0103 each, and the next statement survives", (t) => {
+  t.deepEqual(codes("unit F() {\n  for (i64 i = 0; i < 3; i += 1) { x(); }\n  y( ;\n}"), ["E0103@2:7", "E0101@3:6"]);
+  t.deepEqual(codes("unit F() { for (x in xs) { } }"), ["E0103@1:16"]);
+  t.deepEqual(codes("unit F() {\n  P p = new P(1, 2);\n  Q q = new Q { a: 1 };\n  new R();\n}"), [
+    "E0103@2:9",
+    "E0103@3:9",
+    "E0103@4:3",
+  ]);
+  // `new` stays an ordinary name everywhere else.
+  t.deepEqual(codes("unit F() { i64 new = 1; new = new + 1; G(new); }"), []);
+});
+
 test("E1230 statements are opaque nodes", (t) => {
   t.deepEqual(stmts(t, "use (Db d = C()) { }\nuse Db e = C();\nwith S(1) { }\nlaunch W.T(2);"), [
     "(UnsupportedStmt construct=scoped-use)",

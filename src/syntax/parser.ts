@@ -1692,6 +1692,17 @@ class Parser {
       }
       case T.KwFor: {
         this.advance();
+        if (this.at(T.LParen)) {
+          // `for (i = 0; i < n; i += 1)` or `for (x in xs)`: one error, then the body as a block.
+          this.error(
+            "E0103",
+            "C-style `for (…)` loops do not exist",
+            "write `for i in range(start, end) { … }`, `for x in items { … }`, or a `while` loop",
+          );
+          this.skipOne();
+          if (this.at(T.LBrace)) this.parseBlock();
+          return undefined;
+        }
         const binding = this.expectIdent("a loop variable");
         this.expect(T.KwIn);
         const iterable = this.parseHeadExpr();
@@ -1778,7 +1789,7 @@ class Parser {
           this.advance();
           return this.parseStatementInner(this.startOf());
         }
-        if (this.atLineStart() && this.looksLikeFunctionItem()) {
+        if (this.atLineStart() && w !== "new" && this.looksLikeFunctionItem()) {
           this.error("E0101", "expected `}`, found the start of a function", this.unclosedBlockHint());
           this.unwind = true;
           return undefined;
@@ -2335,6 +2346,17 @@ class Parser {
         }
         break;
       case T.Ident:
+        if (t.value === "new" && this.peek(1).kind === T.Ident) {
+          // `new Point(1, 2)`: two names in a row are never an expression here.
+          this.error(
+            "E0103",
+            "there is no `new`",
+            "build a record with `Name { field: value, … }`; constructors are ordinary functions",
+          );
+          this.advance();
+          this.parsePostfix();
+          return { kind: "ErrorExpr", start, end: this.endFrom(start) };
+        }
         return this.parseNamePrimary();
       case T.KwIf:
         this.error(
