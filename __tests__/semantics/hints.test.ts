@@ -135,3 +135,31 @@ test("W1214 on a `let` local suggests `let mut`", (t) => {
     ["declare it `let mut x`", "declare it `mut i64 y`"],
   );
 });
+
+test("W1214: the help repeats the declared type as written (qualified, generic, function types)", (t) => {
+  const r = check(
+    t,
+    `use Shop.Cart;
+i32 Main() {
+ Cart.Cart c = Cart.Cart { n: 1 };
+ c = Cart.Cart { n: 2 };
+ Cart.Box<Cart.Cart>[] bs = [];
+ bs = [];
+ i64(Cart.Cart) f = x => x.n;
+ f = x => 0;
+ return 0;
+}
+//- /Shop/Cart.bd
+pub type Cart { i64 n }
+pub type Box<T> { T v }`,
+    "W1214@4 W1214@6 W1214@8",
+  );
+  t.deepEqual(
+    messages(r).map((m) => /\[help: (.*)\]/.exec(m)?.[1]),
+    [
+      "declare it `mut Cart.Cart c`",
+      "declare it `mut Cart.Box<Cart.Cart>[] bs`",
+      "declare it `mut i64(Cart.Cart) f`",
+    ],
+  );
+});

@@ -115,6 +115,42 @@ const CMP: Partial<Record<A.BinaryOp, "lt" | "le" | "gt" | "ge">> = {
 
 type ConstVal = { kind: "int"; value: bigint; hex: boolean } | { kind: "float"; value: number };
 
+/** A syntactic type in source form (`Cart.Cart`, `List<i64>[]`, `unit(string)`), or undefined. */
+function typeAsWritten(t: A.Type | undefined): string | undefined {
+  if (!t) return undefined;
+  const list = (ts: readonly A.Type[]): string | undefined => {
+    const xs = ts.map(typeAsWritten);
+    return xs.every((x) => x !== undefined) ? xs.join(", ") : undefined;
+  };
+  switch (t.kind) {
+    case "PrimitiveType":
+      return t.name;
+    case "ThisType":
+      return "This";
+    case "NamedType": {
+      const segs = t.segments.map((g) => {
+        if (!g.typeArgs) return g.name.text;
+        const args = list(g.typeArgs);
+        return args === undefined ? undefined : `${g.name.text}<${args}>`;
+      });
+      if (segs.some((x) => x === undefined)) return undefined;
+      return segs.join(".") + (t.assoc ? `::${t.assoc.text}` : "");
+    }
+    case "ArrayType": {
+      const e = typeAsWritten(t.element);
+      return e === undefined ? undefined : `${e}[]`;
+    }
+    case "FunctionType": {
+      const r = typeAsWritten(t.returnType);
+      const ps = list(t.params);
+      if (r === undefined || ps === undefined) return undefined;
+      return t.arrow ? `(${ps}) => ${r}` : `${r}(${ps})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Names from other languages that Beskid does not have, with what to write instead; used only
  * when the name is not declared anywhere (a program may declare its own `print`).
@@ -138,6 +174,8 @@ export class BodyChecker {
   private unassigned = new Set<LocalId>();
   /** Locals declared with `let` (W1214's help then says `let mut x`). */
   private readonly letLocals = new Set<LocalId>();
+  /** The type as written of locals declared with one (W1214's help repeats it: `mut Cart.Cart c`). */
+  private readonly writtenTypes = new Map<LocalId, A.Type>();
   private readonly reportedUnassigned = new Set<LocalId>();
   /** Inference variables of the call being checked (lambda parameter types mentioning them are unknown). */
   private inferVars: ReadonlySet<TypeParamId> = new Set();
@@ -2238,7 +2276,7 @@ export class BodyChecker {
               ? `declare the parameter \`mut ${this.tn(l.type)} ${l.name}\``
               : this.letLocals.has(localId)
                 ? `declare it \`let mut ${l.name}\``
-                : `declare it \`mut ${this.tn(l.type)} ${l.name}\``,
+                : `declare it \`mut ${typeAsWritten(this.writtenTypes.get(localId)) ?? this.tn(l.type)} ${l.name}\``,
         });
       this.unassigned.delete(localId);
     }
@@ -3184,6 +3222,7 @@ export class BodyChecker {
     } else this.checkShadow(name, this.sp(st.name));
     const id = this.newLocal(name, type, "local", st.mutable, this.sp(st.name));
     if (st.form === "let") this.letLocals.add(id);
+    else if (st.type) this.writtenTypes.set(id, st.type);
     if (!init) this.unassigned.add(id);
     return { kind: "let", local: id, init, span };
   }
