@@ -1,7 +1,8 @@
 /**
  * Public surface of the artifact stage: the schema, the runtime ABI catalog, the builder,
- * type derivation, tree traversal, the text dump, the binary encoding and the identity hash.
- * Nothing here runs code or knows a backend.
+ * type derivation, tree traversal, loop versioning (an IR → IR rewrite both backends apply),
+ * the text dump, the binary encoding and the identity hash. Nothing here runs code or knows
+ * a backend.
  */
 export * from "./schema.ts";
 export * from "./runtime-abi.ts";
@@ -13,3 +14,4 @@ export * from "./encode.ts";
 export * from "./decode.ts";
 export * from "./verify.ts";
 export * from "./walk.ts";
+export * from "./loops.ts";
