@@ -39,6 +39,29 @@ test("function types: return-first and arrow forms", (t) => {
   t.is(paramType(t, "() => unit"), "(FunctionType (PrimitiveType name=unit) arrow=true)");
 });
 
+test("suffixes after a return-first function type apply left to right (ours): arrays of functions, curried functions", (t) => {
+  t.is(
+    paramType(t, "i64(i64)[]"),
+    "(ArrayType (FunctionType (PrimitiveType name=i64) (PrimitiveType name=i64)))",
+  );
+  t.is(
+    paramType(t, "i64(i64)(string)"),
+    "(FunctionType (FunctionType (PrimitiveType name=i64) (PrimitiveType name=i64)) (PrimitiveType name=string))",
+  );
+  t.is(
+    paramType(t, "unit(string)[][]"),
+    "(ArrayType (ArrayType (FunctionType (PrimitiveType name=unit) (PrimitiveType name=string))))",
+  );
+  // At statement start (rule 4) a call followed by an index is still an expression.
+  const tree = parses(t, "unit F() {\n  i64(i64)[] fs = [];\n  f(x)[0] = 1;\n  g(a)(b);\n}");
+  const f = tree.items[0]!;
+  if (f.kind !== "Function" || !f.body || f.body.kind !== "Block") return t.fail();
+  t.deepEqual(
+    f.body.statements.map((st) => st.kind),
+    ["Local", "ExprStmt", "ExprStmt"],
+  );
+});
+
 test("arrays nest; This, ref and associated paths are kept", (t) => {
   t.is(paramType(t, "i64[][]"), "(ArrayType (ArrayType (PrimitiveType name=i64)))");
   t.is(paramType(t, "This"), "(ThisType)");

@@ -1520,26 +1520,22 @@ class Parser {
       }
       const atom = this.parseTypeAtom();
       if (atom.kind === "ErrorType") return atom;
-      if (this.at(T.LParen)) {
-        this.advance();
-        const params = this.parseTypeList(T.RParen);
-        this.expect(T.RParen);
-        return {
-          kind: "FunctionType",
-          returnType: atom,
-          params,
-          arrow: false,
-          start,
-          end: this.endFrom(start),
-        };
-      }
+      // `R(P)` and `T[]` suffixes apply left to right (ours: the grammar allows one parameter
+      // list and no `[]` after it): `i64(i64)[]` is an array of functions, `i64(i64)(string)`
+      // a function of a string returning an `i64(i64)`.
       let t: A.Type = atom;
-      while (this.at(T.LBracket) && this.peek(1).kind === T.RBracket) {
-        this.advance();
-        this.advance();
-        t = { kind: "ArrayType", element: t, start, end: this.endFrom(start) };
+      for (;;) {
+        if (this.at(T.LParen)) {
+          this.advance();
+          const params = this.parseTypeList(T.RParen);
+          this.expect(T.RParen);
+          t = { kind: "FunctionType", returnType: t, params, arrow: false, start, end: this.endFrom(start) };
+        } else if (this.at(T.LBracket) && this.peek(1).kind === T.RBracket) {
+          this.advance();
+          this.advance();
+          t = { kind: "ArrayType", element: t, start, end: this.endFrom(start) };
+        } else return t;
       }
-      return t;
     } finally {
       this.leave();
     }
