@@ -9,11 +9,13 @@ import type { Env } from "./context.ts";
 import type { Toolchain } from "./services.ts";
 
 const load = () => import("../pipeline/index.ts");
+/** Resolving alone loads only the front half (plan, assembly, key): no checker, no lowering. */
+const loadFront = () => import("../pipeline/frontend.ts");
 
 /** `env` reaches the AOT backend (`CC`, `AR`); the step's environment in production. */
 export function pipelineToolchain(env: Env = {}): Toolchain {
   return {
-    resolve: async (req, cache) => (await load()).resolve(req, cache),
+    resolve: async (req, cache) => (await loadFront()).resolve(req, cache),
     lower: async (req, cache) => (await load()).lower(req, cache),
     build: async (req, cache, b) => (await load()).build(req, cache, b, env),
     test: async (req, cache, t) => (await load()).test(req, cache, t),

@@ -1,6 +1,8 @@
 /**
  * The front half of the spine, shared by every command: plan (project stage), import
- * closure (assembly), cache key, then — only on a cache miss — parse, analyze and lower.
+ * closure (assembly) and cache key. Parsing beyond what assembly needs, analysis and lowering
+ * (only on a cache miss) are in `compile.ts`, so a caller that only resolves (the action's
+ * resolve step) loads neither the type checker nor lowering.
  *
  * File names: the artifact and every diagnostic name a source file by a machine-independent
  * "unit name" (the path relative to the project folder, or `<root>:<path>` for files outside
@@ -9,24 +11,15 @@
  */
 
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve as resolvePath, sep } from "node:path";
+import { isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
 import { resolvePlan, type CompilePlan } from "../project/index.ts";
-import {
-  assembleImportClosure,
-  nodeFs,
-  resolveModule,
-  workspaceScan,
-  type ProgramAssembly,
-} from "../assembly/index.ts";
-import { parseFile } from "../syntax/index.ts";
-import { analyze } from "../semantics/index.ts";
-import { lower } from "../lowering/index.ts";
-import { ARTIFACT_SCHEMA_VERSION, type CodegenArtifact } from "../artifact/index.ts";
+import { assembleImportClosure, workspaceScan, type ProgramAssembly } from "../assembly/index.ts";
+import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
 import { sha256Hex } from "../util/fs.ts";
 import { bundledCorelibRoot } from "../util/paths.ts";
 import { VERSION } from "../version.ts";
-import type { CacheKey, PlanSummary, ProjectRequest } from "./api.ts";
+import type { CacheKey, CacheRequest, PlanSummary, ProjectRequest, ResolveResult } from "./api.ts";
 import { computeCacheKey } from "./cache.ts";
 import { loadValidSnapshot, recordingFs, saveSnapshot, snapshotPath } from "./closure-snapshot.ts";
 
@@ -175,50 +168,38 @@ export function resolveProject(
   };
 }
 
-/** A snapshot gives units without trees: assemble (and parse) for real when compiling. */
-function reassemble(r: Resolved, diagnostics: Diagnostic[]): ProgramAssembly {
-  const roots = r.plan.roots.map((x) => ({ name: x.name, path: x.path }));
-  const assembled = assembleImportClosure(
-    { roots, entryFile: r.plan.entryFile, projectDir: r.plan.projectDir },
-    { fileName: (path) => unitName(r.plan, path) },
-  );
-  diagnostics.push(...assembled.diagnostics);
-  return assembled.value;
+/** Where a project's lowered artifacts are cached unless the request says otherwise. */
+export function defaultCacheDir(projectDir: string): string {
+  return join(projectDir, "obj", "beskid", "cache");
 }
 
-/** Parse (reusing trees assembly already made), analyze, and lower — or stop at errors. */
-export function compileProgram(
-  r: Resolved,
-  options: LoweringOptions,
-  stopAfterCheck = false,
-): { artifact?: CodegenArtifact; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const assembly = r.assembly.units.every((u) => u.tree) ? r.assembly : reassemble(r, diagnostics);
-  const units = assembly.units.map((u) => {
-    if (u.tree && u.lineIndex)
-      return { file: u.fileName, module: u.module, tree: u.tree, lineIndex: u.lineIndex };
-    // Assembly parses every unit it reads; this only runs for a facts provider without trees.
-    const parsed = parseFile(u.text, u.fileName);
-    diagnostics.push(...parsed.diagnostics);
-    return { file: u.fileName, module: u.module, tree: parsed.tree, lineIndex: parsed.lineIndex };
-  });
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const analyzed = analyze(units, {
-    entryModuleIndex: assembly.entryIndex,
-    // Only consulted for hints on errors ("import it: `use Core.Output;`").
-    moduleExists: (path) => resolveModule(r.plan.roots, path.split("."), nodeFs.isFile) !== undefined,
-  });
-  // Warnings inside the toolchain's corelib are not the user's to act on (e.g. the W1204 that
-  // LANGUAGE.md D23 requires in Query.QueryState); errors there are still shown.
-  const corelibFiles = new Set(
-    assembly.units.filter((u) => r.plan.roots[u.rootIndex]?.kind === "corelib").map((u) => u.fileName),
-  );
-  diagnostics.push(
-    ...analyzed.diagnostics.filter(
-      (d) => d.severity === "error" || d.file === undefined || !corelibFiles.has(d.file),
-    ),
-  );
-  if (hasErrors(diagnostics) || stopAfterCheck) return { diagnostics };
-  const artifact = lower(analyzed.program, { tests: options.tests, library: options.exports });
-  return { artifact, diagnostics };
+function cacheDirFor(req: ProjectRequest, cache: CacheRequest, r: Resolved): string {
+  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(r.plan.projectDir);
+}
+
+export function resolveOnly(
+  req: ProjectRequest,
+  cache: CacheRequest,
+): ResolveResult & { resolved?: Resolved } {
+  const snapshotDir = cache.enabled
+    ? (plan: { projectDir: string }) =>
+        cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir)
+    : undefined;
+  const { resolved, diagnostics } = resolveProject(req, false, snapshotDir);
+  const shown = displayDiagnostics(req.cwd, resolved?.unitPaths ?? new Map(), diagnostics);
+  if (!resolved) return { ok: false, diagnostics: shown };
+  return {
+    ok: !hasErrors(shown),
+    diagnostics: shown,
+    plan: resolved.summary,
+    cacheKey: resolved.key,
+    cacheDir: cacheDirFor(req, cache, resolved),
+    resolved,
+  };
+}
+
+/** Plan + import closure + cache key; nothing is parsed beyond what assembly needs, nothing lowered. */
+export async function resolve(req: ProjectRequest, cache: CacheRequest): Promise<ResolveResult> {
+  const { resolved: _internal, ...result } = resolveOnly(req, cache);
+  return result;
 }

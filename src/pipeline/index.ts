@@ -10,7 +10,6 @@ import type {
   CacheRequest,
   LowerResult,
   ProjectRequest,
-  ResolveResult,
   TestRequest,
   TestResult,
 } from "./api.ts";
@@ -18,7 +17,6 @@ import {
   buildProject,
   checkProject,
   lowerProject,
-  resolveOnly,
   runProject,
   testProject,
   type CheckResult,
@@ -32,10 +30,7 @@ export type * from "./api.ts";
 export { defaultCacheDir } from "./spine.ts";
 
 /** Plan + import closure + cache key; nothing is parsed beyond what assembly needs, nothing lowered. */
-export async function resolve(req: ProjectRequest, cache: CacheRequest): Promise<ResolveResult> {
-  const { resolved: _internal, ...result } = resolveOnly(req, cache);
-  return result;
-}
+export { resolve } from "./frontend.ts";
 
 /** Everything up to semantic analysis (`check`). `workspace` checks every file under the roots. */
 export function check(req: ProjectRequest, opts: { workspace?: boolean } = {}): CheckResult {

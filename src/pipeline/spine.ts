@@ -39,49 +39,22 @@ import {
 } from "../backends/jit/index.ts";
 import { buildArtifact, stemOf, type AotOutputKind } from "../backends/aot/index.ts";
 import { createRemoteCache } from "./remote-cache.ts";
+import { compileProgram } from "./compile.ts";
 import {
-  compileProgram,
   displayDiagnostics,
   displayPath,
   loweringOptions,
+  resolveOnly,
   resolveProject,
   type Resolved,
 } from "./frontend.ts";
 
-/** Where a project's lowered artifacts are cached unless the request says otherwise. */
-export function defaultCacheDir(projectDir: string): string {
-  return join(projectDir, "obj", "beskid", "cache");
-}
+export { defaultCacheDir, resolveOnly } from "./frontend.ts";
 
 export interface Lowered extends LowerResult {
   /** The decoded artifact, ready for a backend (absent when lowering failed). */
   readonly program?: CodegenArtifact;
   readonly resolved?: Resolved;
-}
-
-function cacheDirFor(req: ProjectRequest, cache: CacheRequest, r: Resolved): string {
-  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(r.plan.projectDir);
-}
-
-export function resolveOnly(
-  req: ProjectRequest,
-  cache: CacheRequest,
-): ResolveResult & { resolved?: Resolved } {
-  const snapshotDir = cache.enabled
-    ? (plan: { projectDir: string }) =>
-        cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir)
-    : undefined;
-  const { resolved, diagnostics } = resolveProject(req, false, snapshotDir);
-  const shown = displayDiagnostics(req.cwd, resolved?.unitPaths ?? new Map(), diagnostics);
-  if (!resolved) return { ok: false, diagnostics: shown };
-  return {
-    ok: !hasErrors(shown),
-    diagnostics: shown,
-    plan: resolved.summary,
-    cacheKey: resolved.key,
-    cacheDir: cacheDirFor(req, cache, resolved),
-    resolved,
-  };
 }
 
 /** Decodes and verifies cached bytes; anything wrong makes it a miss. */
