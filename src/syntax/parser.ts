@@ -53,6 +53,15 @@ const SPECULATION_DEPTH = 24;
  */
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
+/**
+ * A list the tree keeps, copied to its exact length. A list grown by `push` keeps a backing store
+ * of at least 17 slots (V8's growth rule), most of it empty; the tree holds about a hundred lists
+ * per file, so exact copies make the kept heap smaller and the young-generation GC cheaper.
+ */
+function fit<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
 const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_TYPE_NAMES);
 
 /** The binary precedence table (§3.6), loosest first; `>` is resolved separately (rule 2). */
@@ -555,7 +564,7 @@ class Parser {
   parseFile(): A.SourceFile {
     const items = this.parseItems(false);
     const eof = this.peek();
-    return { kind: "SourceFile", file: this.file, items, start: 0, end: eof.end };
+    return { kind: "SourceFile", file: this.file, items: fit(items), start: 0, end: eof.end };
   }
 
   private parseItems(inModule: boolean): A.Item[] {
@@ -579,13 +588,13 @@ class Parser {
       if (item) items.push(item);
       if (this.pos === before) this.advance();
     }
-    return items;
+    return fit(items);
   }
 
   private parseAttributes(): A.Attribute[] {
     const attrs: A.Attribute[] = [];
     while (this.at(T.LBracket)) attrs.push(this.parseAttribute());
-    return attrs.length ? attrs : EMPTY;
+    return attrs.length ? fit(attrs) : EMPTY;
   }
 
   private parseAttribute(): A.Attribute {
@@ -837,7 +846,7 @@ class Parser {
       if (this.pos === before) break;
     }
     this.expect(T.Gt);
-    return params.length ? params : EMPTY;
+    return params.length ? fit(params) : EMPTY;
   }
 
   private parseWhere(): A.WhereBound[] {
@@ -852,7 +861,7 @@ class Parser {
       const bound = this.parseTypePath();
       bounds.push({ kind: "WhereBound", param, bound, start, end: this.endFrom(start) });
     } while (this.eat(T.Comma));
-    return bounds;
+    return fit(bounds);
   }
 
   private parseConformances(): A.NamedType[] {
@@ -860,7 +869,7 @@ class Parser {
     if (!this.eat(T.Colon)) return EMPTY;
     do list.push(this.parseTypePath());
     while (this.eat(T.Comma));
-    return list;
+    return fit(list);
   }
 
   /** A `TypePath` where the grammar demands one (conformances, bounds, embeddings). */
@@ -886,7 +895,7 @@ class Parser {
       this.errorExpected("`)`");
       this.skipTo(T.RParen);
     }
-    return params.length ? params : EMPTY;
+    return params.length ? fit(params) : EMPTY;
   }
 
   /** Rule 13: `ref`/`out`/`bulk` are modifiers only when a type and a name follow. */
@@ -1231,7 +1240,14 @@ class Parser {
       }
       this.expect(T.RBrace);
     }
-    return this.item<A.TypeItem>(base, { kind: "Type", name, typeParams, conformances, fields, members });
+    return this.item<A.TypeItem>(base, {
+      kind: "Type",
+      name,
+      typeParams,
+      conformances,
+      fields: fit(fields),
+      members: fit(members),
+    });
   }
 
   private parseEnum(base: Attached): A.EnumItem {
@@ -1252,7 +1268,7 @@ class Parser {
       }
       this.expect(T.RBrace);
     }
-    return this.item<A.EnumItem>(base, { kind: "Enum", name, typeParams, variants });
+    return this.item<A.EnumItem>(base, { kind: "Enum", name, typeParams, variants: fit(variants) });
   }
 
   private parseVariant(): A.Variant {
@@ -1287,7 +1303,7 @@ class Parser {
       }
       if (!this.eat(T.RParen)) this.skipTo(T.RParen);
     }
-    return { kind: "Variant", doc, name, hasParens, fields, start, end: this.endFrom(start) };
+    return { kind: "Variant", doc, name, hasParens, fields: fit(fields), start, end: this.endFrom(start) };
   }
 
   private parseContract(base: Attached): A.ContractItem {
@@ -1304,7 +1320,7 @@ class Parser {
       }
       this.expect(T.RBrace);
     }
-    return this.item<A.ContractItem>(base, { kind: "Contract", name, typeParams, members });
+    return this.item<A.ContractItem>(base, { kind: "Contract", name, typeParams, members: fit(members) });
   }
 
   /** Rule 11. */
@@ -1387,7 +1403,7 @@ class Parser {
       }
       this.expect(T.RBrace);
     }
-    return this.item<A.TestItem>(base, { kind: "Test", name, sections, body });
+    return this.item<A.TestItem>(base, { kind: "Test", name, sections: fit(sections), body: fit(body) });
   }
 
   private parseTestSection(): A.TestSection {
@@ -1407,7 +1423,7 @@ class Parser {
       if (this.pos === before && !this.unwind) this.skipOne();
     }
     this.expect(T.RBrace);
-    return { kind: "TestSection", section, entries, start, end: this.endFrom(start) };
+    return { kind: "TestSection", section, entries: fit(entries), start, end: this.endFrom(start) };
   }
 
   private parseAttributeDecl(base: Attached): A.AttributeDecl {
@@ -1548,7 +1564,7 @@ class Parser {
       list.push(this.parseType());
       if (!this.eat(T.Comma) || this.pos === before) break;
     }
-    return list;
+    return fit(list);
   }
 
   private parseTypeAtom(): A.Type {
@@ -1603,7 +1619,7 @@ class Parser {
       this.advance();
       assoc = this.identOf(this.advance());
     }
-    return { kind: "NamedType", segments, assoc, start, end: this.endFrom(start) };
+    return { kind: "NamedType", segments: fit(segments), assoc, start, end: this.endFrom(start) };
   }
 
   /** Rule 3: `<Type, …>` after a name in an expression or pattern, only when the follow set confirms it. */
@@ -1648,7 +1664,7 @@ class Parser {
     this.leave();
     if (this.at(T.EOF)) this.errorExpected("`}`", this.unclosedBlockHint());
     else this.expect(T.RBrace);
-    return { kind: "Block", statements, start, end: this.endFrom(start) };
+    return { kind: "Block", statements: fit(statements), start, end: this.endFrom(start) };
   }
 
   private parseStatement(inTest: boolean): A.Stmt | undefined {
@@ -2063,7 +2079,7 @@ class Parser {
     }
     this.expect(T.FatArrow);
     const body = this.at(T.LBrace) ? this.parseBlock() : this.parseExpr();
-    return { kind: "Lambda", params, parenthesized, body, start, end: this.endFrom(start) };
+    return { kind: "Lambda", params: fit(params), parenthesized, body, start, end: this.endFrom(start) };
   }
 
   private parseLambdaParam(): A.LambdaParam {
@@ -2271,7 +2287,7 @@ class Parser {
       this.errorExpected("`)`");
       this.skipTo(T.RParen);
     }
-    return args.length ? args : EMPTY;
+    return args.length ? fit(args) : EMPTY;
   }
 
   private parsePrimary(): A.Expr {
@@ -2332,7 +2348,7 @@ class Parser {
         }
         this.inHead = save;
         if (!this.expect(T.RBracket)) this.skipTo(T.RBracket);
-        return { kind: "ArrayLiteral", elements, start, end: this.endFrom(start) };
+        return { kind: "ArrayLiteral", elements: fit(elements), start, end: this.endFrom(start) };
       }
       case T.Dollar:
         if (this.peek(1).kind === T.Ident) {
@@ -2413,7 +2429,7 @@ class Parser {
       }
       this.pushText(parts, t, t.start + 1, t.end - 2);
     }
-    return { kind: "InterpolatedString", parts, start, end: this.endFrom(start) };
+    return { kind: "InterpolatedString", parts: fit(parts), start, end: this.endFrom(start) };
   }
 
   private pushText(parts: (A.InterpText | A.InterpHole)[], t: Token, start: number, end: number): void {
@@ -2458,8 +2474,23 @@ class Parser {
       return { kind: "UnsupportedExpr", construct: "macro-call", start, end: this.endFrom(start) };
     }
     // QualName: IDENT GenericArgs? ( "." IDENT GenericArgs? )*
-    const segments: A.PathSegment[] = [];
+    const name0 = this.identOf(this.advance());
+    const typeArgs0 = this.tryGenericArgs();
+    const end0 = typeArgs0 ? this.endFrom(start) : name0.end;
+    // The common case, a plain name (no `.`, `::` or struct literal after it): no path to build.
+    if (
+      !(this.at(T.Dot) && this.peek(1).kind === T.Ident) &&
+      !this.at(T.ColonColon) &&
+      !(this.at(T.LBrace) && this.isStructLiteralBrace())
+    )
+      return { kind: "Name", name: name0, typeArgs: typeArgs0, start, end: end0 };
+    const segments: A.PathSegment[] = [
+      { kind: "PathSegment", name: name0, typeArgs: typeArgs0, start, end: end0 },
+    ];
     for (;;) {
+      if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
+      if (!(this.at(T.Dot) && this.peek(1).kind === T.Ident)) break;
+      this.advance();
       const s = this.startOf();
       const name = this.identOf(this.advance());
       const typeArgs = this.tryGenericArgs();
@@ -2470,22 +2501,26 @@ class Parser {
         start: s,
         end: typeArgs ? this.endFrom(s) : name.end,
       });
-      if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
-      if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
-        this.advance();
-        continue;
-      }
-      break;
     }
     if (this.at(T.ColonColon)) {
-      const enumName: A.QualName = { kind: "QualName", segments, start, end: this.endFrom(start) };
+      const enumName: A.QualName = {
+        kind: "QualName",
+        segments: fit(segments),
+        start,
+        end: this.endFrom(start),
+      };
       this.advance();
       const variant = this.expectIdent("a variant name");
       const args = this.at(T.LParen) ? this.parseArgs() : undefined;
       return { kind: "EnumValue", enumName, variant, args, start, end: this.endFrom(start) };
     }
     if (this.at(T.LBrace) && this.isStructLiteralBrace()) {
-      const typeName: A.QualName = { kind: "QualName", segments, start, end: this.endFrom(start) };
+      const typeName: A.QualName = {
+        kind: "QualName",
+        segments: fit(segments),
+        start,
+        end: this.endFrom(start),
+      };
       return this.parseStructLiteral(start, typeName);
     }
     // Re-read the QualName as a name followed by member accesses.
@@ -2544,7 +2579,7 @@ class Parser {
     }
     this.inHead = save;
     if (!this.expect(T.RBrace)) this.skipTo(T.RBrace);
-    return { kind: "StructLiteral", typeName, fields, start, end: this.endFrom(start) };
+    return { kind: "StructLiteral", typeName, fields: fit(fields), start, end: this.endFrom(start) };
   }
 
   private parseMatch(): A.MatchExpr {
@@ -2588,7 +2623,7 @@ class Parser {
     this.inHead = save;
     this.leave();
     this.expect(T.RBrace);
-    return { kind: "Match", scrutinee, arms, start, end: this.endFrom(start) };
+    return { kind: "Match", scrutinee, arms: fit(arms), start, end: this.endFrom(start) };
   }
 
   /** Skips the rest of a broken match arm: to after `,` or to the `}` of the match. */
