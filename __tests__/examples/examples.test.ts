@@ -21,6 +21,8 @@ interface Example {
   /** Expected standard output of `run`, or undefined for a project without an app. */
   readonly stdout?: string;
   readonly exitCode?: number;
+  /** Standard input of `run` (default: empty). */
+  readonly stdin?: string;
 }
 
 const EXAMPLES_UNDER_TEST: readonly Example[] = [
@@ -91,6 +93,75 @@ const EXAMPLES_UNDER_TEST: readonly Example[] = [
     ].join("\n"),
     exitCode: 0,
   },
+  {
+    name: "tasks",
+    tests: {
+      ExecuteReportsBothKindsOfError: "passed",
+      EventsSeeEveryChange: "passed",
+      HugeImport: "skipped",
+      "Wrap::U8AndI32WrapAround": "passed",
+      "Tasks::Tests::ParsesEveryVerb": "passed",
+      "Tasks::Tests::ParseErrorsNameTheProblem": "passed",
+      "Tasks::Tests::ClosingTwiceIsRefused": "passed",
+      "Tasks::Tests::TopPicksHighestPriority": "passed",
+    },
+    stdin: [
+      "# my week",
+      "add 2 write report",
+      "add 5 fix the build",
+      "add 1 water plants",
+      "done 2",
+      "list",
+      "drop 3 on holiday",
+      "done 2",
+      "add high priority",
+      "frobnicate now",
+      "done 9",
+      "stats",
+    ].join("\n"),
+    stdout: [
+      "added #1",
+      "added #2",
+      "added #3",
+      "finished #2",
+      "[ ] #1 p2 write report      |",
+      "[x] #2 p5 fix the build     |",
+      "[ ] #3 p1 water plants      |",
+      "(3 tasks)",
+      "dropped #3",
+      "error on line 8: task #2 was finished at step 1",
+      "error on line 9: 'high' is not a number",
+      "error on line 10: unknown command 'frobnicate'",
+      "error on line 11: no task #9",
+      "open 1 of 3, top 'fix the build'",
+      "changes 5: added:1 added:2 added:3 done:2 dropped:3 ",
+      "checksum 148 hash -1389475635",
+      "",
+    ].join("\n"),
+    exitCode: 4,
+  },
+  {
+    name: "rpn",
+    tests: {
+      AddsAndMultiplies: "passed",
+      ReportsUnderflowAndOverflow: "passed",
+      "Lexing::ClassifiesWords": "passed",
+      "Lexing::Unicode": "skipped",
+    },
+    stdin: "2 3 +\n10 4 - 3 *\n1 0 /\n7 2 %\n1 2\n4 x +\n9 -3 /\n",
+    stdout: [
+      "2 3 + = 5",
+      "10 4 - 3 * = 18",
+      "line 3: division by zero in '/'",
+      "7 2 % = 1",
+      "line 5: 1 values left over",
+      "line 6: not a number or operator: x",
+      "9 -3 / = -3",
+      "7 lines, 3 failed",
+      "",
+    ].join("\n"),
+    exitCode: 3,
+  },
 ];
 
 function copyExample(name: string): string {
@@ -134,6 +205,7 @@ for (const ex of EXAMPLES_UNDER_TEST) {
         {
           args: [],
           env: {},
+          ...(ex.stdin !== undefined ? { stdin: new TextEncoder().encode(ex.stdin) } : {}),
           stdout: { write: (s) => (out += s) },
           stderr: { write: (s) => (err += s) },
         },
