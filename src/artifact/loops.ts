@@ -113,6 +113,8 @@ interface CountedLoop {
   /** Locals holding a copy of `iv` for the whole iteration. */
   readonly copies: ReadonlySet<number>;
   readonly assigned: ReadonlySet<number>;
+  /** How many times the loop body assigns each local. */
+  readonly counts: ReadonlyMap<number, number>;
 }
 
 interface Access {
@@ -121,6 +123,8 @@ interface Access {
   /** The invariant part of the index (null: none) and the part reading iv (or its copy). */
   readonly inv: Expr | null;
   readonly iv: Expr;
+  /** The unchecked copy's index when it is not `inv + iv` (a derived index local). */
+  readonly index?: Expr;
 }
 
 function assignedLocals(ss: readonly Stmt[]): Map<number, number> {
@@ -245,32 +249,42 @@ function countedLoop(loop: Extract<Stmt, { kind: "loop" }>): CountedLoop | null 
     if (counts.get(s.index) !== 1) break;
     copies.add(s.index);
   }
-  return { ...test, step: st, incAt, copies, assigned };
+  return { ...test, step: st, incAt, copies, assigned, counts };
 }
 
 function accesses(body: readonly Stmt[], c: CountedLoop): Access[] {
   const found: Access[] = [];
   const ivOk = (x: Expr, at: number): boolean =>
     x.kind === "local.get" && (c.copies.has(x.index) || (x.index === c.iv && at < c.incAt));
+  /** `i` as `inv + iv` (iv: the induction variable or a copy), or null. */
+  const affine = (i: Expr, at: number): { inv: Expr | null; iv: Expr } | null => {
+    if (ivOk(i, at)) return { inv: null, iv: i };
+    if (i.kind !== "binary") return null;
+    if (i.op === "i64.add") {
+      if (ivOk(i.right, at) && invariant(i.left, c.assigned)) return { inv: i.left, iv: i.right };
+      if (ivOk(i.left, at) && invariant(i.right, c.assigned)) return { inv: i.right, iv: i.left };
+    }
+    if (i.op === "i64.sub" && ivOk(i.left, at) && i.right.kind === "const") {
+      const v = BigInt.asIntN(64, BigInt(i.right.value));
+      if (v !== -(1n << 63n)) return { inv: i64c(-v), iv: i.left };
+    }
+    return null;
+  };
+  // Derived indexes: a local `d` the loop assigns once, `d = inv + iv`, holds this iteration's
+  // value in every later statement of the list holding the assignment, when that list is the
+  // loop body or a block reached through blocks only (entered at its top; a break past the
+  // assignment skips those statements too). Its unchecked access indexes with `d` itself.
+  const derived = new Map<number, { inv: Expr | null; iv: Expr }>();
   const match = (x: ElemAddr, at: number): Access | null => {
     if (x.base.kind !== "local.get" || c.assigned.has(x.base.index)) return null;
     const base = x.base.index;
     const i = x.index;
-    if (ivOk(i, at)) return { node: x, base, inv: null, iv: i };
-    if (i.kind !== "binary") return null;
-    if (i.op === "i64.add") {
-      if (ivOk(i.right, at) && invariant(i.left, c.assigned))
-        return { node: x, base, inv: i.left, iv: i.right };
-      if (ivOk(i.left, at) && invariant(i.right, c.assigned))
-        return { node: x, base, inv: i.right, iv: i.left };
-    }
-    if (i.op === "i64.sub" && ivOk(i.left, at) && i.right.kind === "const") {
-      const v = BigInt.asIntN(64, BigInt(i.right.value));
-      if (v !== -(1n << 63n)) return { node: x, base, inv: i64c(-v), iv: i.left };
-    }
-    return null;
+    const d = i.kind === "local.get" ? derived.get(i.index) : undefined;
+    if (d) return { node: x, base, ...d, index: i };
+    const m = affine(i, at);
+    return m ? { node: x, base, ...m } : null;
   };
-  body.forEach((s, at) => {
+  const visit = (s: Stmt, at: number): void => {
     const e = (x: Expr): void => {
       if (x.kind === "elem.addr") {
         const m = match(x, at);
@@ -280,7 +294,24 @@ function accesses(body: readonly Stmt[], c: CountedLoop): Access[] {
     };
     const st = (x: Stmt): void => forEachStmtChild(x, e, st);
     st(s);
-  });
+  };
+  const list = (ss: readonly Stmt[], outerAt: number | null): void => {
+    const added: number[] = [];
+    ss.forEach((s, i) => {
+      const at = outerAt ?? i;
+      if (s.kind === "block") list(s.body, at);
+      else visit(s, at);
+      if (s.kind === "local.set" && c.counts.get(s.index) === 1 && !c.copies.has(s.index)) {
+        const m = affine(s.value, at);
+        if (m) {
+          derived.set(s.index, m);
+          added.push(s.index);
+        }
+      }
+    });
+    for (const d of added) derived.delete(d);
+  };
+  list(body, null);
   return found;
 }
 
@@ -318,7 +349,7 @@ function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => numb
   const rewritten = new Map<ElemAddr, Expr>();
   for (const a of found) {
     const inv = invOf(a);
-    const index = inv === null ? a.iv : bin("i64.add", inv, a.iv);
+    const index = a.index ?? (inv === null ? a.iv : bin("i64.add", inv, a.iv));
     const len: Expr = {
       kind: "unary",
       op: "i64.extend_i32_u",

@@ -25,6 +25,7 @@ import {
   type Stmt,
   type TypeContext,
   type ValType,
+  versionLoops,
   walkBody,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT } from "../../runtime/host-abi.ts";
@@ -355,6 +356,31 @@ function hasEffects(e: Expr): boolean {
   }
 }
 
+/**
+ * An address `versionLoops` gives an access of a loop's unchecked copy: `base + (wrap(index)
+ * << shift)` with `base` a local. Inside that copy the index is proven within the array, so
+ * the sum never wraps in 32 bits and the C computes it in 64: an address the C compiler can
+ * follow as an induction variable (and vectorize), which the 32-bit wrap would hide.
+ */
+function uncheckedAddr(a: Expr): { base: number; index: Expr; shift: number } | null {
+  if (a.kind !== "binary" || a.op !== "i32.add" || a.left.kind !== "local.get") return null;
+  let r = a.right;
+  let shift = 0;
+  if (r.kind === "binary" && r.op === "i32.shl" && r.right.kind === "const") {
+    shift = Number(r.right.value);
+    r = r.left;
+  }
+  if (r.kind !== "unary" || r.op !== "i32.wrap_i64" || hasEffects(r.value)) return null;
+  return { base: a.left.index, index: r.value, shift };
+}
+
+/** The `if` `versionLoops` makes: the unchecked copy of a loop, else the loop itself. */
+function isVersioned(s: Stmt): boolean {
+  if (s.kind !== "if" || s.then.length !== 1 || s.else.length !== 1) return false;
+  const [fast, slow] = [s.then[0]!, s.else[0]!];
+  return fast.kind === "loop" && slow.kind === "loop" && fast.label === slow.label;
+}
+
 function fname(i: number): string {
   return `bf${i}`;
 }
@@ -373,6 +399,8 @@ class FunctionC {
   private readonly ctl: Ctl[] = [];
   /** Local index → the temporary holding its array length, inside loops that hoisted it. */
   private readonly lengths = new Map<number, string>();
+  /** Depth of unchecked loop copies (`isVersioned`) around the code being emitted. */
+  private unchecked = 0;
   private readonly localTypes: ValType[];
   private readonly typeCtx: TypeContext;
   /**
@@ -492,6 +520,12 @@ class FunctionC {
         this.line(`g${s.index} = ${this.expr(s.value)};`);
         return;
       case "store": {
+        const u = this.unchecked > 0 && !hasEffects(s.value) ? uncheckedAddr(s.addr) : null;
+        if (u) {
+          const at = `${this.wideAddr(u)} + ${s.offset}u`;
+          this.line(STORE_C[s.op]!.replace("%a", at).replace("%v", this.expr(s.value)) + ";");
+          return;
+        }
         const [a, v] = this.operands([s.addr, s.value]);
         this.line(STORE_C[s.op]!.replace("%a", `${this.addr(a!)} + ${s.offset}u`).replace("%v", v!) + ";");
         return;
@@ -529,7 +563,10 @@ class FunctionC {
         const c = this.expr(s.cond);
         this.line(`if (${c}) {`);
         this.ctl.push({ label: null, brk: null, cont: null });
+        const fast = isVersioned(s);
+        if (fast) this.unchecked++;
         this.body(s.then);
+        if (fast) this.unchecked--;
         if (s.else.length > 0) {
           this.line("} else {");
           this.body(s.else);
@@ -569,6 +606,11 @@ class FunctionC {
 
   private addr(a: string): string {
     return `(uint64_t)(uint32_t)${a}`;
+  }
+
+  /** The 64-bit heap offset of an unchecked access (see `uncheckedAddr`). */
+  private wideAddr(u: { base: number; index: Expr; shift: number }): string {
+    return `(uint64_t)(uint32_t)l${u.base} + ((uint64_t)${this.expr(u.index)} << ${u.shift})`;
   }
 
   private call(fn: string, args: readonly Expr[], result: ValType | null, loc: LocId | undefined): string {
@@ -626,8 +668,10 @@ class FunctionC {
         return binaryC(e.op, a!, b!);
       }
       case "load": {
-        const a = this.expr(e.addr);
         const [fn] = LOAD_C[e.op]!;
+        const u = this.unchecked > 0 ? uncheckedAddr(e.addr) : null;
+        if (u) return `(${fn}(${this.wideAddr(u)} + ${e.offset}u))`;
+        const a = this.expr(e.addr);
         return `(${fn}(${this.addr(a)} + ${e.offset}u))`;
       }
       case "call":
@@ -835,7 +879,9 @@ export function emitC(program: CodegenArtifact, options: EmitCOptions): EmittedC
   a.functions.forEach((f, i) => {
     if (live.has(i))
       bodies.push(
-        new FunctionC(g, f, i < linked.programFunctions).emit(`static ${signature(fname(i), f.type, true)}`),
+        new FunctionC(g, versionLoops(f), i < linked.programFunctions).emit(
+          `static ${signature(fname(i), f.type, true)}`,
+        ),
       );
   });
   // Function table (signature ids are known only after the bodies).
