@@ -65,10 +65,14 @@ export interface ProgramAssembly {
   readonly mode: AssemblyMode;
 }
 
-/** The file system calls assembly makes: reading a file and asking whether one exists. */
+/**
+ * The file system calls assembly makes: reading a file and asking whether one exists (and,
+ * when provided, whether a folder exists, so candidates in missing folders are not probed).
+ */
 export interface AssemblyFs {
   readFile(path: string): Uint8Array;
   isFile(path: string): boolean;
+  isDir?(path: string): boolean;
   realpath(path: string): string;
 }
 
@@ -78,6 +82,13 @@ export const nodeFs: AssemblyFs = {
     try {
       // Most probes miss: asking for no exception keeps a miss to the system call itself.
       return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return false;
+    }
+  },
+  isDir: (p) => {
+    try {
+      return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
@@ -190,7 +201,9 @@ class Reader {
     const key = segments.join(".");
     let v = this.resolved.get(key);
     if (v === undefined) {
-      v = resolveModule(this.roots, segments, this.exists)?.file ?? null;
+      v =
+        resolveModule(this.roots, segments, this.exists, this.fs.isDir ? this.folderExists : undefined)
+          ?.file ?? null;
       this.resolved.set(key, v);
     }
     return v ?? undefined;
@@ -201,6 +214,19 @@ class Reader {
     if (v === undefined) {
       v = this.fs.isFile(file);
       this.existsCache.set(file, v);
+    }
+    return v;
+  };
+
+  private readonly foldersCache = new Map<string, boolean>();
+
+  /** Memoised; a folder whose parent is missing is missing without asking. */
+  folderExists = (dir: string): boolean => {
+    let v = this.foldersCache.get(dir);
+    if (v === undefined) {
+      const parent = dirname(dir);
+      v = (parent === dir || this.folderExists(parent)) && this.fs.isDir!(dir);
+      this.foldersCache.set(dir, v);
     }
     return v;
   };

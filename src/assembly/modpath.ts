@@ -8,7 +8,7 @@
  * (through the injected `exists`); it never lists a folder.
  */
 
-import { basename, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 
 export interface Root {
   readonly name: string;
@@ -38,19 +38,27 @@ export function candidates(root: Root, segments: readonly string[]): { file: str
   ];
 }
 
-/** Resolves a module path (segments) over the roots; undefined when no file exists. */
+/**
+ * Resolves a module path (segments) over the roots; undefined when no file exists. With
+ * `folderExists`, a candidate whose folder does not exist is not asked about: most dotted
+ * chains (`p.x` of a local) name no folder at all, and one memoised folder check then stands
+ * for every candidate under it. The answer is the same either way.
+ */
 export function resolveModule(
   roots: readonly Root[],
   segments: readonly string[],
   exists: (file: string) => boolean,
+  folderExists?: (dir: string) => boolean,
 ): Resolved | undefined {
   if (segments.length === 0) return undefined;
   for (let r = 0; r < roots.length; r++) {
     for (const c of candidates(roots[r]!, segments)) {
+      if (folderExists && !folderExists(dirname(c.file))) continue;
       if (exists(c.file)) return { file: c.file, rootIndex: r, generated: c.generated };
     }
   }
-  if (segments[0] === "Std" && segments.length > 1) return resolveModule(roots, segments.slice(1), exists);
+  if (segments[0] === "Std" && segments.length > 1)
+    return resolveModule(roots, segments.slice(1), exists, folderExists);
   return undefined;
 }
 

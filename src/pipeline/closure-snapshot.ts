@@ -28,9 +28,11 @@ interface SnapshotUnit {
 }
 
 interface Snapshot {
-  readonly v: 1;
+  readonly v: 2;
   readonly toolchain: string;
   readonly probes: readonly (readonly [string, boolean])[];
+  /** Folder checks (assembly skips candidates in missing folders); a new folder invalidates. */
+  readonly folders: readonly (readonly [string, boolean])[];
   readonly reads: readonly (readonly [string, string])[];
   readonly realpaths: readonly (readonly [string, string])[];
   readonly units: readonly SnapshotUnit[];
@@ -40,14 +42,25 @@ interface Snapshot {
 /** An AssemblyFs that remembers every question assembly asked and every answer. */
 export function recordingFs(base: AssemblyFs = nodeFs) {
   const probes = new Map<string, boolean>();
+  const folders = new Map<string, boolean>();
   const reads = new Map<string, string>();
   const realpaths = new Map<string, string>();
+  const isDir = base.isDir;
   const fs: AssemblyFs = {
     isFile(p) {
       const v = base.isFile(p);
       probes.set(p, v);
       return v;
     },
+    ...(isDir
+      ? {
+          isDir(p: string) {
+            const v = isDir(p);
+            folders.set(p, v);
+            return v;
+          },
+        }
+      : {}),
     readFile(p) {
       const bytes = base.readFile(p);
       reads.set(p, sha256Hex(bytes));
@@ -59,7 +72,7 @@ export function recordingFs(base: AssemblyFs = nodeFs) {
       return v;
     },
   };
-  return { fs, probes, reads, realpaths };
+  return { fs, probes, folders, reads, realpaths };
 }
 
 export function snapshotPath(dir: string, identity: string): string {
@@ -74,9 +87,10 @@ export function saveSnapshot(
   const sorted = <T>(m: Map<string, T>) =>
     [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const snap: Snapshot = {
-    v: 1,
+    v: 2,
     toolchain: VERSION,
     probes: sorted(rec.probes),
+    folders: sorted(rec.folders),
     reads: sorted(rec.reads),
     realpaths: sorted(rec.realpaths),
     units: assembly.units.map((u) => ({
@@ -104,12 +118,15 @@ export function loadValidSnapshot(
   let snap: Snapshot;
   try {
     snap = JSON.parse(readFileSync(path, "utf8")) as Snapshot;
-    if (snap.v !== 1 || snap.toolchain !== VERSION || !Array.isArray(snap.units)) return undefined;
+    if (snap.v !== 2 || snap.toolchain !== VERSION || !Array.isArray(snap.units)) return undefined;
+    if (!Array.isArray(snap.folders)) return undefined;
   } catch {
     return undefined;
   }
   try {
     for (const [p, exists] of snap.probes) if (fs.isFile(p) !== exists) return undefined;
+    const isDir = (p: string) => (fs.isDir ? fs.isDir(p) : nodeFs.isDir!(p));
+    for (const [p, exists] of snap.folders) if (isDir(p) !== exists) return undefined;
     for (const [p, real] of snap.realpaths) if (fs.realpath(p) !== real) return undefined;
     const texts = new Map<string, string>();
     const decoder = new TextDecoder("utf-8");
