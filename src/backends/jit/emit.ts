@@ -48,6 +48,7 @@ import {
 import { WasmModuleBuilder } from "./wasm-module.ts";
 
 import { versionLoops } from "./loops.ts";
+import { eliminateTailRecursion } from "./recursion.ts";
 
 export interface CompileOptions {
   /** Upper bound of the heap in 64 KiB pages (default: the wasm limit, 65536 = 4 GiB). */
@@ -227,8 +228,8 @@ export function compileArtifactDetailed(
   };
   const locTables: Int32Array[] = [];
   const scratch = new ByteWriter(64 * 1024);
-  for (const f of a.functions) {
-    const fe = new FunctionEmitter(ctx, versionLoops(f), scratch);
+  for (const [i, f] of a.functions.entries()) {
+    const fe = new FunctionEmitter(ctx, versionLoops(eliminateTailRecursion(f, i)), scratch);
     mb.func(f.name, f.type, fe.emit());
     locTables.push(Int32Array.from(fe.locTable));
   }
