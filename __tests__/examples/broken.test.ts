@@ -178,6 +178,20 @@ const VARIANTS: readonly Variant[] = [
     message: /`null` is not declared here/,
     help: /there is no null: use `Option<T>`/,
   },
+  {
+    title: "an own `Result` shadowed by the prelude's one for want of a `use` (older syntax)",
+    example: "rpn",
+    file: "Src/Calc/Machine.bd",
+    from: "use Calc.Errors.Result;\n",
+    to: "",
+    errors: [
+      "E1203 Src/Calc/Machine.bd:14:9",
+      "E1203 Src/Calc/Machine.bd:23:9",
+      "E1203 Src/Calc/Machine.bd:31:9",
+    ],
+    message: /`Result` needs 2 type arguments/,
+    help: /the prelude's generic one; for the `Result` declared in `Calc\.Errors`, add `use Calc\.Errors\.Result;`/,
+  },
 ];
 
 for (const v of VARIANTS) {

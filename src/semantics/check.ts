@@ -2616,6 +2616,8 @@ export class BodyChecker {
     );
     const missing = en.typeParams.filter((p) => !bindings.has(p));
     if (missing.length > 0) {
+      // An expected type that is already an error (an unresolved return type) was reported.
+      if (expected !== undefined && this.isErr(expected)) return this.err(span);
       this.rep(
         "E1203",
         span,

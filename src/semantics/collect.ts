@@ -619,6 +619,23 @@ export class Collector {
   }
 
   private preludeCache = new Map<string, Entry | undefined>();
+  /**
+   * When `id` is the prelude's generic `Result`/`Option` but the program declares its own
+   * non-generic enum of that name elsewhere (older programs do), the help for E1203 that
+   * names the import which was probably meant; D5's prelude only applies where no item,
+   * import or ancestor item of that name is visible.
+   */
+  private ownPreludeHomonym(id: number): string | undefined {
+    const s = this.s;
+    const en = s.enums[id]!;
+    const pre = this.prelude(en.name)?.sym;
+    if (!pre || pre.kind !== "enum" || pre.id !== id) return undefined;
+    const own = s.enums.find((e) => e.id !== id && e.name === en.name && e.typeParams.length === 0);
+    if (!own) return undefined;
+    const path = s.scopes[own.module]!.path;
+    return `this \`${en.name}\` is the prelude's generic one; for the \`${en.name}\` declared in \`${path}\`, add \`use ${path}.${en.name};\` or qualify it (\`${s.lastName(path)}.${en.name}\`)`;
+  }
+
   prelude(name: string): Entry | undefined {
     if (name !== "Result" && name !== "Option") return undefined;
     if (this.preludeCache.has(name)) return this.preludeCache.get(name);
@@ -854,7 +871,9 @@ export class Collector {
     if (args.length !== n) {
       if (!written && n > 0) {
         s.report("E1203", span, `\`${decl.name}\` needs ${n} type argument${n === 1 ? "" : "s"}`, {
-          help: `write \`${decl.name}<${decl.typeParams.map((p) => s.typeParams[p]!.name).join(", ")}>\` with concrete types`,
+          help:
+            (sym.kind === "enum" && this.ownPreludeHomonym(sym.id)) ||
+            `write \`${decl.name}<${decl.typeParams.map((p) => s.typeParams[p]!.name).join(", ")}>\` with concrete types`,
         });
       } else {
         s.report(
