@@ -161,6 +161,19 @@ test("type aliases and generic members are E0103", (t) => {
   t.deepEqual(codes("type T { i64 G<U>(U x) => 1; }"), ["E0103@1:15"]);
 });
 
+test("a `where` clause on a type is one E0101 naming the impl form, and the body still parses", (t) => {
+  const r = parseFile(
+    "type Index<K, T> where T: Keyed, K: Hash {\n  T[] items,\n  pub i64 N() => 0;\n}",
+    "t.bd",
+  );
+  t.deepEqual(
+    r.diagnostics.map((d) => `${d.code}@${d.start?.line}:${d.start?.column} ${d.help}`),
+    ["E0101@1:18 declare the bound on the members that need it: `impl<K, T> Index<K, T> where T: … { … }`"],
+  );
+  const ty = r.tree.items[0]!;
+  t.true(ty.kind === "Type" && ty.fields.length === 1 && ty.members.length === 1);
+});
+
 test("tokens that cannot start an item are E0102, then parsing resumes", (t) => {
   const r = parseFile("i64 A() => 1;\n+ - * ;\ni64 B() => 2;", "t.bd");
   t.deepEqual(

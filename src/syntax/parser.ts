@@ -1196,6 +1196,17 @@ class Parser {
       });
     }
     const conformances = this.parseConformances();
+    if (this.atWord("where") && this.peek(1).kind === T.Ident && this.peek(2).kind === T.Colon) {
+      // §4.2 gives `where` to functions and `impl` blocks only; one error, then the body.
+      const bound = this.peek(1).value as string;
+      const ps = typeParams.length > 0 ? typeParams.map((p) => p.text).join(", ") : bound;
+      this.error(
+        "E0101",
+        "a `type` declaration takes no `where` clause",
+        `declare the bound on the members that need it: \`impl<${ps}> ${name.text}<${ps}> where ${bound}: … { … }\``,
+      );
+      this.parseWhere();
+    }
     const fields: A.TypeField[] = [];
     const members: (A.MethodDecl | A.AssocTypeDecl)[] = [];
     if (this.expect(T.LBrace)) {
