@@ -174,6 +174,16 @@ test("a `where` clause on a type is one E0101 naming the impl form, and the body
   t.true(ty.kind === "Type" && ty.fields.length === 1 && ty.members.length === 1);
 });
 
+test("`mut` on a field is one E0101 and the field is kept", (t) => {
+  const r = parseFile("type C {\n  mut i64 n,\n  string s,\n  pub i64 Get() => n;\n}", "t.bd");
+  t.deepEqual(
+    r.diagnostics.map((d) => `${d.code}@${d.start?.line}:${d.start?.column}`),
+    ["E0101@2:3"],
+  );
+  const ty = r.tree.items[0]!;
+  t.true(ty.kind === "Type" && ty.fields.length === 2 && ty.members.length === 1);
+});
+
 test("tokens that cannot start an item are E0102, then parsing resumes", (t) => {
   const r = parseFile("i64 A() => 1;\n+ - * ;\ni64 B() => 2;", "t.bd");
   t.deepEqual(

@@ -1102,6 +1102,15 @@ class Parser {
         end: this.endFrom(start),
       };
     }
+    if (allowFields && this.at(T.KwMut)) {
+      // `mut i64 count,`: report it and read the field as if `mut` were not there.
+      this.error(
+        "E0101",
+        "fields take no `mut`",
+        "fields are always assignable (`p.count = v`, D22): remove `mut`",
+      );
+      this.advance();
+    }
     if (!this.startsType()) {
       this.errorExpected(
         allowFields ? "a field or member" : "a member",
