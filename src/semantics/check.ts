@@ -13,6 +13,7 @@ import type { DiagnosticCode, DiagnosticFacts, Span } from "../diagnostics/index
 import type * as A from "../syntax/ast.ts";
 import type { Entry, Mutable, Sema, Sym } from "./context.ts";
 import { closest, symKindName, type BodyJob, type Collector, type TypeScope } from "./collect.ts";
+import { exactLength } from "../util/arrays.ts";
 import { INTRINSICS } from "./intrinsics.ts";
 import { checkExhaustive } from "./patterns.ts";
 import {
@@ -47,8 +48,19 @@ import {
   widens,
 } from "./types.ts";
 
+/** The shared names of a scope that declares nothing; `newLocal` replaces it, never writes to it. */
+const NO_NAMES: Map<string, LocalId> = new Map();
+/**
+ * The inference tables of a call of a non-generic function, shared: with no type parameters
+ * in `vars`, `unify` never binds anything, so they stay empty.
+ */
+const NO_VARS: ReadonlySet<TypeParamId> = new Set();
+const NO_BINDINGS: Map<TypeParamId, TypeId> = new Map();
+const NO_CONFLICTS: Map<TypeParamId, TypeId[]> = new Map();
+
 interface Scope {
-  readonly names: Map<string, LocalId>;
+  /** `NO_NAMES` until the first local is declared in the scope (most blocks declare none). */
+  names: Map<string, LocalId>;
   /** The block's statements and the position being checked: later declarations give E1106 (error path only). */
   stmts: readonly A.Stmt[] | undefined;
   pos: number;
@@ -209,7 +221,7 @@ export class BodyChecker {
       inferredReturns: [],
       entryLike,
       outer: undefined,
-      scopes: [{ names: new Map(), stmts: undefined, pos: 0 }],
+      scopes: [{ names: NO_NAMES, stmts: undefined, pos: 0 }],
       loops: [],
       receiver: undefined,
       captures: [],
@@ -234,16 +246,16 @@ export class BodyChecker {
       }
       params.push(this.newLocal(p.name.text, t, "param", p.modifier === "mut", this.sp(p.name)));
     });
-    f.params = params;
+    f.params = exactLength(params);
     if (job.body === undefined) {
       f.body = undefined;
-      f.locals = ctx.locals;
+      f.locals = exactLength(ctx.locals);
       return;
     }
     const bodySpan = Array.isArray(job.body) ? f.span : this.sp(job.body as A.Block | A.ExprBody);
     const block = this.functionBody(job.body, f.ret, bodySpan, f.nameSpan, f.name);
     f.body = block;
-    f.locals = ctx.locals;
+    f.locals = exactLength(ctx.locals);
   }
 
   /** A function or lambda body (block, `=> e`, or test statements) with the return checks of §5.7. */
@@ -344,7 +356,11 @@ export class BodyChecker {
       span: this.full(span),
     });
     this.ctx.locals.push(id);
-    if (bind) this.ctx.scopes[this.ctx.scopes.length - 1]!.names.set(name, id);
+    if (bind) {
+      const scope = this.ctx.scopes[this.ctx.scopes.length - 1]!;
+      if (scope.names === NO_NAMES) scope.names = new Map();
+      scope.names.set(name, id);
+    }
     return id;
   }
 
@@ -1679,41 +1695,48 @@ export class BodyChecker {
   ): TExpr[] {
     const s = this.s;
     const typed: (TExpr | undefined)[] = new Array(args.length);
-    const conflicts = new Map<TypeParamId, TypeId[]>();
+    // A call of a non-generic function (most calls) has nothing to infer: no tables, no unifying.
+    const generic = vars.size > 0;
+    const conflicts = generic ? new Map<TypeParamId, TypeId[]>() : NO_CONFLICTS;
     const unbound = (t: TypeId) =>
-      vars.size > 0 && mentionsParam(s.types, substitute(s.types, t, bindings), vars as Set<TypeParamId>);
-    args.forEach((a, i) => {
-      if (vars.size > 0 && this.isContextDependent(a)) return;
+      generic && mentionsParam(s.types, substitute(s.types, t, bindings), vars as Set<TypeParamId>);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (generic && this.isContextDependent(a)) continue;
       const pt = substitute(s.types, paramTypes[i]!, bindings);
       const x = this.expr(a, unbound(pt) ? undefined : pt);
       typed[i] = x;
-      if (vars.size > 0) this.unifyArg(paramTypes[i]!, x.type, vars, bindings, conflicts);
-    });
-    for (const [p, list] of conflicts) {
-      let c = primOf(s.types, list[0]!);
-      for (const t of list.slice(1)) {
-        const pt = primOf(s.types, t);
-        c = c && pt ? commonNumeric(c, pt) : undefined;
-      }
-      if (c) bindings.set(p, T[c]);
+      if (generic) this.unifyArg(paramTypes[i]!, x.type, vars, bindings, conflicts);
     }
+    if (generic)
+      for (const [p, list] of conflicts) {
+        let c = primOf(s.types, list[0]!);
+        for (const t of list.slice(1)) {
+          const pt = primOf(s.types, t);
+          c = c && pt ? commonNumeric(c, pt) : undefined;
+        }
+        if (c) bindings.set(p, T[c]);
+      }
     if (vars.size > 0 && ret !== undefined && expected !== undefined && !this.isErr(expected)) {
       const tmp = new Map(bindings);
       if (unify(s.types, ret, expected, vars, tmp))
         for (const [k, v] of tmp)
           if (!bindings.has(k) && !mentionsParam(s.types, v, vars as Set<TypeParamId>)) bindings.set(k, v);
     }
-    const saved = this.inferVars;
-    this.inferVars = vars;
-    args.forEach((a, i) => {
-      if (typed[i]) return;
-      const pt = substitute(s.types, paramTypes[i]!, bindings);
-      const hasHoles = unbound(pt);
-      const x = this.expr(a, hasHoles ? (a.kind === "Lambda" ? pt : undefined) : pt);
-      typed[i] = x;
-      this.unifyArg(paramTypes[i]!, x.type, vars, bindings);
-    });
-    this.inferVars = saved;
+    if (generic) {
+      const saved = this.inferVars;
+      this.inferVars = vars;
+      for (let i = 0; i < args.length; i++) {
+        if (typed[i]) continue;
+        const a = args[i]!;
+        const pt = substitute(s.types, paramTypes[i]!, bindings);
+        const hasHoles = unbound(pt);
+        const x = this.expr(a, hasHoles ? (a.kind === "Lambda" ? pt : undefined) : pt);
+        typed[i] = x;
+        this.unifyArg(paramTypes[i]!, x.type, vars, bindings);
+      }
+      this.inferVars = saved;
+    }
     return typed.map((x, i) =>
       this.coerce(x!, substitute(s.types, paramTypes[i]!, bindings), site, describe && (() => describe(i))),
     );
@@ -1757,8 +1780,9 @@ export class BodyChecker {
   ): TExpr {
     const s = this.s;
     const f = s.functions[func]!;
-    const vars = new Set(f.typeParams);
-    const bindings = new Map<TypeParamId, TypeId>();
+    // Non-generic callees (most calls) share empty tables: nothing is ever bound for them.
+    const vars: ReadonlySet<TypeParamId> = f.typeParams.length > 0 ? new Set(f.typeParams) : NO_VARS;
+    const bindings = f.typeParams.length > 0 ? new Map<TypeParamId, TypeId>() : NO_BINDINGS;
     if (f.kind === "test") {
       this.rep("E1606", calleeSpan ?? span, `\`${f.name}\` is a test and cannot be called`);
       return this.err(span);
@@ -2354,7 +2378,7 @@ export class BodyChecker {
       inferredReturns: [],
       entryLike: false,
       outer,
-      scopes: [{ names: new Map(), stmts: undefined, pos: 0 }],
+      scopes: [{ names: NO_NAMES, stmts: undefined, pos: 0 }],
       loops: [],
       receiver: undefined,
       captures: [],
@@ -2842,7 +2866,7 @@ export class BodyChecker {
     const bodies: TExpr[] = [];
     for (const arm of e.arms) {
       this.unassigned = this.snap(before);
-      this.ctx.scopes.push({ names: new Map(), stmts: undefined, pos: 0 });
+      this.ctx.scopes.push({ names: NO_NAMES, stmts: undefined, pos: 0 });
       const bindings: LocalId[] = [];
       const pattern = this.pattern(arm.pattern, scrut.type, bindings, new Set());
       let guard: TExpr | undefined;
@@ -2857,7 +2881,7 @@ export class BodyChecker {
       else body = this.expr(arm.body, undefined);
       this.ctx.scopes.pop();
       bodies.push(body);
-      arms.push({ pattern, guard, body, bindings, span: this.sp(arm) });
+      arms.push({ pattern, guard, body, bindings: exactLength(bindings), span: this.sp(arm) });
       if (body.type !== T.never) afterSets.push(this.unassigned);
     }
     this.unassigned = afterSets.length === 0 ? new Set() : union(afterSets);
@@ -2903,7 +2927,7 @@ export class BodyChecker {
         }
       }
     }
-    return { kind: "match", scrutinee: scrut, arms, type, span };
+    return { kind: "match", scrutinee: scrut, arms: exactLength(arms), type, span };
   }
 
   private pattern(p: A.Pattern, type: TypeId, bindings: LocalId[], names: Set<string>): TPattern {
@@ -3037,14 +3061,14 @@ export class BodyChecker {
   // Statements.
 
   block(b: A.Block): TBlock {
-    this.ctx.scopes.push({ names: new Map(), stmts: undefined, pos: 0 });
+    this.ctx.scopes.push({ names: NO_NAMES, stmts: undefined, pos: 0 });
     const r = this.stmts(b.statements, this.sp(b), true);
     return r;
   }
 
   /** Check statements in a new scope (already pushed when `pushed`). */
   private stmts(list: readonly A.Stmt[], span: SrcSpan, pushed = false): TBlock {
-    if (!pushed) this.ctx.scopes.push({ names: new Map(), stmts: undefined, pos: 0 });
+    if (!pushed) this.ctx.scopes.push({ names: NO_NAMES, stmts: undefined, pos: 0 });
     const scope = this.ctx.scopes[this.ctx.scopes.length - 1]!;
     scope.stmts = list;
     const out: TStmt[] = [];
@@ -3065,7 +3089,7 @@ export class BodyChecker {
     }
     this.ctx.scopes.pop();
     if (diverges) this.unassigned = new Set();
-    return { stmts: out, diverges, span };
+    return { stmts: exactLength(out), diverges, span };
   }
 
   private stmt(st: A.Stmt): { stmt: TStmt | undefined; diverges: boolean } {
