@@ -24,6 +24,7 @@ import {
   type DiagnosticCode,
   type LineIndex,
 } from "../diagnostics/index.ts";
+import { exactLength } from "../util/arrays.ts";
 import type * as A from "./ast.ts";
 import { PRIMITIVE_TYPE_NAMES } from "./ast.ts";
 import {
@@ -53,14 +54,8 @@ const SPECULATION_DEPTH = 24;
  */
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 
-/**
- * A list the tree keeps, copied to its exact length. A list grown by `push` keeps a backing store
- * of at least 17 slots (V8's growth rule), most of it empty; the tree holds about a hundred lists
- * per file, so exact copies make the kept heap smaller and the young-generation GC cheaper.
- */
-function fit<T>(list: T[]): T[] {
-  return list.length === 0 ? list : list.slice();
-}
+/** Lists the tree keeps are copied to their exact length (see util/arrays.ts). */
+const fit = exactLength;
 
 const PRIMITIVES: ReadonlySet<string> = new Set(PRIMITIVE_TYPE_NAMES);
 
