@@ -220,7 +220,7 @@ test("a reachable unmapped extern is E4040 and the program does not start; mappe
     type: { params: [], result: "i32" },
   });
   const spawn = b.func("spawn", [], "i32", () => [
-    ir.ret(ir.callExtern(create, [i64(0), i64(0), i64(0), i64(0)])),
+    ir.ret(ir.callExtern(create, [i64(0), i64(0), i64(0), i64(0)], b.loc(FILE, 7, 3))),
   ]);
   const out = b.func("out", ["i32"], null, (f) => [
     ir.exec(ir.rt("syscall_write", [i64(1), ir.rt("str_from_i32", [f.param(0)])])),
@@ -243,6 +243,9 @@ test("a reachable unmapped extern is E4040 and the program does not start; mappe
   t.is(bad.diagnostics.length, 1);
   t.is(bad.diagnostics[0]!.code, "E4040");
   t.regex(bad.diagnostics[0]!.message, /LinuxPthread\.pthread_create \(library libc\.so\.6\)/);
+  // It points at the call that reaches the extern.
+  t.is(bad.diagnostics[0]!.file, FILE);
+  t.deepEqual(bad.diagnostics[0]!.start, { line: 7, column: 3 });
   const good = await runMain(a, { entrypoint: "ok" });
   t.is(new TextDecoder().decode(good.stdout), "01");
 });

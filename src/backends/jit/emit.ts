@@ -33,7 +33,7 @@ import {
   forEachStmtChild,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT, JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
-import { unavailableByRoot } from "./reach.ts";
+import { unavailableByRoot, type UnavailableExtern } from "./reach.ts";
 import { linkRuntime, type LinkedProgram } from "../../runtime/link.ts";
 import {
   BINARY_OPCODE,
@@ -85,7 +85,7 @@ export interface JitModuleInfo {
   readonly entryPoints: readonly EntryPoint[];
   readonly tests: readonly TestEntry[];
   /** Per entry/test function: unavailable externs reachable from it (E4040), if any. */
-  readonly unavailable: Readonly<Record<number, readonly string[]>>;
+  readonly unavailable: Readonly<Record<number, readonly UnavailableExtern[]>>;
 }
 
 export interface CompiledModule {

@@ -18,7 +18,8 @@ import type { CodegenArtifact } from "../../artifact/index.ts";
 import { compileModule, defaultTier, prepareArtifact, type PreparedArtifact } from "./run.ts";
 import { useWasmTier } from "./tuning.ts";
 
-export const JIT_MODULE_FORMAT = 1;
+// 2: `unavailable` entries carry a call-site location (E4040 with file and line).
+export const JIT_MODULE_FORMAT = 2;
 const MAGIC = [0x42, 0x53, 0x4b, 0x57]; // "BSKW"
 
 export function encodePrepared(p: Pick<PreparedArtifact, "wasm" | "info">, artifactId: string): Uint8Array {

@@ -6,20 +6,26 @@
  * It decides nothing about which externs are available; `emit.ts` and `run.ts` do.
  */
 
-import { assertNever, type CodegenArtifact, type Expr, type Stmt } from "../../artifact/index.ts";
+import { assertNever, type CodegenArtifact, type Expr, type LocId, type Stmt } from "../../artifact/index.ts";
 
-/** Every program extern reachable from `root` (through calls and, conservatively, the table). */
-export function reachableExterns(a: CodegenArtifact, root: number): Set<number> {
+/**
+ * Every program extern reachable from `root` (through calls and, conservatively, the table),
+ * with the smallest source location among its reachable call sites (for E4040's position).
+ */
+export function reachableExterns(a: CodegenArtifact, root: number): Map<number, LocId | undefined> {
   const seen = new Set<number>();
-  const externs = new Set<number>();
+  const externs = new Map<number, LocId | undefined>();
   const stack = [root];
   let tableAdded = false;
   const expr = (e: Expr): void => {
     // Only the three kinds of call matter here; everything else is just walked through.
     if (e.kind === "call") {
       if (!seen.has(e.func)) stack.push(e.func);
-    } else if (e.kind === "call.extern") externs.add(e.ext);
-    else if (e.kind === "call.indirect" && !tableAdded) {
+    } else if (e.kind === "call.extern") {
+      const prev = externs.get(e.ext);
+      if (!externs.has(e.ext) || (e.loc !== undefined && (prev === undefined || e.loc < prev)))
+        externs.set(e.ext, e.loc);
+    } else if (e.kind === "call.indirect" && !tableAdded) {
       tableAdded = true;
       stack.push(...a.table);
     }
@@ -134,18 +140,29 @@ export function forEachStmtChild(s: Stmt, expr: (e: Expr) => void, stmt: (s: Stm
  * `Contract.name (library L)`; roots with none are omitted. When no function calls an
  * unmapped extern at all (the common case) no graph walk happens.
  */
+/** One extern the JIT cannot map, as E4040 reports it: what it is and a call site reaching it. */
+export interface UnavailableExtern {
+  readonly detail: string;
+  /** Index into the artifact's `locations` of a reachable call site, when known. */
+  readonly loc?: LocId;
+}
+
 export function unavailableByRoot(
   a: CodegenArtifact,
   roots: readonly number[],
   isMapped: (name: string) => boolean,
-): Record<number, string[]> {
-  const out: Record<number, string[]> = {};
+): Record<number, UnavailableExtern[]> {
+  const out: Record<number, UnavailableExtern[]> = {};
   if (a.externs.every((x) => isMapped(x.name))) return out;
   for (const root of roots) {
-    const names: string[] = [];
-    for (const i of [...reachableExterns(a, root)].sort((x, y) => x - y)) {
+    const names: UnavailableExtern[] = [];
+    for (const [i, loc] of [...reachableExterns(a, root)].sort((x, y) => x[0] - y[0])) {
       const x = a.externs[i]!;
-      if (!isMapped(x.name)) names.push(`${x.contract}.${x.name} (library ${x.library})`);
+      if (!isMapped(x.name))
+        names.push({
+          detail: `${x.contract}.${x.name} (library ${x.library})`,
+          ...(loc !== undefined ? { loc } : {}),
+        });
     }
     if (names.length > 0) out[root] = names;
   }

@@ -151,16 +151,24 @@ function hostConfig(o: {
 
 /** E4040 for every extern reachable from `root` that the JIT cannot map (LANGUAGE.md §5.16). */
 export function unavailableExterns(info: JitModuleInfo, root: number): Diagnostic[] {
-  return (info.unavailable[root] ?? []).map((detail) =>
-    makeDiagnostic(
+  return (info.unavailable[root] ?? []).map(({ detail, loc }) => {
+    // Point at a call that reaches the extern, so the diagnostic has a file and a line.
+    const at =
+      loc !== undefined && loc * 3 + 2 < info.locations.length
+        ? {
+            file: info.files[info.locations[loc * 3]!]!,
+            start: { line: info.locations[loc * 3 + 1]!, column: info.locations[loc * 3 + 2]! },
+          }
+        : undefined;
+    return makeDiagnostic(
       "E4040",
       {
         detail,
         help: `the JIT maps only ${Object.keys(JIT_MAPPED_EXTERNS).join(", ")}; build it with the AOT backend`,
       },
-      undefined,
-    ),
-  );
+      at,
+    );
+  });
 }
 
 function toPanic(r: InstanceResult["outcome"]): PanicInfo | undefined {
