@@ -800,15 +800,18 @@ export class BodyChecker {
       if (isFloatPrim(ep!)) return { kind: "float", value: Number(v.value), type: expected!, span };
       t = expected!;
     } else {
-      const [lo, hi] = intRange("i32");
-      if (v.value >= lo && v.value <= hi) t = T.i32;
-      else if (v.value >= intRange("i64")[0] && v.value <= intRange("i64")[1]) t = T.i64;
+      const i32 = intRange("i32");
+      const i64 = intRange("i64");
+      if (v.value >= i32[0] && v.value <= i32[1]) t = T.i32;
+      else if (v.value >= i64[0] && v.value <= i64[1]) t = T.i64;
       else if (v.hex && v.value >= 0n && v.value <= intRange("u64")[1]) t = T.u64;
       else t = T.i64;
     }
     const p = primOf(s.types, t)!;
     if (isIntPrim(p)) {
-      const [lo, hi] = intRange(p);
+      const range = intRange(p);
+      const lo = range[0];
+      const hi = range[1];
       if (v.value < lo || v.value > hi) {
         this.rep("E1223", span, `${v.value} does not fit in \`${p}\` (${lo}..${hi})`, {
           help: "use a wider type or a smaller value",
@@ -842,7 +845,9 @@ export class BodyChecker {
     switch (e.kind) {
       case "IntLit": {
         const t = T[e.suffix!];
-        const [lo, hi] = intRange(e.suffix!);
+        const range = intRange(e.suffix!);
+        const lo = range[0];
+        const hi = range[1];
         if (e.value < lo || e.value > hi)
           this.rep("E1223", span, `${e.value} does not fit in \`${e.suffix}\` (${lo}..${hi})`);
         return { kind: "int", value: e.value, type: t, span };
@@ -2008,7 +2013,9 @@ export class BodyChecker {
     if (e.op === "-" && e.operand.kind === "IntLit" && e.operand.suffix) {
       const p = e.operand.suffix;
       const v = -e.operand.value;
-      const [lo, hi] = intRange(p);
+      const range = intRange(p);
+      const lo = range[0];
+      const hi = range[1];
       if (!isSigned(p)) this.rep("E1210", span, `\`-\` cannot apply to an unsigned \`${p}\``);
       else if (v < lo || v > hi) this.rep("E1223", span, `${v} does not fit in \`${p}\``);
       return { kind: "int", value: v, type: T[p], span };
@@ -2967,7 +2974,9 @@ export class BodyChecker {
             const v = p.negative ? -lit.value : lit.value;
             if (isFloatPrim(tp)) return { kind: "literal", value: Number(v), literal: "float", type, span };
             if (lit.suffix && T[lit.suffix] !== type) return fail(lit.suffix);
-            const [lo, hi] = intRange(tp);
+            const range = intRange(tp);
+            const lo = range[0];
+            const hi = range[1];
             if (v < lo || v > hi) this.rep("E1223", span, `${v} does not fit in \`${tp}\``);
             return { kind: "literal", value: v, literal: "int", type, span };
           }

@@ -587,13 +587,14 @@ export class Collector {
   /** W1503 for imports never read. */
   reportUnusedImports(): void {
     const s = this.s;
+    // forEach, not `for … of` entries: no entry pair per item (every item of every module is visited).
     for (const sc of s.scopes)
-      for (const [name, e] of sc.items) {
-        if (!e.use || e.use.used || e.isPub) continue;
+      sc.items.forEach((e, name) => {
+        if (!e.use || e.use.used || e.isPub) return;
         s.report("W1503", e.span, `\`${name}\` is imported but never used`, {
           help: "remove the `use` declaration",
         });
-      }
+      });
   }
 
   // ---------------------------------------------------------------------------------------
@@ -668,11 +669,14 @@ export class Collector {
     return e;
   }
 
-  /** Items referenced anywhere (W1504). Keys are `kind:id`. */
-  private readonly used = new Set<string>();
+  /** Items referenced anywhere (W1504): ids per symbol kind (every module-level lookup marks one, so no key strings). */
+  private readonly used = new Map<Sym["kind"], Set<number>>();
 
   markUsed(sym: Sym): void {
-    if (sym.kind !== "attribute") this.used.add(`${sym.kind}:${sym.id}`);
+    if (sym.kind === "attribute") return;
+    let ids = this.used.get(sym.kind);
+    if (ids === undefined) this.used.set(sym.kind, (ids = new Set()));
+    ids.add(sym.id);
   }
 
   /** W1504 (optional in §9): private functions, consts and types nothing refers to. */
@@ -684,7 +688,7 @@ export class Collector {
         const k = e.sym.kind;
         if (k !== "function" && k !== "const" && k !== "record" && k !== "enum" && k !== "contract") continue;
         if (k === "function" && e.sym.id === entry) continue;
-        if (this.used.has(`${k}:${e.sym.id}`)) continue;
+        if (this.used.get(k)?.has(e.sym.id)) continue;
         s.report("W1504", e.span, `private ${symKindName(e.sym)} \`${name}\` is never used`, {
           help: "remove it, or mark it `pub` if other modules need it",
         });
@@ -1654,6 +1658,7 @@ export class Collector {
       Field: "FieldDeclaration",
     };
     for (const use of this.attrUses) {
+      if (use.attrs.length === 0) continue;
       for (const a of use.attrs) {
         const seen = new Set<string>();
         for (const arg of a.args ?? []) {

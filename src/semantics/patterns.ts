@@ -18,21 +18,31 @@ interface Ctor {
   readonly fields: readonly TypeId[];
 }
 
-function ctorsOf(s: Sema, t: TypeId): Ctor[] | undefined {
-  if (t === T.bool)
-    return [
-      { name: "true", key: true, fields: [] },
-      { name: "false", key: false, fields: [] },
-    ];
+const BOOL_CTORS: readonly Ctor[] = [
+  { name: "true", key: true, fields: [] },
+  { name: "false", key: false, fields: [] },
+];
+
+/** Constructors per enum type, per analysis: `witness` asks for them at every level of every match. */
+const ctorCache = new WeakMap<Sema, Map<TypeId, readonly Ctor[]>>();
+
+function ctorsOf(s: Sema, t: TypeId): readonly Ctor[] | undefined {
+  if (t === T.bool) return BOOL_CTORS;
   const info = s.types.get(t);
   if (info.kind !== "enum") return undefined;
+  let cache = ctorCache.get(s);
+  if (cache === undefined) ctorCache.set(s, (cache = new Map()));
+  const cached = cache.get(t);
+  if (cached !== undefined) return cached;
   const en = s.enums[info.decl]!;
   const map = new Map(en.typeParams.map((p, i) => [p, info.args[i] ?? T.error] as const));
-  return en.variants.map((v) => ({
+  const ctors = en.variants.map((v) => ({
     name: `${en.name}::${v.name}`,
     key: v.tag,
     fields: v.fields.map((f) => substitute(s.types, f.type, map)),
   }));
+  cache.set(t, ctors);
+  return ctors;
 }
 
 function isWild(p: TPattern): boolean {
