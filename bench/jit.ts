@@ -5,13 +5,17 @@
  * for a large generated artifact, fresh and from a cached compiled module; 10,000 trivial
  * tests through `runTests`.
  *
- * `runJitBench()` returns the figures; run standalone (`npx tsx bench/jit.ts [--write]`) it
- * prints them, and `--write` replaces the `## JIT` section of docs/benchmarks.md.
+ * `runJitBench()` returns the figures; run standalone (`npx tsx bench/jit.ts [--write]
+ * [--baseline <checkout>]`) it prints them, and `--write` replaces the `## JIT` section of
+ * docs/benchmarks.md. `--baseline` runs the same artifacts through another checkout's JIT
+ * (e.g. a `git worktree` of an older commit) in the same process, runs alternating.
  */
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
@@ -48,6 +52,11 @@ export interface JitBenchResult {
   readonly ratio: number | null;
   /** jitSteadyMs / cMs. */
   readonly steadyRatio: number | null;
+  /** The C twin built with `-O2 -fno-tree-vectorize` (programs only): what vectorising buys C. */
+  readonly cScalarMs?: number | null;
+  /** The same artifact run by the baseline checkout's JIT (with `--baseline`), interleaved. */
+  readonly baseMs?: number;
+  readonly baseSteadyMs?: number;
   readonly output: string;
 }
 
@@ -67,7 +76,23 @@ export interface JitBenchReport {
   };
   readonly tenKTests: { readonly wallMs: number; readonly mainCpuMs: number };
   readonly cc: string | null;
+  /** The baseline checkout and its commit, when one was measured. */
+  readonly baseline: { readonly dir: string; readonly commit: string } | null;
 }
+
+/** What the benchmark needs of a JIT backend: this checkout's, or a baseline checkout's. */
+interface Jit {
+  readonly prepareArtifact: typeof prepareArtifact;
+  readonly runMain: typeof runMain;
+}
+
+const THIS_JIT: Jit = { prepareArtifact, runMain };
+
+/** A full garbage collection between timed runs, so one run's freed heap is not the next's cost. */
+const collect: () => void = (() => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
 
 // Sized so that each C twin runs for at least ~150 ms: smaller inputs measure V8's
 // compilation and process noise more than the generated code.
@@ -505,36 +530,67 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+interface JitTiming {
+  readonly ms: number;
+  readonly steadyMs: number;
+  readonly output: string;
+}
+
 /**
  * The first run of a freshly compiled module (what `beskid-ci run` does: V8 compiles wasm
  * lazily, at a function's first call, so this includes compiling what it calls), then the
  * steady state: the best of REPEAT further runs, each in a fresh instance of the same
- * module, whose compiled code V8 keeps.
+ * module, whose compiled code V8 keeps. With several JITs (this checkout's and a baseline's)
+ * their runs alternate, each after a full GC, so both see the same machine load.
  */
-async function timeJit(a: CodegenArtifact): Promise<{ ms: number; steadyMs: number; output: string }> {
-  const prepared = prepareArtifact(a);
-  let ms = 0;
-  let steadyMs = Infinity;
-  let output = "";
+async function timeJits(a: CodegenArtifact, jits: readonly Jit[]): Promise<JitTiming[]> {
+  const prepared = jits.map((j) => j.prepareArtifact(a));
+  const ms = jits.map(() => 0);
+  const steady = jits.map(() => Infinity);
+  const outputs = jits.map(() => "");
   for (let i = 0; i <= REPEAT; i++) {
-    const t0 = cpuMs();
-    const r = await runMain(prepared);
-    const t = cpuMs() - t0;
-    if (r.exitCode !== 0) throw new Error(`benchmark failed: ${new TextDecoder().decode(r.stderr)}`);
-    const text = new TextDecoder().decode(r.stdout);
-    if (i === 0) {
-      ms = t;
-      output = text;
-    } else {
-      if (text !== output) throw new Error(`benchmark printed ${text}, then ${output}`);
-      steadyMs = Math.min(steadyMs, t);
+    for (let k = 0; k < jits.length; k++) {
+      collect();
+      const t0 = cpuMs();
+      const r = await jits[k]!.runMain(prepared[k]!);
+      const t = cpuMs() - t0;
+      if (r.exitCode !== 0) throw new Error(`benchmark failed: ${new TextDecoder().decode(r.stderr)}`);
+      const text = new TextDecoder().decode(r.stdout);
+      if (i === 0) {
+        ms[k] = t;
+        outputs[k] = text;
+      } else {
+        if (text !== outputs[k]) throw new Error(`benchmark printed ${text}, then ${outputs[k]}`);
+        steady[k] = Math.min(steady[k]!, t);
+      }
     }
   }
-  return { ms, steadyMs, output };
+  if (outputs.some((o) => o !== outputs[0])) throw new Error(`the JITs disagree: ${outputs.join(" / ")}`);
+  return jits.map((_, k) => ({ ms: ms[k]!, steadyMs: steady[k]!, output: outputs[k]! }));
 }
 
-export async function runJitBench(): Promise<JitBenchReport> {
+async function loadBaseline(dir: string): Promise<{ jit: Jit; commit: string }> {
+  const mod = (await import(pathToFileURL(join(dir, "src/backends/jit/index.ts")).href)) as Jit;
+  const commit = execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  return { jit: { prepareArtifact: mod.prepareArtifact, runMain: mod.runMain }, commit: commit.trim() };
+}
+
+/** This checkout's timing and, if measured, the baseline's, as result fields. */
+function jitFields(
+  t: readonly JitTiming[],
+): Pick<JitBenchResult, "jitMs" | "jitSteadyMs" | "baseMs" | "baseSteadyMs"> {
+  const [now, base] = t;
+  return {
+    jitMs: now!.ms,
+    jitSteadyMs: now!.steadyMs,
+    ...(base ? { baseMs: base.ms, baseSteadyMs: base.steadyMs } : {}),
+  };
+}
+
+export async function runJitBench(baselineDir: string | null = null): Promise<JitBenchReport> {
   const cc = findCc();
+  const base = baselineDir === null ? null : await loadBaseline(baselineDir);
+  const jits = base ? [THIS_JIT, base.jit] : [THIS_JIT];
   const dir = mkdtempSync(join(tmpdir(), "beskid-bench-jit-"));
   try {
     const compute: JitBenchResult[] = [];
@@ -543,15 +599,15 @@ export async function runJitBench(): Promise<JitBenchReport> {
       [`sieve(${SIEVE_N}) x${SIEVE_ROUNDS}`, sieveArtifact(), SIEVE_C],
       [`nbody(${NBODY_STEPS} steps)`, nbodyArtifact(), NBODY_C],
     ] as const) {
-      const jit = await timeJit(artifact);
+      const t = await timeJits(artifact, jits);
+      const jit = t[0]!;
       const c = cc ? runC(cc, csrc, dir, name.replace(/\W+/g, "_")) : null;
       // Same text, or (floats: %.17g in C, shortest in Beskid) the same number.
       if (c && c.output !== jit.output && Number(c.output) !== Number(jit.output))
         throw new Error(`${name}: JIT printed ${jit.output}, C printed ${c.output}`);
       compute.push({
         name,
-        jitMs: jit.ms,
-        jitSteadyMs: jit.steadyMs,
+        ...jitFields(t),
         cMs: c?.ms ?? null,
         ratio: c ? jit.ms / c.ms : null,
         steadyRatio: c ? jit.steadyMs / c.ms : null,
@@ -561,7 +617,7 @@ export async function runJitBench(): Promise<JitBenchReport> {
 
     // Start-up, twice: from the artifact's bytes (decode, link, emit, compile), and from a
     // cached compiled module (what a second run of the same artifact does).
-    const programs = await benchPrograms(cc, dir);
+    const programs = await benchPrograms(cc, dir, jits);
 
     const big = largeArtifact();
     const bytes = encodeArtifact(big);
@@ -620,6 +676,7 @@ export async function runJitBench(): Promise<JitBenchReport> {
       },
       tenKTests,
       cc,
+      baseline: base && baselineDir ? { dir: baselineDir, commit: base.commit } : null,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -644,7 +701,11 @@ function runChildCpu(exe: string): { ms: number; output: string } {
  * bench/programs/<name>.bd lowered by the pipeline and run by the JIT (best of REPEAT, CPU),
  * against <name>.c (`cc -O2`, children's CPU time); both outputs must equal <name>.out.
  */
-async function benchPrograms(cc: string | null, dir: string): Promise<JitBenchResult[]> {
+async function benchPrograms(
+  cc: string | null,
+  dir: string,
+  jits: readonly Jit[],
+): Promise<JitBenchResult[]> {
   if (!existsSync(PROGRAMS_DIR)) return [];
   const { lowerProject } = await import("../src/pipeline/spine.ts");
   const out: JitBenchResult[] = [];
@@ -660,25 +721,32 @@ async function benchPrograms(cc: string | null, dir: string): Promise<JitBenchRe
     );
     if (!lowered.ok || !lowered.program)
       throw new Error(`${name}.bd does not lower: ${lowered.diagnostics[0]?.message}`);
-    const jit = await timeJit(lowered.program);
+    const t = await timeJits(lowered.program, jits);
+    const jit = t[0]!;
     if (jit.output !== expected) throw new Error(`${name}: the JIT printed ${JSON.stringify(jit.output)}`);
     let cMs: number | null = null;
+    let cScalarMs: number | null = null;
     if (cc && existsSync(join(PROGRAMS_DIR, `${name}.c`))) {
-      const exe = join(dir, `prog_${name}`);
-      execFileSync(cc, ["-O2", "-o", exe, join(PROGRAMS_DIR, `${name}.c`), "-lm"]);
-      let best = Infinity;
-      for (let i = 0; i < REPEAT; i++) {
-        const c = runChildCpu(exe);
-        if (c.output !== expected) throw new Error(`${name}: the C twin printed ${JSON.stringify(c.output)}`);
-        best = Math.min(best, c.ms);
-      }
-      cMs = best;
+      const timeC = (flags: string[], tag: string): number => {
+        const exe = join(dir, `prog_${name}${tag}`);
+        execFileSync(cc, [...flags, "-o", exe, join(PROGRAMS_DIR, `${name}.c`), "-lm"]);
+        let best = Infinity;
+        for (let i = 0; i < REPEAT; i++) {
+          const c = runChildCpu(exe);
+          if (c.output !== expected)
+            throw new Error(`${name}: the C twin printed ${JSON.stringify(c.output)}`);
+          best = Math.min(best, c.ms);
+        }
+        return best;
+      };
+      cMs = timeC(["-O2"], "");
+      cScalarMs = timeC(["-O2", "-fno-tree-vectorize"], "_scalar");
     }
     out.push({
       name,
-      jitMs: jit.ms,
-      jitSteadyMs: jit.steadyMs,
+      ...jitFields(t),
       cMs,
+      cScalarMs,
       ratio: cMs ? jit.ms / cMs : null,
       steadyRatio: cMs ? jit.steadyMs / cMs : null,
       output: jit.output,
@@ -687,42 +755,74 @@ async function benchPrograms(cc: string | null, dir: string): Promise<JitBenchRe
   return out;
 }
 
-const ms = (v: number | null): string => (v === null ? "n/a" : v.toFixed(1));
-const x = (v: number | null): string => (v === null ? "n/a" : v.toFixed(2));
+const ms = (v: number | null | undefined): string => (v === null || v === undefined ? "n/a" : v.toFixed(1));
+const x = (a: number | undefined, c: number | null): string =>
+  a === undefined || c === null ? "n/a" : (a / c).toFixed(2);
 
-function ratioRows(rs: readonly JitBenchResult[]): string[] {
-  return rs.map(
-    (c) =>
-      `| ${c.name} | ${ms(c.jitMs)} | ${ms(c.jitSteadyMs)} | ${ms(c.cMs)} | ${x(c.ratio)} | ${x(c.steadyRatio)} |`,
-  );
+function table(rs: readonly JitBenchResult[], baseline: boolean, scalar: boolean): string[] {
+  const cols = [
+    "Benchmark",
+    "C -O2 ms",
+    ...(scalar ? ["C -O2 scalar ms"] : []),
+    ...(baseline ? ["before: first / steady ms"] : []),
+    "JIT first / steady ms",
+    ...(baseline ? ["before steady / C"] : []),
+    "first / C",
+    "**steady / C**",
+  ];
+  return [
+    `| ${cols.join(" | ")} |`,
+    `|---|${cols
+      .slice(1)
+      .map(() => "---:")
+      .join("|")}|`,
+    ...rs.map((c) =>
+      [
+        "",
+        c.name,
+        ms(c.cMs),
+        ...(scalar ? [ms(c.cScalarMs)] : []),
+        ...(baseline ? [`${ms(c.baseMs)} / ${ms(c.baseSteadyMs)}`] : []),
+        `${ms(c.jitMs)} / ${ms(c.jitSteadyMs)}`,
+        ...(baseline ? [x(c.baseSteadyMs, c.cMs)] : []),
+        x(c.jitMs, c.cMs),
+        `**${x(c.jitSteadyMs, c.cMs)}**`,
+        "",
+      ]
+        .join(" | ")
+        .trim(),
+    ),
+  ];
 }
 
 export function formatJitReport(r: JitBenchReport, loadAverage = loadavg()[0]!): string {
-  const head = [
-    "| Benchmark | JIT first run ms | JIT steady ms | C -O2 ms | first / C | steady / C |",
-    "|---|---:|---:|---:|---:|---:|",
-  ];
+  const b = r.baseline;
   const lines = [
     "## JIT",
     "",
-    "Measured by `npx tsx bench/jit.ts` in CPU time (the benchmark machine is shared; load average",
-    `${loadAverage.toFixed(1)} on ${cpus().length} CPUs at the end of the run; Node ${process.version}). Every JIT figure has two`,
-    "columns: **first run** is the first `runMain` of a freshly compiled module, what `beskid-ci run`",
-    "does (V8 compiles each function at its first call, so compilation is included); **steady** is",
-    `the best of ${REPEAT} further runs of the same compiled module, each in a fresh instance (V8 keeps`,
-    "the compiled code): the speed of the generated code itself. Hand-built IR versions (`bench/jit.ts`,",
-    `the checked operations lowering emits) against the same algorithm in C (\`${r.cc ?? "no C compiler"} -O2\`, best of ${REPEAT},`,
-    "`clock()` around the computation):",
+    `Measured by \`npx tsx bench/jit.ts${b ? " --baseline <checkout>" : ""}\` in CPU time (the benchmark machine is shared; load average`,
+    `${loadAverage.toFixed(1)} on ${cpus().length} CPUs at the end of the run; Node ${process.version}). Every JIT figure is a pair:`,
+    "**first** is the first `runMain` of a freshly compiled module, what `beskid-ci run` does (V8",
+    "compiles each function at its first call, so compilation is included); **steady** is the best",
+    `of ${REPEAT} further runs of the same compiled module, each in a fresh instance (V8 keeps the compiled`,
+    "code): the speed of the generated code itself. A full GC precedes every timed run.",
+    ...(b
+      ? [
+          `*before* is the JIT of commit \`${b.commit}\` (a \`git worktree\` of it) running the same artifacts,`,
+          "its runs alternating with this checkout's in the same process.",
+        ]
+      : []),
     "",
-    ...head,
-    ...ratioRows(r.compute),
+    `Hand-built IR versions (\`bench/jit.ts\`, the checked operations lowering emits) against the same`,
+    `algorithm in C (\`${r.cc ?? "no C compiler"} -O2\`, best of ${REPEAT}, \`clock()\` around the computation):`,
+    "",
+    ...table(r.compute, b !== null, false),
     "",
     "The Beskid programs of `bench/programs/` (lowered by the real pipeline, run by `runMain`;",
-    `C twins timed as the child's CPU time of the whole process, best of ${REPEAT}; both outputs checked against`,
-    "`<name>.out` first):",
+    `C twins timed as the child's CPU time of the whole process, best of ${REPEAT}; *scalar* is the twin`,
+    "built with `-O2 -fno-tree-vectorize`; every output checked against `<name>.out` first):",
     "",
-    ...head,
-    ...ratioRows(r.programs),
+    ...table(r.programs, b !== null, true),
     "",
     `Start-up (CPU ms, cold code paths: first use in this process): a generated artifact of`,
     `${r.startup.functions} functions / ${r.startup.statements} statements (about a 10k-line program;`,
@@ -757,7 +857,8 @@ export function writeJitSection(docsPath: string, section: string): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const report = await runJitBench();
+  const at = process.argv.indexOf("--baseline");
+  const report = await runJitBench(at > 0 ? (process.argv[at + 1] ?? null) : null);
   const text = formatJitReport(report);
   process.stdout.write(text + "\n");
   if (process.argv.includes("--write")) {

@@ -43,12 +43,16 @@ import {
   STORE_OPCODE,
   UNARY_OPCODE,
   VALTYPE,
+  SIMD,
+  SIMD_PREFIX,
+  V128,
   type Opcode,
 } from "./opcodes.ts";
 import { WasmModuleBuilder } from "./wasm-module.ts";
 
 import { versionLoops } from "./loops.ts";
 import { eliminateTailRecursion } from "./recursion.ts";
+import { planVector, type Address, type VectorPlan } from "./simd.ts";
 
 export interface CompileOptions {
   /** Upper bound of the heap in 64 KiB pages (default: the wasm limit, 65536 = 4 GiB). */
@@ -401,6 +405,8 @@ class FunctionEmitter {
    */
   private readonly handlerOf = new Map<Expr, number>();
   private readonly handlers: (() => void)[] = [];
+  /** Loops with a vector version (simd.ts) and the v128 local of each of their lane locals. */
+  private readonly vectorPlans = new Map<Stmt, { plan: VectorPlan; lanes: Map<number, number> }>();
 
   /** `w` is a scratch writer shared by all functions; `emit` resets it. */
   constructor(
@@ -421,9 +427,13 @@ class FunctionEmitter {
   emit(): Uint8Array {
     const w = this.w;
     w.length = 0;
-    const declared: ValType[] = [...this.f.locals, "i32", "i32", "i64", "i64"];
+    const vectors = this.planVectors();
+    const declared: number[] = [...this.f.locals, "i32", "i32", "i64", "i64"].map(
+      (t) => VALTYPE[t as ValType],
+    );
+    for (let i = 0; i < vectors; i++) declared.push(V128);
     // Run-length groups of equal types.
-    const groups: [number, ValType][] = [];
+    const groups: [number, number][] = [];
     for (const t of declared) {
       const last = groups[groups.length - 1];
       if (last && last[1] === t) last[0]++;
@@ -432,7 +442,7 @@ class FunctionEmitter {
     w.uleb(groups.length);
     for (const [n, t] of groups) {
       w.uleb(n);
-      w.u8(VALTYPE[t]);
+      w.u8(t);
     }
     this.planHandlers();
     // One block per out-of-line panic handler around the body: check k branches to the end
@@ -453,6 +463,144 @@ class FunctionEmitter {
     }
     w.u8(OP.end);
     return w.peek();
+  }
+
+  /** Finds the loops run two iterations at a time; returns how many v128 locals they need. */
+  private planVectors(): number {
+    let next = this.localTypes.length + 4;
+    const visit = (s: Stmt): void => {
+      if (s.kind === "loop") {
+        const plan = planVector(s, this.localTypes);
+        if (plan) {
+          const lanes = new Map<number, number>();
+          for (const l of plan.lanes) lanes.set(l, next++);
+          this.vectorPlans.set(s, { plan, lanes });
+          return;
+        }
+      }
+      forEachStmtChild(s, () => {}, visit);
+    };
+    this.f.body.forEach(visit);
+    return next - (this.localTypes.length + 4);
+  }
+
+  /**
+   * Two iterations per round with `f64x2` while at least three remain (simd.ts), so the
+   * scalar loop that follows always runs the last iteration and leaves every local as the
+   * scalar loop would; skipped when a load could read the previous lane's store.
+   */
+  private vectorLoop(plan: VectorPlan, lanes: ReadonlyMap<number, number>): void {
+    const w = this.w;
+    const iv = plan.iv;
+    w.u8(OP.block);
+    w.u8(BLOCK_VOID);
+    this.ctl.push({ label: null, role: "none" });
+    const byteAddress = (a: Address): void => {
+      this.expr(a.addr);
+      this.op(UNARY_OPCODE["i64.extend_i32_u"]);
+      if (a.offset !== 0) {
+        writeConst(w, "i64", BigInt(a.offset));
+        w.u8(BINARY_OPCODE["i64.add"]);
+      }
+    };
+    for (const l of plan.loads) {
+      // d = store - load; 0 < d < 16 means lane 1 of the load reads lane 0 of the store.
+      byteAddress(plan.store);
+      byteAddress(l);
+      w.u8(BINARY_OPCODE["i64.sub"]);
+      writeConst(w, "i64", 1n);
+      w.u8(BINARY_OPCODE["i64.sub"]);
+      writeConst(w, "i64", 15n);
+      w.u8(BINARY_OPCODE["i64.lt_u"]);
+      w.u8(OP.br_if);
+      w.uleb(0);
+    }
+    w.u8(OP.loop);
+    w.u8(BLOCK_VOID);
+    this.ctl.push({ label: null, role: "none" });
+    // Leave unless iv + 2 (no overflow) is still a valid iteration.
+    this.getLocal(iv);
+    writeConst(w, "i64", 2n);
+    w.u8(BINARY_OPCODE["i64.add"]);
+    w.u8(OP.local_tee);
+    w.uleb(this.s64b);
+    this.getLocal(iv);
+    w.u8(BINARY_OPCODE["i64.lt_s"]);
+    w.u8(OP.br_if);
+    w.uleb(1);
+    this.getLocal(this.s64b);
+    this.expr(plan.end);
+    w.u8(BINARY_OPCODE[plan.inclusive ? "i64.gt_s" : "i64.ge_s"]);
+    w.u8(OP.br_if);
+    w.uleb(1);
+    for (const s of plan.steps) {
+      if (s.kind === "local.set") {
+        const lane = lanes.get(s.index);
+        if (lane === undefined) this.stmt(s);
+        else {
+          this.vexpr(s.value, lanes);
+          this.setLocal(lane);
+        }
+      } else if (s.kind === "store") {
+        this.expr(s.addr);
+        this.vexpr(s.value, lanes);
+        this.simd(SIMD.v128_store);
+        w.uleb(3);
+        w.uleb(s.offset);
+      }
+    }
+    this.getLocal(iv);
+    writeConst(w, "i64", 2n);
+    w.u8(BINARY_OPCODE["i64.add"]);
+    this.setLocal(iv);
+    w.u8(OP.br);
+    w.uleb(0);
+    this.ctl.pop();
+    w.u8(OP.end);
+    this.ctl.pop();
+    w.u8(OP.end);
+  }
+
+  private simd(op: number): void {
+    this.w.u8(SIMD_PREFIX);
+    this.w.uleb(op);
+  }
+
+  /** An f64 expression of `simd.ts`'s grammar, as an `f64x2` of two consecutive iterations. */
+  private vexpr(e: Expr, lanes: ReadonlyMap<number, number>): void {
+    const w = this.w;
+    switch (e.kind) {
+      case "const":
+        writeConst(w, "f64", e.value);
+        this.simd(SIMD.f64x2_splat);
+        return;
+      case "local.get": {
+        const lane = lanes.get(e.index);
+        if (lane !== undefined) this.getLocal(lane);
+        else {
+          this.getLocal(e.index);
+          this.simd(SIMD.f64x2_splat);
+        }
+        return;
+      }
+      case "load":
+        this.expr(e.addr);
+        this.simd(SIMD.v128_load);
+        w.uleb(3);
+        w.uleb(e.offset);
+        return;
+      case "unary":
+        this.vexpr(e.value, lanes);
+        this.simd(SIMD[e.op as keyof typeof SIMD]);
+        return;
+      case "binary":
+        this.vexpr(e.left, lanes);
+        this.vexpr(e.right, lanes);
+        this.simd(SIMD[e.op as keyof typeof SIMD]);
+        return;
+      default:
+        throw new Error(`${this.f.name}: ${e.kind} in a vector loop`);
+    }
   }
 
   /** Assigns out-of-line handlers to the checks inside loops (at most `MAX_HANDLERS`). */
@@ -581,7 +729,9 @@ class FunctionEmitter {
         this.ctl.pop();
         w.u8(OP.end);
         return;
-      case "loop":
+      case "loop": {
+        const v = this.vectorPlans.get(s);
+        if (v) this.vectorLoop(v.plan, v.lanes);
         w.u8(OP.block);
         w.u8(BLOCK_VOID);
         this.ctl.push({ label: s.label, role: "break" });
@@ -596,6 +746,7 @@ class FunctionEmitter {
         this.ctl.pop();
         w.u8(OP.end);
         return;
+      }
       case "if":
         this.expr(s.cond);
         w.u8(OP.if);

@@ -2,7 +2,8 @@
  * The one opcode table of the WebAssembly emitter: every instruction it writes, by name,
  * including the IR's op tables mapped one to one (`UNARY_OPS`, `BINARY_OPS`, `LOAD_OPS`,
  * `STORE_OPS` → opcodes), value-type and section codes. Numbers come from the WebAssembly
- * core specification (2.0: sign extension, saturating truncation, bulk memory).
+ * core specification (2.0: sign extension, saturating truncation, bulk memory, and the
+ * fixed-width SIMD instructions the vector loops use).
  *
  * It encodes nothing itself and knows no IR semantics beyond the name mapping; the
  * `_sat` and bulk-memory ops carry the 0xFC prefix as `[0xfc, sub]`.
@@ -30,6 +31,8 @@ export const SECTION = {
 } as const;
 
 export const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c };
+/** The 128-bit vector type (fixed-width SIMD, WebAssembly 2.0). */
+export const V128 = 0x7b;
 export const FUNCREF = 0x70;
 export const FUNC_TYPE = 0x60;
 export const BLOCK_VOID = 0x40;
@@ -228,3 +231,18 @@ export const STORE_OPCODE: Record<StoreOp, readonly [number, number]> = {
   "i64.store16": [0x3d, 1],
   "i64.store32": [0x3e, 2],
 };
+
+/** The SIMD instructions the vector loops use (0xFD prefix, then this LEB128 number). */
+export const SIMD_PREFIX = 0xfd;
+export const SIMD = {
+  v128_load: 0x00,
+  v128_store: 0x0b,
+  f64x2_splat: 0x14,
+  "f64.abs": 0xec,
+  "f64.neg": 0xed,
+  "f64.sqrt": 0xef,
+  "f64.add": 0xf0,
+  "f64.sub": 0xf1,
+  "f64.mul": 0xf2,
+  "f64.div": 0xf3,
+} as const;
