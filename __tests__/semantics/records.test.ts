@@ -4,7 +4,7 @@
  */
 
 import test from "ava";
-import { check, run } from "./helpers.ts";
+import { check, messages, run } from "./helpers.ts";
 
 test("struct literals: any field order, values in source order", (t) => {
   const r = check(
@@ -25,6 +25,20 @@ test("E1211 unknown or repeated field; E1212 missing field", (t) => {
     t,
     `type P { i64 x, i64 y }\ni32 Main() {\n P a = P { x: 1, z: 2, y: 3 };\n P b = P { x: 1, x: 2, y: 3 };\n P c = P { x: 1 };\n return 0; }`,
     "E1211@3 E1211@4 E1212@5",
+  );
+});
+
+test("a misspelt field in a struct literal is one E1211 naming the field, not also E1212 for it", (t) => {
+  const r = check(
+    t,
+    `type P { i64 x, i64 count, string name }\ni32 Main() {\n P a = P { x: 1, cuont: 2, name: "" };\n P b = P { x: 1, zzz: 2 };\n return 0; }`,
+    "E1211@3 E1211@4 E1212@4",
+  );
+  t.regex(messages(r)[0]!, /`P` has no field `cuont` \[help: did you mean `count`\?\]/);
+  // Nothing close: the missing fields are still listed.
+  t.regex(
+    messages(r).find((m) => m.startsWith("E1212"))!,
+    /`P` needs `count`, `name`/,
   );
 });
 

@@ -2695,9 +2695,19 @@ export class BodyChecker {
     const r = s.records[sym.id]!;
     const given = new Map<string, A.FieldInit>();
     const order: { field: FieldInfo; init: A.FieldInit }[] = [];
+    // Fields an unknown name was taken for a misspelling of: E1211 already names them, so
+    // E1212 does not report them missing a second time (`P { x: 1, yy: 2 }` is one error).
+    const misspelt = new Set<string>();
     for (const fi of e.fields) {
       const field = r.fields.find((f) => f.name === fi.name.text);
       if (!field || field.kind === "event") {
+        const meant = field
+          ? undefined
+          : closest(
+              fi.name.text,
+              r.fields.filter((f) => f.kind === "value" && !given.has(f.name)).map((f) => f.name),
+            );
+        if (meant) misspelt.add(meant);
         this.rep(
           "E1211",
           this.sp(fi.name),
@@ -2707,10 +2717,9 @@ export class BodyChecker {
           {
             help: field
               ? "events start empty; subscribe with `+=`"
-              : this.suggestFrom(
-                  fi.name.text,
-                  r.fields.filter((f) => !given.has(f.name)).map((f) => f.name),
-                ),
+              : meant
+                ? `did you mean \`${meant}\`?`
+                : undefined,
           },
         );
         this.expr(fi.value, undefined);
@@ -2724,7 +2733,7 @@ export class BodyChecker {
       given.set(fi.name.text, fi);
       order.push({ field, init: fi });
     }
-    const missing = r.fields.filter((f) => f.kind === "value" && !given.has(f.name));
+    const missing = r.fields.filter((f) => f.kind === "value" && !given.has(f.name) && !misspelt.has(f.name));
     if (missing.length > 0)
       this.rep(
         "E1212",
