@@ -1,42 +1,23 @@
 /**
- * Parsing benchmark: generates a Beskid project text of 100k lines in memory, measures lexing +
- * parsing throughput (lines/second) and the heap growth while the trees are alive, and, in the
- * same run, esbuild transforming TypeScript of the same number of lines as a reference point.
+ * Parsing benchmark: generates a Beskid project text of 100k lines, measures lexing + parsing
+ * throughput (lines/second) and the heap the trees hold, and, in the same run, esbuild
+ * transforming TypeScript of the same number of lines as a reference point.
  *
- * Runnable standalone (`npx tsx bench/parse.ts`, which also writes the figures under
- * `## Parsing` in docs/benchmarks.md) or through `benchParse()`. Not a test: it asserts nothing.
+ * Every figure comes from fresh child processes (the harness of bench/frontend.ts, mode
+ * "parse": the syntax stage bundled as dist/ is, pinned to one core): the first pass is a
+ * one-shot CLI run's cost, later passes in the same child give the steady state.
+ * `--compare DIR` measures the `src/` of another checkout (e.g. a `git worktree` of an older
+ * commit) in the same run, alternating children, for before/after figures side by side.
+ *
+ * Runnable standalone (`npx tsx bench/parse.ts [--compare DIR] [--runs N]`, which also writes
+ * the figures under `## Parsing` in docs/benchmarks.md). Not a test: it asserts nothing.
  */
 
 import { readFileSync, existsSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "esbuild";
-import { parseFile } from "../src/syntax/index.ts";
 import { writeFileAtomic } from "../src/util/fs.ts";
-
-export interface ParseBenchFigures {
-  readonly lines: number;
-  readonly files: number;
-  readonly bytes: number;
-  /** First pass over every file in a fresh process (JIT still warming up), milliseconds. */
-  readonly coldMs: number;
-  /** Best of the later passes, lex + parse of every file with all trees kept alive, milliseconds. */
-  readonly parseMs: number;
-  /** CPU time (user + system, all threads: includes parallel GC) of the cold pass and of the best warm pass. */
-  readonly coldCpuMs: number;
-  /** Best warm pass when each tree is dropped right away, milliseconds. */
-  readonly droppedMs: number;
-  readonly parseCpuMs: number;
-  readonly linesPerSecond: number;
-  /** Heap growth with all trees alive, megabytes (approximate: one GC before and after when exposed). */
-  readonly heapMB: number;
-  /** Peak resident set size of the process during the run, megabytes. */
-  readonly peakRssMB: number;
-  readonly syntaxErrors: number;
-  readonly esbuildMs: number;
-  readonly esbuildLinesPerSecond: number;
-}
+import { describeMachine, esbuildReference, runFrontendChildren, type ChildReport } from "./frontend.ts";
 
 /** One module of about 100 lines exercising the common constructs. */
 export function beskidModule(i: number): string {
@@ -225,125 +206,75 @@ export function repeatToLines(make: (i: number) => string, lines: number): strin
 const countLines = (texts: readonly string[]): number =>
   texts.reduce((n, t) => n + t.split("\n").length - 1, 0);
 
-export function benchParse(options: { lines?: number; runs?: number } = {}): ParseBenchFigures {
-  const target = options.lines ?? 100_000;
-  const runs = Math.max(1, options.runs ?? 5);
-  const files = repeatToLines(beskidModule, target);
-  const lines = countLines(files);
-  const bytes = files.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const gc = (globalThis as { gc?: () => void }).gc;
+export interface ParseBench {
+  readonly reports: ChildReport[];
+  readonly pinned?: string;
+  readonly bytes: number;
+  readonly runs: number;
+  readonly esbuild: { firstMs: number; bestMs: number };
+  readonly machine: string;
+}
 
-  // The first pass is the cold figure (it includes the JIT warming up, as in a one-shot CLI run);
-  // the later passes give the steady state of a long-lived process (the service, watch mode).
-  let coldMs = 0;
-  let coldCpuMs = 0;
-  let best = Infinity;
-  let bestCpuMs = 0;
-  let heapMB = 0;
-  let syntaxErrors = 0;
-  let peakRss = process.memoryUsage().rss;
-  for (let r = 0; r <= runs; r++) {
-    gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const trees = [];
-    let errors = 0;
-    for (let i = 0; i < files.length; i++) {
-      const result = parseFile(files[i]!, `Bench/Geo${i}.bd`);
-      errors += result.diagnostics.filter((d) => d.severity === "error").length;
-      trees.push(result.tree);
-    }
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(c0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    const heapAfter = process.memoryUsage().heapUsed;
-    heapMB = Math.max(heapMB, (heapAfter - heapBefore) / 1048576);
-    if (r === 0) {
-      coldMs = ms;
-      coldCpuMs = cpuMs;
-    } else if (ms < best) {
-      best = ms;
-      bestCpuMs = cpuMs;
-    }
-    syntaxErrors = errors;
-    if (trees.length !== files.length) throw new Error("unreachable");
-  }
-
-  // The same work with each tree dropped at once: what lexing and parsing cost without the
-  // garbage collector having to keep and move the trees.
-  let droppedMs = Infinity;
-  for (let r = 0; r < runs; r++) {
-    gc?.();
-    const t0 = performance.now();
-    let items = 0;
-    for (let i = 0; i < files.length; i++)
-      items += parseFile(files[i]!, `Bench/Geo${i}.bd`).tree.items.length;
-    droppedMs = Math.min(droppedMs, performance.now() - t0);
-    if (items === 0) throw new Error("unreachable");
-  }
-
-  const tsFiles = repeatToLines(tsModule, lines);
-  const tsLines = countLines(tsFiles);
-  const tsText = tsFiles.join("\n");
-  transformSync(tsFiles[0]!, { loader: "ts" });
-  let esbuildMs = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    transformSync(tsText, { loader: "ts" });
-    esbuildMs = Math.min(esbuildMs, performance.now() - t0);
-  }
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
+export async function benchParse(
+  options: { lines?: number; runs?: number; compare?: string } = {},
+): Promise<ParseBench> {
+  const machine = describeMachine(undefined);
+  const texts = repeatToLines(beskidModule, options.lines ?? 100_000);
+  const files = texts.map((text, i) => ({ name: `Bench/Geo${i}.bd`, text }));
+  const roots: [string, string][] = [];
+  if (options.compare !== undefined) roots.push(["before", resolve(options.compare)]);
+  roots.push([
+    options.compare !== undefined ? "after" : "value",
+    resolve(fileURLToPath(import.meta.url), "../.."),
+  ]);
+  const runs = options.runs ?? 3;
+  const r = await runFrontendChildren({ mode: "parse", files, roots, runs, warmRuns: 5, oneCore: true });
+  const esbuild = await esbuildReference(repeatToLines(tsModule, countLines(texts)).join("\n"), 5);
   return {
-    lines,
-    files: files.length,
-    bytes,
-    coldMs: round(coldMs),
-    parseMs: round(best),
-    coldCpuMs: round(coldCpuMs),
-    droppedMs: round(droppedMs),
-    parseCpuMs: round(bestCpuMs),
-    linesPerSecond: Math.round((lines / best) * 1000),
-    heapMB: round(heapMB),
-    peakRssMB: round(peakRss / 1048576),
-    syntaxErrors,
-    esbuildMs: round(esbuildMs),
-    esbuildLinesPerSecond: Math.round((tsLines / esbuildMs) * 1000),
+    ...r,
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
+    runs,
+    esbuild,
+    machine: describeMachine(r.pinned).replace(
+      /load average [0-9.]+/,
+      machine.match(/load average [0-9.]+/)![0],
+    ),
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
-}
+const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : "-");
 
 /** Replaces (or appends) the `## Parsing` section of docs/benchmarks.md. */
-export function writeParsingSection(docPath: string, f: ParseBenchFigures, when: string): void {
+export function writeParsingSection(docPath: string, b: ParseBench, when: string, notes: string): void {
+  const cols = b.reports;
+  const first = cols[0]!.median;
+  const row = (name: string, f: (x: ChildReport["median"]) => string): string =>
+    `| ${name} | ${cols.map((c) => f(c.median)).join(" | ")} |`;
+  const lps = (ms: number): string => Math.round((first.lines / ms) * 1000).toLocaleString("en-US");
   const section = [
     "## Parsing",
     "",
-    `Measured ${when} with \`npx tsx bench/parse.ts\` (Node ${process.version}, ${process.platform}/${process.arch}).`,
-    `Input: ${f.lines.toLocaleString("en-US")} lines of generated Beskid in ${f.files} files (${(f.bytes / 1048576).toFixed(1)} MB) covering the common grammar; all trees are kept alive, as assembly does.`,
-    `Load average when measured: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (wall times stretch under load; CPU times less so).`,
+    `Measured ${when} with \`npx tsx bench/parse.ts${cols.length > 1 ? " --compare <worktree>" : ""}\` (bench/parse.ts).`,
+    `Input: ${first.lines.toLocaleString("en-US")} lines of generated Beskid in ${first.files} files (${(b.bytes / 1048576).toFixed(1)} MB) covering the common grammar; all trees are kept alive, as assembly does.`,
+    `Each column is a fresh child process running the syntax stage bundled as dist/ is; ${b.runs} children per column, run alternately, the one with the median first-pass CPU time shown.`,
+    `${b.machine}.`,
     "",
-    "| Measure | Value |",
-    "|---|---|",
-    `| lex + parse, all files, first pass (cold JIT): wall / CPU | ${f.coldMs} ms / ${f.coldCpuMs} ms |`,
-    `| lex + parse, all files, warm (best of 5 more passes): wall / CPU | ${f.parseMs} ms / ${f.parseCpuMs} ms |`,
-    `| warm throughput | ${f.linesPerSecond.toLocaleString("en-US")} lines/s |`,
-    `| lex + parse, warm, each tree dropped at once (best of 5) | ${f.droppedMs} ms |`,
-    `| heap held by the trees | ${f.heapMB} MB |`,
-    `| peak RSS of the process | ${f.peakRssMB} MB |`,
-    `| syntax errors in the input | ${f.syntaxErrors} |`,
-    `| esbuild transform of ${f.lines.toLocaleString("en-US")} lines of TypeScript, one file (best of 5) | ${f.esbuildMs} ms (${f.esbuildLinesPerSecond.toLocaleString("en-US")} lines/s) |`,
+    `| Measure | ${cols.map((c) => c.label).join(" | ")} |`,
+    `|---|${cols.map(() => "---:").join("|")}|`,
+    row("lex + parse, all files, first pass (cold JIT): CPU ms", (x) => f0(x.coldCpuMs)),
+    row("… wall ms (lines/s)", (x) => `${f0(x.coldMs)} (${lps(x.coldMs)})`),
+    row("lex + parse, warm (best of 5 more passes in the same child): wall ms", (x) => f0(x.warmMs)),
+    row("warm throughput, lines/s", (x) => lps(x.warmMs)),
+    row("lex + parse, warm, each tree dropped at once (best of 5): wall ms", (x) => f0(x.droppedMs)),
+    row("heap held by the trees, MB", (x) => x.heldMb.toFixed(1)),
+    row("peak RSS of the process after the first pass, MB", (x) => f0(x.coldPeakRssMb)),
+    row("syntax errors in the input", (x) => String(x.errors)),
     "",
-    "The trees are plain objects with a span object per node (about 880 objects per 80-line",
-    "file). The first pass includes the JIT warming up the lexer and parser. On this shared",
-    "machine the same run varies by up to 2x between attempts; steady-state CPU profiles put",
-    "lexing at about a third of lex + parse and the garbage collector at a large share when",
-    "the trees are kept.",
+    `esbuild, same run, one TypeScript file of ${first.lines.toLocaleString("en-US")} lines: first call ${f0(b.esbuild.firstMs)} ms, best of 5 ${f0(b.esbuild.bestMs)} ms (${lps(b.esbuild.bestMs)} lines/s).`,
     "",
+    `All children, first-pass CPU ms: ${cols.map((c) => `${c.label} ${c.all.map((x) => f0(x.coldCpuMs)).join(", ")}`).join("; ")}.`,
+    "",
+    ...(notes ? [notes, ""] : []),
   ].join("\n");
   const existing = existsSync(docPath) ? readFileSync(docPath, "utf8") : "# Benchmarks\n\n";
   const start = existing.indexOf("## Parsing");
@@ -357,9 +288,33 @@ export function writeParsingSection(docPath: string, f: ParseBenchFigures, when:
   writeFileAtomic(docPath, next);
 }
 
+/** The prose kept under the table (everything after the "All children" line of the current section). */
+function currentNotes(docPath: string): string {
+  if (!existsSync(docPath)) return "";
+  const doc = readFileSync(docPath, "utf8");
+  const start = doc.indexOf("## Parsing");
+  if (start < 0) return "";
+  const end = doc.indexOf("\n## ", start + 1);
+  const body = doc.slice(start, end < 0 ? undefined : end);
+  const marker = body.indexOf("\nAll children");
+  if (marker < 0) return "";
+  const afterLine = body.indexOf("\n", marker + 1);
+  return afterLine < 0 ? "" : body.slice(afterLine).trim();
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const figures = benchParse();
-  console.log(JSON.stringify(figures, null, 2));
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const compare = arg("--compare");
+  const runs = arg("--runs");
+  const b = await benchParse({
+    ...(compare !== undefined ? { compare } : {}),
+    ...(runs ? { runs: Number(runs) } : {}),
+  });
+  for (const c of b.reports) console.log(c.label, JSON.stringify(c.median));
   const root = resolve(fileURLToPath(import.meta.url), "../..");
-  writeParsingSection(join(root, "docs/benchmarks.md"), figures, new Date().toISOString().slice(0, 10));
+  const doc = join(root, "docs/benchmarks.md");
+  writeParsingSection(doc, b, new Date().toISOString().slice(0, 10), currentNotes(doc));
 }
