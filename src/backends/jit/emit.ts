@@ -487,7 +487,8 @@ class FunctionEmitter {
   /**
    * Two iterations per round with `f64x2` while at least three remain (simd.ts), so the
    * scalar loop that follows always runs the last iteration and leaves every local as the
-   * scalar loop would; skipped when a load could read the previous lane's store.
+   * scalar loop would; skipped when a load could read the previous lane's store. Uses the
+   * scratch locals `s64a` (the round limit); the body has no checked operation that would.
    */
   private vectorLoop(plan: VectorPlan, lanes: ReadonlyMap<number, number>): void {
     const w = this.w;
@@ -515,22 +516,24 @@ class FunctionEmitter {
       w.u8(OP.br_if);
       w.uleb(0);
     }
+    // Rounds run while iv < vend, vend = end - 2 (exclusive) or end - 1 (inclusive): then
+    // iv + 2 is still an iteration and cannot overflow. No rounds when that would wrap.
+    const back = plan.inclusive ? 1n : 2n;
+    this.expr(plan.end);
+    writeConst(w, "i64", -(1n << 63n) + back);
+    w.u8(BINARY_OPCODE["i64.lt_s"]);
+    w.u8(OP.br_if);
+    w.uleb(0);
+    this.expr(plan.end);
+    writeConst(w, "i64", back);
+    w.u8(BINARY_OPCODE["i64.sub"]);
+    this.setLocal(this.s64a);
     w.u8(OP.loop);
     w.u8(BLOCK_VOID);
     this.ctl.push({ label: null, role: "none" });
-    // Leave unless iv + 2 (no overflow) is still a valid iteration.
     this.getLocal(iv);
-    writeConst(w, "i64", 2n);
-    w.u8(BINARY_OPCODE["i64.add"]);
-    w.u8(OP.local_tee);
-    w.uleb(this.s64b);
-    this.getLocal(iv);
-    w.u8(BINARY_OPCODE["i64.lt_s"]);
-    w.u8(OP.br_if);
-    w.uleb(1);
-    this.getLocal(this.s64b);
-    this.expr(plan.end);
-    w.u8(BINARY_OPCODE[plan.inclusive ? "i64.gt_s" : "i64.ge_s"]);
+    this.getLocal(this.s64a);
+    w.u8(BINARY_OPCODE["i64.ge_s"]);
     w.u8(OP.br_if);
     w.uleb(1);
     for (const s of plan.steps) {
