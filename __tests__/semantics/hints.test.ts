@@ -82,6 +82,12 @@ test("E1208: an assignment used as a condition suggests `==`", (t) => {
     "E1208@2",
   );
   t.regex(messages(plain)[0]!, /compare explicitly/);
+  // The `=` is a typo for `==`: no W1214 for "reassigning" a non-`mut` local on top of E1208.
+  check(
+    t,
+    `i64 F(i64 a) {\n i64 n = 1;\n while n = a { }\n if a = 2 { }\n return 0;\n}\ni32 Main() { return 0; }`,
+    "E1208@3 E1208@4",
+  );
 });
 
 test("E1601 names the method and the contract even when they share a name", (t) => {

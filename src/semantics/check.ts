@@ -186,6 +186,8 @@ export class BodyChecker {
   private unassigned = new Set<LocalId>();
   /** Locals declared with `let` (W1214's help then says `let mut x`). */
   private readonly letLocals = new Set<LocalId>();
+  /** Checking a condition that is an `=` assignment (E1208 explains it; no W1214 as well). */
+  private conditionAssign = false;
   /** The type as written of locals declared with one (W1214's help repeats it: `mut Cart.Cart c`). */
   private readonly writtenTypes = new Map<LocalId, A.Type>();
   private readonly reportedUnassigned = new Set<LocalId>();
@@ -2300,7 +2302,7 @@ export class BodyChecker {
       const l = s.locals[localId]!;
       if (e.op !== "=" && this.unassigned.has(localId)) this.readLocal(localId, this.sp(tgt));
       const firstInit = e.op === "=" && this.unassigned.has(localId);
-      if (!l.mutable && !firstInit)
+      if (!l.mutable && !firstInit && !this.conditionAssign)
         this.rep("W1214", this.sp(tgt), `\`${l.name}\` is not declared \`mut\` but is reassigned`, {
           help:
             l.kind === "param"
@@ -3207,7 +3209,15 @@ export class BodyChecker {
   }
 
   private cond(e: A.Expr): TExpr {
-    const x = this.expr(e, T.bool);
+    // `if x = 1` is E1208 with the `==` hint below; W1214 on the same `=` would only be noise.
+    const typo = e.kind === "Assign" && e.op === "=";
+    if (typo) this.conditionAssign = true;
+    let x: TExpr;
+    try {
+      x = this.expr(e, T.bool);
+    } finally {
+      this.conditionAssign = false;
+    }
     if (x.type !== T.bool && !this.isErr(x.type)) {
       this.rep("E1208", x.span, `a condition must be \`bool\`, found \`${this.tn(x.type)}\``, {
         help:
