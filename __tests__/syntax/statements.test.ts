@@ -74,7 +74,10 @@ test("from other languages: while let, labels, let x: T", (t) => {
 });
 
 test("from other languages: a C-style for loop and `new` are one E0103 each, and the next statement survives", (t) => {
-  t.deepEqual(codes("unit F() {\n  for (i64 i = 0; i < 3; i += 1) { x(); }\n  y( ;\n}"), ["E0103@2:7", "E0101@3:6"]);
+  t.deepEqual(codes("unit F() {\n  for (i64 i = 0; i < 3; i += 1) { x(); }\n  y( ;\n}"), [
+    "E0103@2:7",
+    "E0101@3:6",
+  ]);
   t.deepEqual(codes("unit F() { for (x in xs) { } }"), ["E0103@1:16"]);
   t.deepEqual(codes("unit F() {\n  P p = new P(1, 2);\n  Q q = new Q { a: 1 };\n  new R();\n}"), [
     "E0103@2:9",
