@@ -258,11 +258,13 @@ export function formatAotReport(r: AotBenchReport): string {
   return [
     "## AOT",
     "",
-    "The Beskid programs of `bench/programs/` lowered by the real pipeline and built by the AOT backend",
-    `with \`--release\` (\`${r.cc} -O2\` over the generated C), next to their hand-written C twins (\`${r.cc} -O2\`),`,
-    `measured in the same run by \`npx tsx bench/aot.ts${b ? " --baseline <checkout>" : ""}\`: child CPU time (user + system) of the`,
-    `whole process, best of ${REPEAT} interleaved rounds, outputs checked against \`<name>.out\` first. Build: wall time of`,
-    `translation + C compile + link.${b ? ` "Before" is the backend of commit ${b.commit} over the same artifact.` : ""}`,
+    "The Beskid programs of `bench/programs/` lowered by the real pipeline and built by the AOT",
+    `backend with \`--release\` (\`${r.cc} -O2\` over the generated C), next to their hand-written C`,
+    `twins (\`${r.cc} -O2\`), measured in the same run by`,
+    `\`npx tsx bench/aot.ts${b ? " --baseline <checkout>" : ""}\`: child CPU time (user + system) of the`,
+    `whole process, best of ${REPEAT} interleaved rounds, outputs checked against \`<name>.out\` first.`,
+    `Build: wall time of translation + C compile + link.`,
+    ...(b ? [`"Before" is the backend of commit ${b.commit} over the same artifact.`] : []),
     `Load average at the end of the run: ${r.loadAverage} (2 cores, shared).`,
     "",
     b
@@ -275,13 +277,12 @@ export function formatAotReport(r: AotBenchReport): string {
         : `| ${p.name} | ${f(p.aotMs)} | ${f(p.cMs)} | ${q(p.aotMs, p.cMs)} | ${p.buildMs.toFixed(0)} |`,
     ),
     "",
-    `A generated program of ${r.large.sourceLines} lines (${r.large.functions} functions, ${r.large.cLines} lines of C with`,
-    `the runtime): artifact → C ${r.large.emitMs.toFixed(0)} ms. The C compiler step, CPU time of the compiler`,
-    `processes: **${r.large.ccDebugCpuMs.toFixed(0)} ms** debug (-O0), **${r.large.ccReleaseCpuMs.toFixed(0)} ms** release (-O2)` +
-      (r.large.baseCcReleaseCpuMs === null
-        ? ""
-        : ` (before: ${r.large.baseCcReleaseCpuMs.toFixed(0)} ms release)`) +
-      `; wall time of the whole build (translation + compile + link) ${r.large.ccDebugMs.toFixed(0)} ms debug,`,
+    `A generated program of ${r.large.sourceLines} lines (${r.large.functions} functions, ${r.large.cLines} lines`,
+    `of C with the runtime): artifact → C ${r.large.emitMs.toFixed(0)} ms. The C compiler step, CPU time of`,
+    `the compiler processes: **${r.large.ccDebugCpuMs.toFixed(0)} ms** debug (-O0), ` +
+      `**${r.large.ccReleaseCpuMs.toFixed(0)} ms** release (-O2)` +
+      (r.large.baseCcReleaseCpuMs === null ? "." : ` (before: ${r.large.baseCcReleaseCpuMs.toFixed(0)} ms).`),
+    `Wall time of the whole build (translation + compile + link): ${r.large.ccDebugMs.toFixed(0)} ms debug,`,
     `${r.large.ccReleaseMs.toFixed(0)} ms release` +
       (r.large.baseCcReleaseMs === null ? "." : ` (before: ${r.large.baseCcReleaseMs.toFixed(0)} ms).`),
     "",
