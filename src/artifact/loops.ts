@@ -12,10 +12,12 @@
  *     else
  *       the loop unchanged (checked, so it panics exactly where and how it did)
  *
- * The test runs once per entry into the loop. It is exact arithmetic: it requires
- * 1 <= step <= 2^32 and first/last index values, and the invariant parts, within ±2^62, so
- * no i64 operation of the loop wraps, the induction variable only grows, and checking the
- * first and last values bounds every value in between. Array lengths never change after
+ * The test runs once per entry into the loop. It is exact arithmetic: it requires step >= 1
+ * and last + step not to wrap (so the induction variable only grows), and, for every
+ * access, the first and last index and the span last - start to be below the array's
+ * length as unsigned numbers; then every index in between is the first one plus at most
+ * the span, computed without wrapping. Small constants only, so the test costs a few
+ * compares and no registers for 64-bit immediates in the enclosing loop. Array lengths never change after
  * allocation, and invariant parts read only locals the loop never assigns and contain no
  * loads, calls or checked operations, so evaluating them once before the loop (into fresh
  * locals, which also takes them out of the loop) is unobservable.
@@ -30,7 +32,6 @@ import { forEachChild, forEachStmtChild, walkBody } from "./walk.ts";
 
 /** Largest loop body (IR nodes) that is duplicated. */
 const MAX_BODY_NODES = 1500;
-const LIMIT = 1n << 62n;
 
 type ElemAddr = Extract<Expr, { kind: "elem.addr" }>;
 
@@ -339,13 +340,14 @@ function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => numb
   };
   const start = get(c.iv);
   const last = c.inclusive ? c.end : bin("i64.sub", c.end, i64c(1n));
-  const within = (x: Expr): Expr =>
-    bin("i32.and", bin("i64.ge_s", x, i64c(-LIMIT)), bin("i64.le_s", x, i64c(LIMIT)));
+  // When the loop runs (start <= last): the step is positive and last + step does not wrap,
+  // so iv only grows and never wraps; d = last - start is exact, and below every length.
   let ok: Expr = bin(
     "i32.and",
-    bin("i32.and", bin("i64.ge_s", c.step, i64c(1n)), bin("i64.le_s", c.step, i64c(1n << 32n))),
-    bin("i32.and", within(start), within(last)),
+    bin("i64.ge_s", c.step, i64c(1n)),
+    bin("i64.gt_s", bin("i64.add", last, c.step), last),
   );
+  const span = bin("i64.sub", last, start);
   const rewritten = new Map<ElemAddr, Expr>();
   for (const a of found) {
     const inv = invOf(a);
@@ -355,10 +357,15 @@ function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => numb
       op: "i64.extend_i32_u",
       value: { kind: "load", op: "i32.load", addr: get(a.base), offset: ARRAY_LENGTH_OFFSET },
     };
+    // lo = inv + start and hi = inv + last in [0, len) (unsigned compares) and d < len: every
+    // index inv + iv, iv in [start, last], is lo + (iv - start) <= lo + d = hi exactly.
     const lo = inv === null ? start : bin("i64.add", inv, start);
     const hi = inv === null ? last : bin("i64.add", inv, last);
-    let cond = bin("i32.and", bin("i64.ge_s", lo, i64c(0n)), bin("i64.lt_s", hi, len));
-    if (inv !== null) cond = bin("i32.and", within(inv), cond);
+    const cond = bin(
+      "i32.and",
+      bin("i32.and", bin("i64.lt_u", lo, len), bin("i64.lt_u", hi, len)),
+      bin("i64.lt_u", span, len),
+    );
     ok = bin("i32.and", ok, cond);
     const shift = Math.log2(a.node.elemSize);
     const offset: Expr = { kind: "unary", op: "i32.wrap_i64", value: index };
