@@ -1,7 +1,8 @@
 /**
  * The C translation itself: deterministic text, extern contracts linked as real C functions
  * (libm by `-l`, a static archive by path), float text identical to the JIT's for many
- * values across magnitudes (f64 and f32), and library-flag mapping.
+ * values across magnitudes (f64 and f32), library-flag mapping, and the heap without its
+ * address-space reservation (realloc fallback).
  */
 
 import test from "ava";
@@ -142,4 +143,69 @@ i32 Main() {
   t.is(aot.stdout, Buffer.from(jit.stdout).toString("utf8"));
   t.is(aot.stderr, Buffer.from(jit.stderr).toString("utf8"));
   t.is(aot.exit, jit.exitCode);
+});
+
+/** Runs `exe` under an address-space limit (KiB): the heap's 4 GiB reservation is refused. */
+function runLimited(exe: string, kib: number) {
+  return runProcess("bash", ["-c", `ulimit -v ${kib} && exec "$0"`, exe]);
+}
+
+test("without the address-space reservation the heap falls back to realloc: same output, out of memory at the limit", async (t) => {
+  const grow = `use Core.Output;
+i32 Main() {
+    i64[] keep = __array_new(8, 200000);
+    for i in range(0, 200000) {
+        keep[i] = i * 3;
+    }
+    mut i64 total = 0;
+    mut string line = "";
+    for i in range(0, 300000) {
+        line = line + "x\${i}";
+        if __str_len(line) > 100 {
+            total = total + __str_len(line);
+            line = "";
+        }
+    }
+    mut i64 sum = 0;
+    for i in range(0, 200000) {
+        sum = sum + keep[i];
+    }
+    Output.WriteLine("\${total} \${sum}");
+    return 0;
+}
+`;
+  const c = compileSource(grow);
+  t.deepEqual(c.errors, []);
+  const jit = await runMain(c.artifact!);
+  const built = await cc(() =>
+    buildArtifact(c.artifact!, { kinds: ["exe"], outDir: tempDir(), stem: "g", env: process.env }),
+  );
+  t.true(built.ok);
+  const exe = built.outputs[0]!.path;
+  const expected = Buffer.from(jit.stdout).toString("utf8");
+  t.regex(expected, /^\d+ 59999700000\n$/);
+  // 512 MiB of address space: no 4 GiB reservation, so calloc + realloc (which moves the heap).
+  const limited = await runLimited(exe, 512 * 1024);
+  t.is(limited.stdout, expected);
+  t.is(limited.exit, 0);
+  t.is((await runProcess(exe)).stdout, expected);
+
+  const endless = compileSource(`i32 Main() {
+    mut i64 total = 0;
+    for i in range(0, 1000000000) {
+        string s = "item \${i} of very many items";
+        total = total + __str_len(s);
+    }
+    return 0;
+}
+`);
+  t.deepEqual(endless.errors, []);
+  const oom = await cc(() =>
+    buildArtifact(endless.artifact!, { kinds: ["exe"], outDir: tempDir(), stem: "o", env: process.env }),
+  );
+  t.true(oom.ok);
+  // realloc fails near the limit: the runtime's out-of-memory panic, not a crash.
+  const r = await runLimited(oom.outputs[0]!.path, 128 * 1024);
+  t.is(r.exit, 101);
+  t.regex(r.stderr, /out of memory/);
 });
