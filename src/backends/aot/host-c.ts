@@ -228,9 +228,10 @@ static inline uint32_t bx_len(int32_t base) {
 /*
  * The heap: on a 64-bit POSIX system, an address-space reservation of the whole limit
  * (BX_MAX_PAGES pages, untouched pages cost nothing), so growing is bookkeeping: no copy, no
- * memset, the base never moves. Transparent huge pages are requested for it where the kernel
- * offers them (fewer page faults for allocation-heavy programs). Elsewhere, or when the
- * reservation is refused: calloc, then realloc + zeroing on growth.
+ * memset, the base never moves. Transparent huge pages are requested for it past its first
+ * 4 MiB where the kernel offers them (fewer page faults for allocation-heavy programs; small
+ * ones keep 4 KiB pages and never wait for the kernel to assemble a huge one). Elsewhere, or
+ * when the reservation is refused: calloc, then realloc + zeroing on growth.
  */
 static uint8_t *bx_heap_alloc(uint32_t pages) {
 #if defined(MAP_ANONYMOUS) && defined(MAP_NORESERVE)
@@ -239,7 +240,8 @@ static uint8_t *bx_heap_alloc(uint32_t pages) {
     void *r = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (r != MAP_FAILED) {
 #ifdef MADV_HUGEPAGE
-      (void)madvise(r, size, MADV_HUGEPAGE);
+      /* Past the first 4 MiB only: a small program never waits for the kernel to find one. */
+      if (size > (size_t)4 << 20) (void)madvise((uint8_t *)r + ((size_t)4 << 20), size - ((size_t)4 << 20), MADV_HUGEPAGE);
 #endif
       bx_reserved = 1;
       return (uint8_t *)r;
