@@ -172,3 +172,17 @@ test("lock modes: --frozen fails without a lock (E3023) and writes nothing", asy
   t.true(existsSync(join(dir, "Project.lock")), "default mode writes the lock");
   t.is((await cli(dir, ["check", "--locked"])).code, 0);
 });
+
+test("check --workspace: the corelib modules the swept files use join (not swept), a good workspace has no diagnostics", async (t) => {
+  const dir = copyProject(t, "examples/shop");
+  const r = await cli(dir, ["check", "--workspace"]);
+  t.is(r.stderr, "");
+  t.is(r.stdout, "No diagnostics.\n");
+  t.is(r.code, 0);
+  const scan = await cli(join(dir, "app"), ["assemble", "--workspace-scan"]);
+  t.is(scan.code, 0);
+  t.regex(scan.stdout, /Core\.Output {2,}.*corelib\/Src\/Core\/Output\.bd/);
+  t.regex(scan.stdout, /Testing\.Assert {2,}/);
+  // Only used corelib modules: an unused one is not swept in.
+  t.notRegex(scan.stdout, /Collections\.Queue/);
+});

@@ -378,6 +378,11 @@ export function assembleImportClosure(
 export interface ScanOptions extends AssemblyOptions {
   /** Default 4096 (PIPELINE.md §2). */
   readonly maxUnits?: number;
+  /**
+   * Roots that are not swept (the corelib): a module of theirs joins only when a scanned unit
+   * reaches it (by the import closure's expansion rule), and so do the D5 prelude modules.
+   */
+  readonly libraryRoots?: readonly Root[];
   readonly projectDir?: string;
   /** When given and scanned, its index becomes `entryIndex`. */
   readonly entryFile?: string;
@@ -410,16 +415,32 @@ export function workspaceScan(
 ): WithDiagnostics<ProgramAssembly> {
   const maxUnits = opts.maxUnits ?? 4096;
   const fs = opts.fs ?? nodeFs;
+  const library = opts.libraryRoots ?? [];
+  const all = library.length > 0 ? [...roots, ...library] : roots;
   const r = new Reader(
     fs,
     opts.facts ?? parserFacts,
-    roots,
+    all,
     opts.projectDir ?? dirname(roots[0]?.path ?? "."),
     opts.fileName ?? ((p) => p),
   );
   const units: SourceUnit[] = [];
   const seen = new Set<string>();
+  const swept: Links[] = [];
   let total = 0;
+  const reached: string[] = [];
+  const reach = (file: string | undefined): void => {
+    if (file === undefined || library.length === 0) return;
+    const key = fs.realpath(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    reached.push(file);
+  };
+  const follow = (facts: Links): void => {
+    for (const child of facts.children) reach(r.resolve(child.segments));
+    for (const use of facts.uses) reach(resolveUse(r, use));
+    for (const ref of facts.qualified) reach(resolveQualified(r, ref));
+  };
   for (const root of roots) {
     for (const rel of listBd(root.path)) {
       const file = join(root.path, ...rel.split("/"));
@@ -432,7 +453,18 @@ export function workspaceScan(
       if (!read) continue;
       const { module, rootIndex } = r.name(file, read.facts, file === opts.entryFile);
       units.push({ module, rootIndex, ...read.unit });
+      if (library.length > 0) swept.push(read.facts);
     }
+  }
+  // The library roots' modules the scanned units use, transitively (never swept).
+  if (library.length > 0) for (const segs of PRELUDE_MODULES) reach(r.resolve(segs));
+  for (const facts of swept) follow(facts);
+  for (let q = 0; q < reached.length; q++) {
+    const read = r.read(reached[q]!);
+    if (!read) continue;
+    const { module, rootIndex } = r.name(reached[q]!, read.facts, false);
+    units.push({ module, rootIndex, ...read.unit });
+    follow(read.facts);
   }
   if (total > maxUnits) {
     r.diagnostics.push(
@@ -447,5 +479,5 @@ export function workspaceScan(
     );
   }
   const entryIndex = opts.entryFile ? units.findIndex((u) => u.path === opts.entryFile) : -1;
-  return { value: { roots, units, entryIndex, mode: "WorkspaceScan" }, diagnostics: r.diagnostics };
+  return { value: { roots: all, units, entryIndex, mode: "WorkspaceScan" }, diagnostics: r.diagnostics };
 }

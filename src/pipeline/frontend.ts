@@ -109,7 +109,8 @@ export function resolveProject(
   if (!plan || hasErrors(diagnostics)) return { diagnostics };
   const roots = plan.roots.map((r) => ({ name: r.name, path: r.path }));
   const fileName = (path: string) => unitName(plan, path);
-  // WorkspaceScan (check --workspace) covers the project's own roots, not the corelib's files.
+  // WorkspaceScan (check --workspace) sweeps the project's own roots; of the corelib only the
+  // modules they use join.
   const snapshot =
     snapshotDir && !workspaceScanMode
       ? snapshotPath(snapshotDir(plan), JSON.stringify([plan.entryFile, roots]))
@@ -121,7 +122,14 @@ export function resolveProject(
     const assembled = workspaceScanMode
       ? workspaceScan(
           plan.roots.filter((r) => r.kind !== "corelib").map((r) => ({ name: r.name, path: r.path })),
-          { projectDir: plan.projectDir, entryFile: plan.entryFile, fileName },
+          {
+            projectDir: plan.projectDir,
+            entryFile: plan.entryFile,
+            fileName,
+            libraryRoots: plan.roots
+              .filter((r) => r.kind === "corelib")
+              .map((r) => ({ name: r.name, path: r.path })),
+          },
         )
       : assembleImportClosure(
           { roots, entryFile: plan.entryFile, projectDir: plan.projectDir },

@@ -86,12 +86,13 @@ export const assembleCommand: Command = {
     const plan = planned.value;
     const assembled = plan
       ? boolFlag(ctx, "workspace-scan")
-        ? // Like `check --workspace`: the project's own roots, not the corelib's files.
+        ? // Like `check --workspace`: the project's own roots swept, the corelib's used modules.
           workspaceScan(
             plan.roots.filter((r) => r.kind !== "corelib"),
             {
               projectDir: plan.projectDir,
               entryFile: plan.entryFile,
+              libraryRoots: plan.roots.filter((r) => r.kind === "corelib"),
               ...(maxUnits ? { maxUnits } : {}),
             },
           )
