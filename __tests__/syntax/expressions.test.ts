@@ -107,6 +107,13 @@ test("syntax from other languages is E0103, one per construct", (t) => {
   t.deepEqual(codes("unit F() { let a = (1, 2); }"), ["E0103@1:22"]);
   t.deepEqual(codes("unit F() { let a = c ? 1 : 2; }"), ["E0103@1:24"]);
   t.deepEqual(codes("unit F() { let a = x as i64; }"), ["E0103@1:22"]);
+  // C-style casts: one error each; a parenthesised name or a lambda is unaffected.
+  t.deepEqual(codes("unit F() { char c = (char) 65; i64 n = (i64) f(x) + 1; u8 b = (u8)(n); }"), [
+    "E0103@1:21",
+    "E0103@1:40",
+    "E0103@1:63",
+  ]);
+  t.deepEqual(codes("unit F() { let a = (x) + 1; let g = (i64 v) => v; let h = (i64) => 0; }"), []);
   t.deepEqual(codes("unit F() { let a = if x { 1 } else { 2 }; }"), ["E0101@1:20"]);
 });
 

@@ -2335,6 +2335,19 @@ class Parser {
           this.advance();
           return { kind: "UnitLit", start, end: this.endFrom(start) };
         }
+        if (this.looksLikeCast()) {
+          // `(i64) x`: a C-style cast. One error, then the operand as the value.
+          this.error(
+            "E0103",
+            "there is no cast operator",
+            "assign to a typed local (`i64 n = x;` widens; narrowing warns with W1203), or call a conversion function",
+          );
+          this.advance();
+          this.advance();
+          this.advance();
+          this.parseUnary();
+          return { kind: "ErrorExpr", start, end: this.endFrom(start) };
+        }
         this.advance();
         const expr = this.parseNestedExpr();
         if (this.at(T.Comma)) {
@@ -2398,6 +2411,23 @@ class Parser {
     }
     this.errorExpected("an expression");
     return { kind: "ErrorExpr", start: this.prevEnd, end: this.prevEnd };
+  }
+
+  /** `( primitive-type ) operand` on one line: a C-style cast (a primitive type is never a value). */
+  private looksLikeCast(): boolean {
+    const ty = this.peek(1);
+    if (ty.kind !== T.Ident || !PRIMITIVES.has(ty.value as string) || this.peek(2).kind !== T.RParen)
+      return false;
+    const k = this.peek(3).kind;
+    return (
+      k === T.Int ||
+      k === T.Float ||
+      k === T.Char ||
+      k === T.String ||
+      k === T.StringHead ||
+      k === T.Ident ||
+      k === T.LParen
+    );
   }
 
   /** Skips an `if …` used as an expression without swallowing the rest of the statement. */
