@@ -3,6 +3,15 @@
 
 import { main } from "./main.ts";
 
+// A reader that goes away (`beskid-ci run | head -1`) ends the command quietly, as SIGPIPE
+// ends a C program: exit code 128 + 13, no stack trace. Other stream errors stay errors.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(141);
+    throw e;
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   stdout: { write: (t) => void process.stdout.write(t) },
   stderr: { write: (t) => void process.stderr.write(t) },
