@@ -97,7 +97,8 @@ export function shape(node: unknown): string {
   const n = node as Record<string, unknown>;
   const parts: string[] = [String(n.kind)];
   for (const [k, v] of Object.entries(n)) {
-    if (k === "kind" || k === "start" || k === "end" || v === undefined || (v === false && k !== "value")) continue;
+    if (k === "kind" || k === "start" || k === "end" || v === undefined || (v === false && k !== "value"))
+      continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (typeof v === "object" && v !== null && (v as { kind?: string }).kind === "Ident") {
       parts.push((v as { text: string }).text);
