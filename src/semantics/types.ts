@@ -68,8 +68,24 @@ export class TypeTable {
   get(id: TypeId): TypeInfo {
     return this.list[id]!;
   }
+  // Direct caches for the most frequent requests (every written type resolves through one of
+  // them): no key string is built for an array type or a non-generic record/enum/contract seen before.
+  private readonly arrays: TypeId[] = [];
+  private readonly plain: { record: TypeId[]; enum: TypeId[]; contract: TypeId[] } = {
+    record: [],
+    enum: [],
+    contract: [],
+  };
+  private plainType(kind: "record" | "enum" | "contract", decl: number): TypeId {
+    const cache = this.plain[kind];
+    let id = cache[decl];
+    if (id === undefined) cache[decl] = id = this.intern({ kind, decl, args: [] });
+    return id;
+  }
   array(elem: TypeId): TypeId {
-    return this.intern({ kind: "array", elem });
+    let id = this.arrays[elem];
+    if (id === undefined) this.arrays[elem] = id = this.intern({ kind: "array", elem });
+    return id;
   }
   fn(params: readonly TypeId[], ret: TypeId): TypeId {
     return this.intern({ kind: "fn", params, ret });
@@ -78,13 +94,15 @@ export class TypeTable {
     return this.intern({ kind: "param", param: p });
   }
   record(decl: number, args: readonly TypeId[]): TypeId {
-    return this.intern({ kind: "record", decl, args });
+    return args.length === 0 ? this.plainType("record", decl) : this.intern({ kind: "record", decl, args });
   }
   enumT(decl: number, args: readonly TypeId[]): TypeId {
-    return this.intern({ kind: "enum", decl, args });
+    return args.length === 0 ? this.plainType("enum", decl) : this.intern({ kind: "enum", decl, args });
   }
   contract(decl: number, args: readonly TypeId[]): TypeId {
-    return this.intern({ kind: "contract", decl, args });
+    return args.length === 0
+      ? this.plainType("contract", decl)
+      : this.intern({ kind: "contract", decl, args });
   }
 }
 
