@@ -3,7 +3,7 @@
  */
 
 import test from "ava";
-import { check, run } from "./helpers.ts";
+import { check, messages, run } from "./helpers.ts";
 
 test("lambda parameter types from the expected type; captures recorded", (t) => {
   const r = check(
@@ -91,5 +91,13 @@ test("E1206: calling a non-function value", (t) => {
 });
 
 test("return inside a lambda block returns from the lambda; break cannot cross it", (t) => {
-  check(t, `i32 Main() {\n while true {\n unit() f = () => { break; };\n return 0;\n }\n}`, "E1401@3");
+  const r = check(
+    t,
+    `i32 Main() {\n while true {\n unit() f = () => { break; };\n unit() g = () => { continue; };\n return 0;\n }\n}`,
+    "E1401@3 E1402@4",
+  );
+  // The help says why, since the loop is right there around the lambda.
+  for (const m of messages(r)) t.regex(m, /\[help: a lambda body cannot leave the loop around it/);
+  // Outside any loop there is nothing to explain.
+  t.notRegex(messages(check(t, `i32 Main() {\n break;\n return 0; }`, "E1401@2"))[0]!, /lambda/);
 });

@@ -163,6 +163,9 @@ function typeAsWritten(t: A.Type | undefined): string | undefined {
   }
 }
 
+const LAMBDA_LOOP_HELP =
+  "a lambda body cannot leave the loop around it: `return` a value from the lambda and test it in the loop";
+
 /**
  * Names from other languages that Beskid does not have, with what to write instead; used only
  * when the name is not declared anywhere (a program may declare its own `print`).
@@ -3167,14 +3170,18 @@ export class BodyChecker {
       }
       case "Break":
         if (this.ctx.loops.length === 0) {
-          this.rep("E1401", span, "`break` is only valid inside `while` or `for`");
+          this.rep("E1401", span, "`break` is only valid inside `while` or `for`", {
+            help: this.loopOutsideLambda() ? LAMBDA_LOOP_HELP : undefined,
+          });
           return { stmt: undefined, diverges: false };
         }
         this.ctx.loops[this.ctx.loops.length - 1]!.hasBreak = true;
         return { stmt: { kind: "break", span }, diverges: true };
       case "Continue":
         if (this.ctx.loops.length === 0) {
-          this.rep("E1402", span, "`continue` is only valid inside `while` or `for`");
+          this.rep("E1402", span, "`continue` is only valid inside `while` or `for`", {
+            help: this.loopOutsideLambda() ? LAMBDA_LOOP_HELP : undefined,
+          });
           return { stmt: undefined, diverges: false };
         }
         return { stmt: { kind: "continue", span }, diverges: true };
@@ -3206,6 +3213,12 @@ export class BodyChecker {
         this.rep("E1230", span, `\`${st.construct}\` statements are not supported by beskid-ci`);
         return { stmt: undefined, diverges: false };
     }
+  }
+
+  /** A lambda being checked sits inside a loop of an enclosing function (E1401/E1402 help). */
+  private loopOutsideLambda(): boolean {
+    for (let c = this.ctx.outer; c; c = c.outer) if (c.loops.length > 0) return true;
+    return false;
   }
 
   private cond(e: A.Expr): TExpr {
