@@ -86,3 +86,11 @@ test("errors exit 1 with coded diagnostics; --locked without a lock is E3023", a
     ["E3005"],
   );
 });
+
+test("diagnostics name files relative to the working directory, as the other commands do", async (t) => {
+  const dir = fixture(t, "missing-pubmod");
+  const r = await run(dir, []);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^Src\/\S+\.bd:\d+:\d+: error\[E1502\]/m);
+  t.notRegex(r.stderr, new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+});

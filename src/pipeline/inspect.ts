@@ -6,4 +6,5 @@
 
 export { resolvePlan, type CompilePlan, type PlanRequest } from "../project/index.ts";
 export { assembleImportClosure, workspaceScan, type ProgramAssembly } from "../assembly/index.ts";
+export { displayDiagnostics } from "./frontend.ts";
 export { decodeSource, dumpTree, parseFile, treeToJson } from "../syntax/index.ts";

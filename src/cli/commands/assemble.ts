@@ -10,7 +10,12 @@
 
 import { relative, resolve, sep } from "node:path";
 import { hasErrors, sortDiagnostics, toJson, type Diagnostic } from "../../diagnostics/index.ts";
-import { assembleImportClosure, resolvePlan, workspaceScan } from "../../pipeline/inspect.ts";
+import {
+  assembleImportClosure,
+  displayDiagnostics,
+  resolvePlan,
+  workspaceScan,
+} from "../../pipeline/inspect.ts";
 import { bundledCorelibRoot } from "../../util/paths.ts";
 import {
   EXIT_FAILURE,
@@ -99,7 +104,8 @@ export const assembleCommand: Command = {
         : assembleImportClosure(plan)
       : undefined;
     if (assembled) diagnostics.push(...assembled.diagnostics);
-    const sorted = sortDiagnostics(diagnostics);
+    // Files as the other commands show them: relative to the working directory when inside it.
+    const sorted = sortDiagnostics(displayDiagnostics(ctx.cwd, new Map(), diagnostics));
     const failed = hasErrors(sorted);
 
     if (json) {
