@@ -454,6 +454,10 @@ export function renderFrontend(
   ].join("\n");
 }
 
+/**
+ * Replaces the `## Front end` section of docs/benchmarks.md, keeping the prose written under the
+ * table (everything after its "All children" line).
+ */
 function writeSection(section: string): void {
   const path = resolve(ROOT, "docs/benchmarks.md");
   const doc = readFileSync(path, "utf8");
@@ -463,7 +467,12 @@ function writeSection(section: string): void {
     return;
   }
   const next = doc.indexOf("\n## ", start + 3);
-  writeFileSync(path, doc.slice(0, start) + section + (next < 0 ? "" : doc.slice(next + 1)));
+  const old = doc.slice(start, next < 0 ? undefined : next);
+  const marker = old.indexOf("\nAll children");
+  const lineEnd = marker < 0 ? -1 : old.indexOf("\n", marker + 1);
+  const notes = lineEnd < 0 ? "" : old.slice(lineEnd).trim();
+  const body = `${section.trimEnd()}\n\n${notes ? `${notes}\n\n` : ""}`;
+  writeFileSync(path, doc.slice(0, start) + body + (next < 0 ? "" : doc.slice(next + 1)));
 }
 
 function argValue(name: string): string | undefined {
