@@ -128,6 +128,25 @@ i32 Main() {
   );
 });
 
+test("E1603 when the argument conforms to another instance of the bound (a literal defaulted to i32)", (t) => {
+  const r = check(
+    t,
+    `contract Monoid<T> { T Zero(); T Combine(T a, T b); }
+type SumI : Monoid<i64> { i64 tag, pub i64 Zero() => 0; pub i64 Combine(i64 a, i64 b) => a + b; }
+T Fold<T, M>(T[] xs, M m) where M: Monoid<T> => m.Zero();
+i32 Main() {
+  let a = Fold([1, 2, 3], SumI { tag: 0 });
+  let b = Fold([1_i64, 2, 3], SumI { tag: 0 });
+  return 0;
+}`,
+    "E1603@5",
+  );
+  t.regex(
+    messages(r)[0]!,
+    /\[help: `SumI` conforms to `Monoid<i64>`: a type argument was inferred as another type \(an unsuffixed literal defaults to `i32`\)/,
+  );
+});
+
 test("D23: unknown name in a member's parameter types is an implicit type parameter (W1204)", (t) => {
   check(
     t,

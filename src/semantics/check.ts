@@ -1899,11 +1899,31 @@ export class BodyChecker {
             span,
             `\`${this.tn(arg)}\` does not conform to \`${this.tn(b)}\`, required by \`where ${s.typeParams[p]!.name}: ${this.tn(b)}\``,
             {
-              help: `declare \`${this.tn(arg)} : ${this.tn(b)}\``,
+              help: this.otherInstanceHelp(arg, b) ?? `declare \`${this.tn(arg)} : ${this.tn(b)}\``,
             },
           );
       }
     });
+  }
+
+  /**
+   * E1603 help when `arg` conforms to another instance of the bound's contract (`Monoid<i64>`
+   * where `Monoid<i32>` is required): a type argument was inferred differently, typically an
+   * unsuffixed literal that defaulted to `i32`.
+   */
+  private otherInstanceHelp(arg: TypeId, bound: TypeId): string | undefined {
+    const s = this.s;
+    const bi = s.types.get(bound);
+    if (bi.kind !== "contract" || bi.args.length === 0) return undefined;
+    for (const conf of s.conformances) {
+      const ci = s.types.get(conf.contract);
+      if (ci.kind !== "contract" || ci.decl !== bi.decl) continue;
+      const bind = new Map<TypeParamId, TypeId>();
+      if (!unify(s.types, conf.type, arg, new Set(conf.typeParams), bind)) continue;
+      const other = substitute(s.types, conf.contract, bind);
+      return `\`${this.tn(arg)}\` conforms to \`${this.tn(other)}\`: a type argument was inferred as another type (an unsuffixed literal defaults to \`i32\`); suffix the literals (\`1_i64\`) or give the type arguments explicitly`;
+    }
+    return undefined;
   }
 
   private intrinsicParam(name: string): TypeParamId {
