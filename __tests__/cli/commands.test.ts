@@ -186,3 +186,17 @@ test("check --workspace: the corelib modules the swept files use join (not swept
   // Only used corelib modules: an unused one is not swept in.
   t.notRegex(scan.stdout, /Collections\.Queue/);
 });
+
+test("run/build of a target without main: E4030 names the entry file", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/test-target");
+  const tested = await cli(dir, ["test"]);
+  t.is(tested.code, 0, tested.stderr);
+  t.regex(tested.stdout, /PASS AddsUp/);
+  const run = await cli(dir, ["run"]);
+  t.is(run.code, 1);
+  t.regex(run.stderr, /^Src\/Checks\.bd: error\[E4030\]/m);
+  const build = await cli(dir, ["build"]);
+  t.is(build.code, 1);
+  t.regex(build.stderr, /^Src\/Checks\.bd: error\[E4030\]/m);
+  t.false(existsSync(join(dir, "obj/beskid/build/Checks")));
+});

@@ -222,6 +222,19 @@ function prepared(
   return prepareCached(program, lowered.artifact!.sha256, jitStore(lowered), opts).prepared;
 }
 
+/**
+ * A backend knows no files: "no entry point" (E4030) is placed at the entry file the plan
+ * chose, so the user sees which file lacks `main`.
+ */
+function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): Diagnostic[] {
+  const entry = lowered.resolved?.plan.entryFile;
+  return ds.map((d) =>
+    d.code === "E4030" && d.file === undefined && entry !== undefined
+      ? { ...d, file: displayPath(cwd, new Map(), entry) }
+      : d,
+  );
+}
+
 /** `run`: the entry point through the JIT, with the caller's streams. */
 export async function runProject(req: ProjectRequest, cache: CacheRequest, io: RunIo): Promise<RunOutcome> {
   const lowered = await lowerProject(req, cache);
@@ -236,7 +249,7 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
     ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
     ...(io.entrypoint !== undefined ? { entrypoint: io.entrypoint } : {}),
   });
-  const diagnostics = [...lowered.diagnostics, ...r.diagnostics];
+  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
   if (r.diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, diagnostics, exitCode: r.exitCode };
 }
@@ -353,6 +366,6 @@ export async function buildProject(
     env,
     wasm: (p) => compileArtifact(p),
   });
-  const diagnostics = [...lowered.diagnostics, ...r.diagnostics];
+  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
   return { ...base, ok: r.ok && !hasErrors(diagnostics), diagnostics, outputs: r.outputs };
 }
