@@ -28,7 +28,7 @@
 
 import { ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET } from "./runtime-abi.ts";
 import type { Expr, Func, Stmt, ValType } from "./schema.ts";
-import { forEachChild, forEachStmtChild, walkBody } from "./walk.ts";
+import { forEachChild, forEachStmtChild, mapChildren, mapStmtChildren, walkBody } from "./walk.ts";
 
 /** Largest loop body (IR nodes) that is duplicated. */
 const MAX_BODY_NODES = 1500;
@@ -188,7 +188,8 @@ function key(x: Expr): string {
 }
 
 /** `iv` and `end` of an exit test `if (...) break label`. */
-function exitTest(cond: Expr): { iv: number; end: Expr; inclusive: boolean } | null {
+/** The induction variable and bound of a counted loop's exit test `if (cond) break`, or null. */
+export function exitTest(cond: Expr): { iv: number; end: Expr; inclusive: boolean } | null {
   let op: string;
   let l: Expr;
   let r: Expr;
@@ -390,71 +391,21 @@ function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => numb
 /** `s` with the accesses in `raw` replaced by their unchecked addresses. */
 function unchecked(s: Stmt, raw: ReadonlyMap<ElemAddr, Expr>): Stmt {
   const e = (x: Expr): Expr => uncheckedExpr(x, raw);
-  const ss = (xs: readonly Stmt[]): Stmt[] => xs.map((y) => unchecked(y, raw));
-  switch (s.kind) {
-    case "expr":
-      return { ...s, expr: e(s.expr) };
-    case "local.set":
-    case "global.set":
-      return { ...s, value: e(s.value) };
-    case "store": {
-      const r = s.addr.kind === "elem.addr" ? raw.get(s.addr) : undefined;
-      return r
-        ? { ...s, addr: r, offset: s.offset + ARRAY_DATA_OFFSET, value: e(s.value) }
-        : { ...s, addr: e(s.addr), value: e(s.value) };
-    }
-    case "block":
-    case "loop":
-      return { ...s, body: ss(s.body) };
-    case "if":
-      return { ...s, cond: e(s.cond), then: ss(s.then), else: ss(s.else) };
-    case "return":
-      return s.value === undefined ? s : { ...s, value: e(s.value) };
-    case "break":
-    case "continue":
-    case "unreachable":
-      return s;
-    case "memory.copy":
-      return { ...s, dst: e(s.dst), src: e(s.src), len: e(s.len) };
-    case "memory.fill":
-      return { ...s, dst: e(s.dst), value: e(s.value), len: e(s.len) };
-  }
+  const r = s.kind === "store" && s.addr.kind === "elem.addr" ? raw.get(s.addr) : undefined;
+  if (s.kind === "store" && r)
+    return { ...s, addr: r, offset: s.offset + ARRAY_DATA_OFFSET, value: e(s.value) };
+  return mapStmtChildren(s, e, (y) => [unchecked(y, raw)]);
 }
 
 function uncheckedExpr(x: Expr, raw: ReadonlyMap<ElemAddr, Expr>): Expr {
   const e = (y: Expr): Expr => uncheckedExpr(y, raw);
-  switch (x.kind) {
-    case "const":
-    case "local.get":
-    case "global.get":
-    case "data.addr":
-    case "memory.size":
-      return x;
-    case "local.tee":
-    case "unary":
-      return { ...x, value: e(x.value) };
-    case "binary":
-      return { ...x, left: e(x.left), right: e(x.right) };
-    case "load": {
-      const r = x.addr.kind === "elem.addr" ? raw.get(x.addr) : undefined;
-      return r ? { ...x, addr: r, offset: x.offset + ARRAY_DATA_OFFSET } : { ...x, addr: e(x.addr) };
-    }
-    case "call":
-    case "call.runtime":
-    case "call.extern":
-      return { ...x, args: x.args.map(e) };
-    case "call.indirect":
-      return { ...x, args: x.args.map(e), target: e(x.target) };
-    case "select":
-    case "cond":
-      return { ...x, cond: e(x.cond), then: e(x.then), else: e(x.else) };
-    case "seq":
-      return { ...x, body: x.body.map((s) => unchecked(s, raw)), value: e(x.value) };
-    case "elem.addr": {
-      const r = raw.get(x);
-      return r ? bin("i32.add", r, i32c(ARRAY_DATA_OFFSET)) : { ...x, base: e(x.base), index: e(x.index) };
-    }
-    case "memory.grow":
-      return { ...x, pages: e(x.pages) };
+  if (x.kind === "load" && x.addr.kind === "elem.addr") {
+    const r = raw.get(x.addr);
+    if (r) return { ...x, addr: r, offset: x.offset + ARRAY_DATA_OFFSET };
   }
+  if (x.kind === "elem.addr") {
+    const r = raw.get(x);
+    if (r) return bin("i32.add", r, i32c(ARRAY_DATA_OFFSET));
+  }
+  return mapChildren(x, e, (y) => [unchecked(y, raw)]);
 }

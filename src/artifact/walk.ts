@@ -106,3 +106,74 @@ export function walkBody(
   };
   body.forEach(visitS);
 }
+
+/**
+ * `x` rebuilt with each child expression replaced by `e(child)` and each child statement
+ * list by the concatenation of `s(child)` (a statement may become several); `x` itself for
+ * a leaf. The one tree rebuild IR → IR rewrites share.
+ */
+export function mapChildren(x: Expr, e: (c: Expr) => Expr, s: (c: Stmt) => Stmt[]): Expr {
+  switch (x.kind) {
+    case "const":
+    case "local.get":
+    case "global.get":
+    case "data.addr":
+    case "memory.size":
+      return x;
+    case "local.tee":
+    case "unary":
+      return { ...x, value: e(x.value) };
+    case "binary":
+      return { ...x, left: e(x.left), right: e(x.right) };
+    case "load":
+      return { ...x, addr: e(x.addr) };
+    case "call":
+    case "call.runtime":
+    case "call.extern":
+      return { ...x, args: x.args.map((a) => e(a)) };
+    case "call.indirect":
+      return { ...x, args: x.args.map((a) => e(a)), target: e(x.target) };
+    case "select":
+    case "cond":
+      return { ...x, cond: e(x.cond), then: e(x.then), else: e(x.else) };
+    case "seq":
+      return { ...x, body: x.body.flatMap((b) => s(b)), value: e(x.value) };
+    case "elem.addr":
+      return { ...x, base: e(x.base), index: e(x.index) };
+    case "memory.grow":
+      return { ...x, pages: e(x.pages) };
+    default:
+      return assertNever(x);
+  }
+}
+
+/** Statement `x` rebuilt like `mapChildren` does for expressions. */
+export function mapStmtChildren(x: Stmt, e: (c: Expr) => Expr, s: (c: Stmt) => Stmt[]): Stmt {
+  const ss = (xs: readonly Stmt[]): Stmt[] => xs.flatMap((b) => s(b));
+  switch (x.kind) {
+    case "expr":
+      return { ...x, expr: e(x.expr) };
+    case "local.set":
+    case "global.set":
+      return { ...x, value: e(x.value) };
+    case "store":
+      return { ...x, addr: e(x.addr), value: e(x.value) };
+    case "block":
+    case "loop":
+      return { ...x, body: ss(x.body) };
+    case "if":
+      return { ...x, cond: e(x.cond), then: ss(x.then), else: ss(x.else) };
+    case "return":
+      return x.value === undefined ? x : { ...x, value: e(x.value) };
+    case "break":
+    case "continue":
+    case "unreachable":
+      return x;
+    case "memory.copy":
+      return { ...x, dst: e(x.dst), src: e(x.src), len: e(x.len) };
+    case "memory.fill":
+      return { ...x, dst: e(x.dst), value: e(x.value), len: e(x.len) };
+    default:
+      return assertNever(x);
+  }
+}

@@ -17,7 +17,15 @@
  * frames of `f` in its trace, and recursion that used to overflow the stack may now finish.
  */
 
-import { walkBody, type Expr, type Func, type Stmt, type ValType } from "../../artifact/index.ts";
+import {
+  mapChildren,
+  mapStmtChildren,
+  walkBody,
+  type Expr,
+  type Func,
+  type Stmt,
+  type ValType,
+} from "../../artifact/index.ts";
 
 type Ret = Extract<Stmt, { kind: "return" }>;
 
@@ -72,10 +80,10 @@ export function eliminateTailRecursion(f: Func, self: number): Func {
     return pre;
   };
   // Returns inside `seq` expressions are rewritten too.
-  const stmtsExpr = (e: Expr): Expr => mapExpr(e, rewrite);
+  const stmtsExpr = (e: Expr): Expr => mapChildren(e, stmtsExpr, rewrite);
   const rewrite = (s: Stmt): Stmt[] => {
     if (s.kind === "return") return s.value === undefined ? [s] : ret(s);
-    return [mapStmt(s, rewrite, stmtsExpr)];
+    return [mapStmtChildren(s, stmtsExpr, rewrite)];
   };
 
   const reset: Stmt[] = f.locals.map((t, i) => ({ kind: "local.set", index: params + i, value: zero(t) }));
@@ -84,68 +92,4 @@ export function eliminateTailRecursion(f: Func, self: number): Func {
     { kind: "loop", label, body: [...reset, ...f.body.flatMap(rewrite), { kind: "unreachable" }] },
   ];
   return { ...f, locals: [...f.locals, result, ...f.type.params], body };
-}
-
-/** `s` with its child statements replaced by `onS` and child expressions by `onE`. */
-function mapStmt(s: Stmt, onS: (s: Stmt) => Stmt[], onE: (e: Expr) => Expr): Stmt {
-  const ss = (xs: readonly Stmt[]): Stmt[] => xs.flatMap(onS);
-  switch (s.kind) {
-    case "expr":
-      return { ...s, expr: onE(s.expr) };
-    case "local.set":
-    case "global.set":
-      return { ...s, value: onE(s.value) };
-    case "store":
-      return { ...s, addr: onE(s.addr), value: onE(s.value) };
-    case "block":
-    case "loop":
-      return { ...s, body: ss(s.body) };
-    case "if":
-      return { ...s, cond: onE(s.cond), then: ss(s.then), else: ss(s.else) };
-    case "return":
-      return s.value === undefined ? s : { ...s, value: onE(s.value) };
-    case "memory.copy":
-      return { ...s, dst: onE(s.dst), src: onE(s.src), len: onE(s.len) };
-    case "memory.fill":
-      return { ...s, dst: onE(s.dst), value: onE(s.value), len: onE(s.len) };
-    case "break":
-    case "continue":
-    case "unreachable":
-      return s;
-  }
-}
-
-/** `e` with the statements of nested `seq` expressions replaced by `onS`. */
-function mapExpr(e: Expr, onS: (s: Stmt) => Stmt[]): Expr {
-  const m = (x: Expr): Expr => mapExpr(x, onS);
-  switch (e.kind) {
-    case "const":
-    case "local.get":
-    case "global.get":
-    case "data.addr":
-    case "memory.size":
-      return e;
-    case "local.tee":
-    case "unary":
-      return { ...e, value: m(e.value) };
-    case "binary":
-      return { ...e, left: m(e.left), right: m(e.right) };
-    case "load":
-      return { ...e, addr: m(e.addr) };
-    case "call":
-    case "call.runtime":
-    case "call.extern":
-      return { ...e, args: e.args.map(m) };
-    case "call.indirect":
-      return { ...e, args: e.args.map(m), target: m(e.target) };
-    case "select":
-    case "cond":
-      return { ...e, cond: m(e.cond), then: m(e.then), else: m(e.else) };
-    case "seq":
-      return { ...e, body: e.body.flatMap(onS), value: m(e.value) };
-    case "elem.addr":
-      return { ...e, base: m(e.base), index: m(e.index) };
-    case "memory.grow":
-      return { ...e, pages: m(e.pages) };
-  }
 }

@@ -19,7 +19,7 @@
  * before the loop (its distance to the store does not depend on `iv`).
  */
 
-import { walkBody, type Expr, type Stmt, type ValType } from "../../artifact/index.ts";
+import { exitTest, walkBody, type Expr, type Stmt, type ValType } from "../../artifact/index.ts";
 
 export type LoopStmt = Extract<Stmt, { kind: "loop" }>;
 
@@ -177,21 +177,4 @@ export function planVector(loop: LoopStmt, localTypes: readonly ValType[]): Vect
   }
   if (store === null) return null;
   return { iv, end: test.end, inclusive: test.inclusive, steps, lanes, store, loads };
-}
-
-function exitTest(cond: Expr): { iv: number; end: Expr; inclusive: boolean } | null {
-  let l: Expr;
-  let r: Expr;
-  let inclusive: boolean;
-  if (cond.kind === "unary" && cond.op === "i32.eqz" && cond.value.kind === "binary") {
-    const b = cond.value;
-    if (b.op !== "i64.lt_s" && b.op !== "i64.le_s") return null;
-    inclusive = b.op === "i64.le_s";
-    [l, r] = [b.left, b.right];
-  } else if (cond.kind === "binary" && (cond.op === "i64.ge_s" || cond.op === "i64.gt_s")) {
-    inclusive = cond.op === "i64.gt_s";
-    [l, r] = [cond.left, cond.right];
-  } else return null;
-  if (l.kind !== "local.get") return null;
-  return { iv: l.index, end: r, inclusive };
 }
