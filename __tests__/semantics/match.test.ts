@@ -172,3 +172,21 @@ test("a unit function's match body is discarded, not unified", (t) => {
     "",
   );
 });
+
+test("a block arm in a match with a value type: E1206 says a block yields no value", (t) => {
+  const r = check(
+    t,
+    `i64 Log() => 0;
+i64 F(i64 v) {
+ i64 x = match v {
+  1 => { Log(); }
+  2 => { return 5; }
+  _ => 2,
+ };
+ return x;
+}
+i32 Main() { return 0; }`,
+    "E1206@4",
+  );
+  t.regex(messages(r)[0]!, /expected `i64`, found `unit` \[help: a block arm yields no value/);
+});

@@ -2918,7 +2918,21 @@ export class BodyChecker {
       }
       let body: TExpr;
       if (asStmt) body = this.expr(arm.body, undefined);
-      else if (expected !== undefined) body = this.exprAt(arm.body, expected, "other");
+      else if (
+        expected !== undefined &&
+        arm.body.kind === "Block" &&
+        expected !== T.unit &&
+        !this.isErr(expected)
+      ) {
+        // `1 => { log(); 2 }` is a syntax error and `1 => { log(); }` yields `unit`: say why.
+        const b = this.expr(arm.body, expected);
+        if (b.type === T.unit) {
+          this.rep("E1206", b.span, `expected \`${this.tn(expected)}\`, found \`unit\``, {
+            help: "a block arm yields no value (blocks never do, and `return` leaves the whole function): make the arm an expression, e.g. a call of a function that does the work and returns the value",
+          });
+          body = this.err(b.span);
+        } else body = this.coerce(b, expected, "other");
+      } else if (expected !== undefined) body = this.exprAt(arm.body, expected, "other");
       else body = this.expr(arm.body, undefined);
       this.ctx.scopes.pop();
       bodies.push(body);
