@@ -250,3 +250,13 @@ test("E3024: a materialization failure stops the plan", (t) => {
   t.is(r.value, undefined);
   t.is(r.diagnostics[0]!.file, join(app, "Project.proj"));
 });
+
+test("a lock that an editor saved with a byte order mark and CRLF line ends still parses", (t) => {
+  const text =
+    "\ufeff# Project.lock v1\r\nroot_manifest=Project.proj\r\nproject_name=App\r\ndependencies:\r\n" +
+    "- name=Util;manifest=../util/Project.proj;project=../util;source_root=../util/Src;materialized_root=obj/x/src\r\n";
+  const r = parseLock(text, "/p/app/Project.lock", "/p/app");
+  t.deepEqual(r.diagnostics, []);
+  t.is(r.lock?.projectName, "App");
+  t.is(r.lock?.dependencies.length, 1);
+});

@@ -354,3 +354,15 @@ thing {
   t.deepEqual(wsCodes("workspace {\n}\n"), ["E3004 1:1"]);
   t.deepEqual(wsCodes(""), ["E3004 1:1"]);
 });
+
+test("a UTF-8 byte order mark and CRLF line ends (Windows editors) are accepted", (t) => {
+  const text =
+    '\ufeffproject {\r\n\tname = "App"\r\n\tversion = "1.0.0"\r\n}\r\ntarget "App" {\r\n\tkind = App\r\n\tentry = "Main.bd"\r\n}\r\n';
+  const m = parseProjectManifest(text, "/p/Project.proj");
+  t.deepEqual(m.diagnostics, []);
+  t.is(m.value?.name, "App");
+  t.deepEqual(
+    wsCodes('\ufeffworkspace {\r\n  name = "W"\r\n  resolver = v1\r\n}\r\nmember "a" { path = "a" }\r\n'),
+    [],
+  );
+});

@@ -79,7 +79,8 @@ function lex(text: string): Token[] {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) {
+    // A UTF-8 byte order mark (editors on Windows write one) is not content.
+    if (c === 32 || c === 9 || c === 13 || (c === 0xfeff && i === 0)) {
       i++;
       continue;
     }

@@ -83,8 +83,12 @@ export function parseLock(
   const rawLines = text.split("\n");
   for (let i = 0; i < rawLines.length; i++) {
     const raw = rawLines[i]!;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const at = offset;
+    let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    let at = offset;
+    if (i === 0 && line.startsWith("\ufeff")) {
+      line = line.slice(1); // a byte order mark from an editor is not content
+      at++;
+    }
     offset += raw.length + 1;
     if (line.trim() === "") continue;
     if (!sawHeader) {
