@@ -88,6 +88,19 @@ test("from other languages: a C-style for loop and `new` are one E0103 each, and
   t.deepEqual(codes("unit F() { i64 new = 1; new = new + 1; G(new); }"), []);
 });
 
+test("an expression left at the end of a block (a Rust habit) gets the `;`/`return` help", (t) => {
+  const helps = (src: string) =>
+    parseFile(src, "t.bd").diagnostics.map(
+      (d) => `${d.code}@${d.start?.line}:${d.start?.column} ${d.help ?? ""}`,
+    );
+  const help =
+    "every statement ends with `;`: a block never yields its last expression (`return e;` returns it from the function)";
+  t.deepEqual(helps("i64 F() { G(); 2 }"), [`E0101@1:18 ${help}`]);
+  t.deepEqual(helps("i64 H() {\n    5\n}"), [`E0101@2:6 ${help}`]);
+  // A missing `;` before another statement keeps the plain message.
+  t.deepEqual(helps("unit F() { G() H(); }"), ["E0101@1:16 "]);
+});
+
 test("E1230 statements are opaque nodes", (t) => {
   t.deepEqual(stmts(t, "use (Db d = C()) { }\nuse Db e = C();\nwith S(1) { }\nlaunch W.T(2);"), [
     "(UnsupportedStmt construct=scoped-use)",

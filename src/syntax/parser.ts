@@ -343,18 +343,13 @@ class Parser {
    * fix goes, rather than at the (correct) start of the next line. False when no line break
    * precedes the current token (the caller reports as usual).
    */
-  private missingSemiAtLineEnd(): boolean {
+  private missingSemiAtLineEnd(help?: string): boolean {
     if (this.pos === 0 || !this.atLineStart()) return false;
     const end = this.tokens[this.pos - 1]!.end;
-    this.error(
-      "E0101",
-      `expected \`;\` at the end of the line (the next token is ${this.found()})`,
-      undefined,
-      {
-        start: end,
-        end,
-      },
-    );
+    this.error("E0101", `expected \`;\` at the end of the line (the next token is ${this.found()})`, help, {
+      start: end,
+      end,
+    });
     return true;
   }
 
@@ -521,7 +516,7 @@ class Parser {
   /** Expects `;` ending a statement; on failure reports and resynchronises unless a new line starts. */
   private expectSemi(help?: string): boolean {
     if (this.eat(T.Semi)) return true;
-    if (this.missingSemiAtLineEnd()) return false;
+    if (this.missingSemiAtLineEnd(help)) return false;
     this.errorExpected("`;`", help);
     if (!this.at(T.RBrace)) this.syncStatement();
     return false;
@@ -1971,7 +1966,14 @@ class Parser {
       expr.kind === "UnsupportedExpr" &&
       expr.construct === "macro-call" &&
       this.tokens[this.pos - 1]?.kind === T.RBrace;
-    const semicolon = braced ? this.eat(T.Semi) : this.expectSemi(this.misspeltKeyword(expr));
+    const semicolon = braced
+      ? this.eat(T.Semi)
+      : this.expectSemi(
+          this.misspeltKeyword(expr) ??
+            (this.at(T.RBrace)
+              ? "every statement ends with `;`: a block never yields its last expression (`return e;` returns it from the function)"
+              : undefined),
+        );
     return { kind: "ExprStmt", expr, semicolon, start, end: this.endFrom(start) };
   }
 
