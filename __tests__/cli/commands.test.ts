@@ -200,3 +200,23 @@ test("run/build of a target without main: E4030 names the entry file", async (t)
   t.regex(build.stderr, /^Src\/Checks\.bd: error\[E4030\]/m);
   t.false(existsSync(join(dir, "obj/beskid/build/Checks")));
 });
+
+test("syntax errors name files relative to the working directory (not to the project) and show the line", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  writeFileSync(join(dir, "Src/Main.bd"), "i32 Main() { return 0 }\n");
+  for (const [cwd, shown] of [
+    [join(dir, "Src"), "Main.bd"],
+    [dir, "Src/Main.bd"],
+  ] as const) {
+    for (const command of ["check", "run", "build"]) {
+      const r = await cli(cwd, [command, "--project", dir]);
+      t.is(r.code, 1);
+      t.regex(
+        r.stderr,
+        new RegExp(`^${shown.replace(".", "\\.")}:1:23: error\\[E0101\\]`, "m"),
+        `${command} in ${cwd}`,
+      );
+      t.regex(r.stderr, /1 \| i32 Main\(\) \{ return 0 \}/);
+    }
+  }
+});

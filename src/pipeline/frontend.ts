@@ -137,7 +137,17 @@ export function resolveProject(
         );
     diagnostics.push(...assembled.diagnostics);
     assembly = assembled.value;
-    if (hasErrors(diagnostics)) return { diagnostics };
+    if (hasErrors(diagnostics)) {
+      // No `Resolved` (and so no unit-path table) comes back: name the files by absolute path,
+      // which the display step makes relative to the working directory like every other file.
+      const paths = new Map(assembly.units.map((u) => [u.fileName, u.path]));
+      return {
+        diagnostics: diagnostics.map((d) => {
+          const path = d.file === undefined ? undefined : paths.get(d.file);
+          return path === undefined ? d : { ...d, file: path };
+        }),
+      };
+    }
     const made = assembly;
     if (snapshot) {
       saveLater = () => {
