@@ -169,3 +169,19 @@ pub type Box<T> { T v }`,
     ],
   );
 });
+
+test("did-you-mean falls back to a name contained in the misspelling (other test frameworks' spellings)", (t) => {
+  const r = check(
+    t,
+    `use Testing.Assert;
+test T {
+ Assert.AreEqual(1, 1, "x");
+ Assert.IsTrue(true, "x");
+}`,
+    "E1108@3 E1108@4",
+  );
+  t.deepEqual(
+    messages(r).map((m) => /\[help: (.*)\]/.exec(m)?.[1]),
+    ["did you mean `Equal`?", "did you mean `True`?"],
+  );
+});

@@ -1882,15 +1882,22 @@ const CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Cor
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  // Fallback: the longest candidate (4+ characters) the name contains, so names spelt the way
+  // other test frameworks spell them still find ours (`AreEqual` → `Equal`, `AssertTrue` → `True`).
+  let inside: string | undefined;
+  const lower = name.toLowerCase();
   for (const c of candidates) {
-    if (c === name || Math.abs(c.length - name.length) >= bestD) continue;
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (c === name) continue;
+    if (c.length >= 4 && c.length < name.length && !name.includes(".") && lower.includes(c.toLowerCase()))
+      if (!inside || c.length > inside.length) inside = c;
+    if (Math.abs(c.length - name.length) >= bestD) continue;
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return best;
+  return best ?? inside;
 }
 
 function editDistance(a: string, b: string): number {
