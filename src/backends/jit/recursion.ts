@@ -38,17 +38,26 @@ export function eliminateTailRecursion(f: Func, self: number): Func {
     e?.kind === "call" && e.func === self;
   const isTail = (r: Ret): boolean =>
     selfCall(r.value) || (r.value?.kind === "binary" && r.value.op === add && selfCall(r.value.right));
-  let tails = 0;
+  // A statement-only scan finds the tail calls (cheap: most functions have none); tail calls
+  // inside `seq` expressions are rewritten when another one is found, never looked for.
+  const hasTail = (ss: readonly Stmt[]): boolean =>
+    ss.some((s) =>
+      s.kind === "return"
+        ? isTail(s)
+        : s.kind === "block" || s.kind === "loop"
+          ? hasTail(s.body)
+          : s.kind === "if" && (hasTail(s.then) || hasTail(s.else)),
+    );
+  if (!hasTail(f.body)) return f;
+  // The new loop's label must differ from every label in the body, `seq`s included.
   let maxLabel = -1;
   walkBody(
     f.body,
     () => {},
     (s) => {
-      if (s.kind === "return" && isTail(s)) tails++;
       if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
     },
   );
-  if (tails === 0) return f;
 
   const params = f.type.params.length;
   const acc = params + f.locals.length;
