@@ -220,3 +220,21 @@ test("syntax errors name files relative to the working directory (not to the pro
     }
   }
 });
+
+test("a diagnostic in a dependency names its original file, not the materialized copy under obj/", async (t) => {
+  const dir = copyProject(t, "examples/shop");
+  writeFileSync(join(dir, "pricing/Src/Pricing/Broken.bd"), 'pub i64 Wrong() {\n    return "text";\n}\n');
+  writeFileSync(
+    join(dir, "app/Src/UsesBroken.bd"),
+    "use Pricing.Broken;\n\ni32 Main() {\n    return 0;\n}\n\npub i64 Call() => Broken.Wrong();\n",
+  );
+  const r = await cli(dir, ["check", "app/Src/UsesBroken.bd"]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^pricing\/Src\/Pricing\/Broken\.bd:2:12: error\[E1207\]/m);
+  t.notRegex(r.stderr, /obj\/beskid\/deps/);
+  writeFileSync(join(dir, "pricing/Src/Pricing/Broken.bd"), "pub i64 Wrong() {\n    return 1\n}\n");
+  const s = await cli(join(dir, "app"), ["check", "Src/UsesBroken.bd"]);
+  t.is(s.code, 1);
+  t.regex(s.stderr, /^\/.*\/pricing\/Src\/Pricing\/Broken\.bd:2:13: error\[E0101\]/m);
+  t.notRegex(s.stderr, /obj\/beskid\/deps/);
+});

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
-import { resolvePlan, type CompilePlan } from "../project/index.ts";
+import { originalOf, resolvePlan, type CompilePlan } from "../project/index.ts";
 import { assembleImportClosure, workspaceScan, type ProgramAssembly } from "../assembly/index.ts";
 import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
 import { sha256Hex } from "../util/fs.ts";
@@ -140,7 +140,7 @@ export function resolveProject(
     if (hasErrors(diagnostics)) {
       // No `Resolved` (and so no unit-path table) comes back: name the files by absolute path,
       // which the display step makes relative to the working directory like every other file.
-      const paths = new Map(assembly.units.map((u) => [u.fileName, u.path]));
+      const paths = new Map(assembly.units.map((u) => [u.fileName, originalOf(u.path, plan.graph)]));
       return {
         diagnostics: diagnostics.map((d) => {
           const path = d.file === undefined ? undefined : paths.get(d.file);
@@ -160,7 +160,8 @@ export function resolveProject(
     }
   }
   const unitPaths = new Map<string, string>();
-  for (const u of assembly.units) unitPaths.set(u.fileName, u.path);
+  // For display: a dependency's unit is named by its original file, not the materialized copy.
+  for (const u of assembly.units) unitPaths.set(u.fileName, originalOf(u.path, plan.graph));
   const key = computeCacheKey({
     toolchain: VERSION,
     schema: ARTIFACT_SCHEMA_VERSION,

@@ -22,4 +22,11 @@ export type {
 export { parseBlocks } from "./blocks.ts";
 export { LOCK_HEADER, decideLock, parseLock, renderLock } from "./lock.ts";
 export type { LockContents, LockDecision, LockEntry, LockMode } from "./lock.ts";
-export { DEPS_DIR, materializeAll, materializedDir, materializedRoot, syncTree } from "./materialize.ts";
+export {
+  DEPS_DIR,
+  materializeAll,
+  materializedDir,
+  materializedRoot,
+  originalOf,
+  syncTree,
+} from "./materialize.ts";

@@ -12,7 +12,7 @@
  */
 
 import { readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
 
 export const DEPS_DIR = join("obj", "beskid", "deps", "src");
@@ -39,6 +39,29 @@ export function materializedDir(hostDir: string, dep: MaterializeTarget): string
 /** The materialized source root (what the lock records and assembly reads). */
 export function materializedRoot(hostDir: string, dep: MaterializeTarget): string {
   return join(materializedDir(hostDir, dep), "src");
+}
+
+/**
+ * The original of a materialized file (what the user edits and a CI annotation must name):
+ * `<Name>-<hash>/src/X` → `<sourceRoot>/X`, `<Name>-<hash>/.generated/X` →
+ * `<sourceRoot>/../.generated/X`. Any other path is returned unchanged.
+ */
+export function originalOf(
+  file: string,
+  deps: readonly { readonly materializedRoot?: string; readonly sourceRoot: string }[],
+): string {
+  for (const dep of deps) {
+    if (dep.materializedRoot === undefined) continue;
+    const top = dirname(dep.materializedRoot);
+    for (const [from, to] of [
+      [dep.materializedRoot, dep.sourceRoot],
+      [join(top, ".generated"), join(dep.sourceRoot, "..", ".generated")],
+    ] as const) {
+      const rel = relative(from, file);
+      if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return join(to, rel);
+    }
+  }
+  return file;
 }
 
 /** Relative paths of the `.bd` files under `dir`, skipping dot-folders and `skip`. */
