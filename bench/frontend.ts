@@ -4,7 +4,7 @@
  * string interpolation, tests), next to esbuild transforming the same number of lines of
  * TypeScript in the same run. Prints a table; `--write` records it under `## Front end` in
  * docs/benchmarks.md. Standalone:
- * `npx tsx bench/frontend.ts [--write] [--lines N] [--runs N] [--compare DIR] [--all-cores]`.
+ * `npx tsx bench/frontend.ts [--write] [--lines N] [--runs N] [--compare DIR] [--node-flags "…"] [--all-cores]`.
  *
  * The target is a one-shot CLI run, so every figure comes from a fresh child process: this file
  * is bundled with esbuild the way scripts/bundle.mjs bundles dist/ (ESM, node20, no tsx and
@@ -281,8 +281,11 @@ export interface ChildOptions {
   readonly mode: "check" | "parse";
   /** The generated files: name (`Gen/M0.bd`) and text. */
   readonly files: readonly { name: string; text: string }[];
-  /** Labelled source roots (checkouts) to measure, e.g. `[["after", ROOT], ["before", "/tmp/old"]]`. */
-  readonly roots: readonly (readonly [string, string])[];
+  /**
+   * Labelled source roots (checkouts) to measure, e.g. `[["before", "/tmp/old"], ["after", ROOT]]`,
+   * each optionally with extra node/V8 flags for its children (a tuning experiment column).
+   */
+  readonly roots: readonly (readonly [label: string, root: string, nodeFlags?: readonly string[]])[];
   /** Child processes per root (alternating between roots); the one with the median cold CPU is reported. */
   readonly runs: number;
   /** Warm passes inside each child. */
@@ -317,8 +320,8 @@ export async function runFrontendChildren(
     }
     writeFileSync(join(work, "files.json"), JSON.stringify(o.files.map((f) => f.name)));
     const bundles: string[] = [];
-    for (const [label, root] of o.roots) {
-      const outfile = join(cacheDir, `frontend-${label}.mjs`);
+    for (const [i, [, root]] of o.roots.entries()) {
+      const outfile = join(cacheDir, `frontend-${o.mode}-${i}.mjs`);
       await build({
         entryPoints: [join(ROOT, "bench", "frontend.ts")],
         outfile,
@@ -346,7 +349,8 @@ export async function runFrontendChildren(
     const all: ChildFigures[][] = o.roots.map(() => []);
     for (let r = 0; r < o.runs; r++) {
       for (let i = 0; i < bundles.length; i++) {
-        const args = ["--expose-gc", bundles[i]!, "--child", work, o.mode, String(o.warmRuns)];
+        const flags = o.roots[i]![2] ?? [];
+        const args = [...flags, "--expose-gc", bundles[i]!, "--child", work, o.mode, String(o.warmRuns)];
         const cmd = pinned !== undefined ? "taskset" : process.execPath;
         const argv = pinned !== undefined ? ["-c", pinned, process.execPath, ...args] : args;
         const res = spawnSync(cmd, argv, { encoding: "utf8", maxBuffer: 1 << 24 });
@@ -488,10 +492,12 @@ if (process.argv.includes("--child")) {
   const lines = Number(argValue("--lines") ?? 100_000);
   const runs = Number(argValue("--runs") ?? 3);
   const compare = argValue("--compare");
-  const roots: [string, string][] = [["after", ROOT]];
+  const roots: [string, string, string[]?][] = [];
   if (compare !== undefined) roots.push(["before", resolve(compare)]);
-  if (compare === undefined) roots[0]![0] = "value";
-  else roots.reverse();
+  roots.push([compare !== undefined ? "after" : "value", ROOT]);
+  // `--node-flags "<flags>"`: one more column, the same front end with these node/V8 flags.
+  const nodeFlags = argValue("--node-flags");
+  if (nodeFlags !== undefined) roots.push([`after, \`${nodeFlags}\``, ROOT, nodeFlags.split(/\s+/)]);
   const files = generateFrontend(lines);
   const machine = describeMachine(undefined);
   const r = await runFrontendChildren({
