@@ -608,6 +608,17 @@ class FunctionEmitter {
 
   /** Assigns out-of-line handlers to the checks inside loops (at most `MAX_HANDLERS`). */
   private planHandlers(): void {
+    // Most functions have no loop statement: nothing to plan (a loop only inside a `seq`
+    // expression keeps its panics in place).
+    const hasLoop = (ss: readonly Stmt[]): boolean =>
+      ss.some((s) =>
+        s.kind === "loop"
+          ? true
+          : s.kind === "block"
+            ? hasLoop(s.body)
+            : s.kind === "if" && (hasLoop(s.then) || hasLoop(s.else)),
+      );
+    if (!hasLoop(this.f.body)) return;
     const visitE = (e: Expr, inLoop: boolean): void => {
       if (inLoop && this.handlers.length < MAX_HANDLERS) {
         if (e.kind === "elem.addr") {

@@ -29,26 +29,42 @@ import {
 
 type Ret = Extract<Stmt, { kind: "return" }>;
 
+type Add = "i32.add" | "i64.add";
+
+function isSelfCall(e: Expr | undefined, self: number): e is Extract<Expr, { kind: "call" }> {
+  return e?.kind === "call" && e.func === self;
+}
+
+function isTail(r: Ret, self: number, add: Add): boolean {
+  const v = r.value;
+  return isSelfCall(v, self) || (v?.kind === "binary" && v.op === add && isSelfCall(v.right, self));
+}
+
+/**
+ * A statement-only scan for tail calls (cheap, and no closures: most functions have none);
+ * tail calls inside `seq` expressions are rewritten when another one is found, never looked for.
+ */
+function hasTail(ss: readonly Stmt[], self: number, add: Add): boolean {
+  for (const s of ss) {
+    if (
+      s.kind === "return"
+        ? isTail(s, self, add)
+        : s.kind === "block" || s.kind === "loop"
+          ? hasTail(s.body, self, add)
+          : s.kind === "if" && (hasTail(s.then, self, add) || hasTail(s.else, self, add))
+    )
+      return true;
+  }
+  return false;
+}
+
 /** `f` (function `self`) with tail self-calls turned into a loop; `f` itself when there are none. */
 export function eliminateTailRecursion(f: Func, self: number): Func {
   const result = f.type.result;
   if (result !== "i32" && result !== "i64") return f;
-  const add = result === "i32" ? "i32.add" : "i64.add";
-  const selfCall = (e: Expr | undefined): e is Extract<Expr, { kind: "call" }> =>
-    e?.kind === "call" && e.func === self;
-  const isTail = (r: Ret): boolean =>
-    selfCall(r.value) || (r.value?.kind === "binary" && r.value.op === add && selfCall(r.value.right));
-  // A statement-only scan finds the tail calls (cheap: most functions have none); tail calls
-  // inside `seq` expressions are rewritten when another one is found, never looked for.
-  const hasTail = (ss: readonly Stmt[]): boolean =>
-    ss.some((s) =>
-      s.kind === "return"
-        ? isTail(s)
-        : s.kind === "block" || s.kind === "loop"
-          ? hasTail(s.body)
-          : s.kind === "if" && (hasTail(s.then) || hasTail(s.else)),
-    );
-  if (!hasTail(f.body)) return f;
+  const add: Add = result === "i32" ? "i32.add" : "i64.add";
+  if (!hasTail(f.body, self, add)) return f;
+  const selfCall = (e: Expr | undefined): e is Extract<Expr, { kind: "call" }> => isSelfCall(e, self);
   // The new loop's label must differ from every label in the body, `seq`s included.
   let maxLabel = -1;
   walkBody(
