@@ -4,9 +4,11 @@
  */
 
 import test from "ava";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cli, copyProject } from "./helpers.ts";
+import { cli, copyProject, ROOT } from "./helpers.ts";
 
 test("check: No diagnostics. and exit 0 on a good project", async (t) => {
   const dir = copyProject(t, "examples/hello");
@@ -237,4 +239,23 @@ test("a diagnostic in a dependency names its original file, not the materialized
   t.is(s.code, 1);
   t.regex(s.stderr, /^\/.*\/pricing\/Src\/Pricing\/Broken\.bd:2:13: error\[E0101\]/m);
   t.notRegex(s.stderr, /obj\/beskid\/deps/);
+});
+
+test("run: the program's output bytes reach stdout unchanged, also when they are not UTF-8", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cli-bytes-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  // The first byte of "é" alone (0xC3) is invalid UTF-8; AOT executables write it as is.
+  writeFileSync(
+    join(dir, "Raw.bd"),
+    'use Core.Output;\nuse Core.String;\ni32 Main() {\n    Output.WriteLine(String.SubSlice("\\u{E9}", 0, 1));\n    return 0;\n}\n',
+  );
+  const out = execFileSync(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), join(ROOT, "src/cli/bin.ts"), "run", "Raw.bd"],
+    {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: "1" },
+    },
+  );
+  t.deepEqual([...out], [0xc3, 0x0a]);
 });

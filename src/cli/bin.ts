@@ -13,8 +13,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const code = await main(process.argv.slice(2), {
-  stdout: { write: (t) => void process.stdout.write(t) },
-  stderr: { write: (t) => void process.stderr.write(t) },
+  stdout: { write: (t) => void process.stdout.write(t), writeBytes: (b) => void process.stdout.write(b) },
+  stderr: { write: (t) => void process.stderr.write(t), writeBytes: (b) => void process.stderr.write(b) },
   cwd: process.cwd(),
   env: process.env,
   isTty: process.stdout.isTTY === true,

@@ -11,6 +11,8 @@ export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
 export interface Output {
   write(text: string): void;
+  /** Raw bytes (a program's output need not be UTF-8); without it bytes are decoded to text. */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 export interface CommandContext {

@@ -163,8 +163,9 @@ export interface RunIo {
   readonly args: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly entrypoint?: string;
-  readonly stdout: { write(text: string): void } | number;
-  readonly stderr: { write(text: string): void } | number;
+  /** A descriptor, or a writer; a writer with `writeBytes` gets the program's bytes unchanged. */
+  readonly stdout: RunSink;
+  readonly stderr: RunSink;
   /** Standard input: a file descriptor (the CLI passes 0) or bytes. Default: empty. */
   readonly stdin?: number | Uint8Array;
 }
@@ -176,8 +177,16 @@ export interface RunOutcome {
   readonly exitCode?: number;
 }
 
+export type RunSink = { write(text: string): void; writeBytes?(bytes: Uint8Array): void } | number;
+
 function sink(target: RunIo["stdout"]): number | ((chunk: Uint8Array) => void) {
   if (typeof target === "number") return target;
+  // Program output is bytes (§5.12: strings need not be UTF-8): pass them through when the
+  // writer can take bytes, so an invalid sequence is not replaced by U+FFFD on the way out.
+  if (target.writeBytes) {
+    const w = target.writeBytes.bind(target);
+    return (chunk) => w(chunk);
+  }
   const decoder = new TextDecoder("utf-8");
   return (chunk) => target.write(decoder.decode(chunk, { stream: true }));
 }
