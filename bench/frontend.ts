@@ -426,7 +426,10 @@ export function renderFrontend(
   return [
     "## Front end",
     "",
-    `\`npx tsx bench/frontend.ts --write\` (bench/frontend.ts): lex + parse + check a generated, type-correct`,
+    `\`npx tsx bench/frontend.ts ${process.argv
+      .slice(2)
+      .map((a) => (/\s/.test(a) ? `"${a}"` : a))
+      .join(" ")}\` (bench/frontend.ts): lex + parse + check a generated, type-correct`,
     `program of ${lines.toLocaleString("en-US")} lines in ${cols[0]!.median.files} modules (records with members, enums with guarded`,
     "`match`, generics, closures, loops, interpolation, tests). Every figure comes from a fresh child",
     "process running the front end bundled as dist/ is (no tsx): the cold pass is what a one-shot CLI run",
