@@ -164,3 +164,11 @@ test("unit locals and ()", (t) => {
 test("word is u64; BeskidStr is string", (t) => {
   check(t, `word F(u64 a) => a;\nBeskidStr G(string s) => s;\ni32 Main() { return 0; }`, "");
 });
+
+test("an unknown type inside a generic argument gives one E1201, no E1205 for the calls it flows through", (t) => {
+  check(
+    t,
+    `type Box<T> { T value, }\nBox<T> Wrap<T>(Box<T> b) => b;\ni64 Size<T>(Box<T> b) => 1;\ni32 Main() {\n Box<Missing> b = Box { value: 1 };\n i64 n = Size(Wrap(b));\n return 0;\n}`,
+    "E1201@5",
+  );
+});

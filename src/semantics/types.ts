@@ -278,7 +278,12 @@ export function unify(
   if (pattern === actual && !mentionsParam(types, pattern, vars)) return true;
   const p = types.get(pattern);
   const a = types.get(actual);
-  if (a.kind === "error") return true;
+  if (a.kind === "error") {
+    // An error (already reported) binds a free parameter, so the call's types stay errors
+    // and nothing downstream reports a second mismatch.
+    if (p.kind === "param" && vars.has(p.param) && !bindings.has(p.param)) bindings.set(p.param, actual);
+    return true;
+  }
   if (p.kind === "param" && vars.has(p.param)) {
     const bound = bindings.get(p.param);
     if (bound === undefined) {
