@@ -338,3 +338,19 @@ pub mod Core.Output.Inner;
     ],
   );
 });
+
+test("WorkspaceScan: files whose path is no module path are named by their path, not all by ``", (t) => {
+  const dir = tree(
+    t,
+    `//- Src/main-app.bd\ni32 Main() { return 0; }\n//- Src/my-tool/Gen.bd\npub i64 F() => 1;\n//- Src/2go.bd\npub i64 G() => 2;\n//- Src/Lib/Util.bd\npub i64 H() => 3;\n`,
+  );
+  const scan = workspaceScan([{ name: "p", path: join(dir, "Src") }], {
+    projectDir: dir,
+    entryFile: join(dir, "Src/main-app.bd"),
+  });
+  t.deepEqual(scan.diagnostics, []);
+  t.deepEqual(
+    scan.value.units.map((u) => u.module),
+    ["2go", "Lib.Util", "main-app", "my-tool/Gen"],
+  );
+});

@@ -451,8 +451,12 @@ export function workspaceScan(
       if (total > maxUnits) continue;
       const read = r.read(file);
       if (!read) continue;
-      const { module, rootIndex } = r.name(file, read.facts, file === opts.entryFile);
-      units.push({ module, rootIndex, ...read.unit });
+      const named = r.name(file, read.facts, file === opts.entryFile);
+      // A file whose path is no module path (`my-tool/Gen.bd`, `2go.bd`) can only be an entry;
+      // the sweep still checks it, named by its path under the root, which no module path or
+      // other such file can clash with.
+      const module = named.module === "" ? rel.slice(0, -".bd".length) : named.module;
+      units.push({ module, rootIndex: named.rootIndex, ...read.unit });
       if (library.length > 0) swept.push(read.facts);
     }
   }
