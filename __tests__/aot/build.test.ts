@@ -191,3 +191,35 @@ test("--output with one kind names the file itself", async (t) => {
   t.is(r.outputs[0]!.path, file);
   t.is((await runProcess(file)).exit, 3);
 });
+
+test("E4021 only for file-system failures: a bug of ours stays an internal error, with no staging left", async (t) => {
+  const c = compileSource("i32 Main() { return 0; }\n");
+  const out = tempDir();
+  const disk = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+  const full = await buildArtifact(c.artifact!, {
+    kinds: ["wasm"],
+    outDir: out,
+    stem: "x",
+    wasm: () => {
+      throw disk;
+    },
+  });
+  t.deepEqual(
+    full.diagnostics.map((d) => d.code),
+    ["E4021"],
+  );
+  t.regex(full.diagnostics[0]!.message, /no space left/);
+  const bug = new TypeError("exitTest is not a function");
+  await t.throwsAsync(
+    buildArtifact(c.artifact!, {
+      kinds: ["wasm"],
+      outDir: out,
+      stem: "x",
+      wasm: () => {
+        throw bug;
+      },
+    }),
+    { is: bug },
+  );
+  t.deepEqual(readdirSync(out), []);
+});

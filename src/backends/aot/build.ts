@@ -301,7 +301,10 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     }
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
-    // A file-system failure (disk full, permissions) is a failed build, not a crash.
+    // A file-system failure (disk full, permissions) is a failed build, not a crash. Anything
+    // else is a bug of ours and stays an internal error: calling it a failed C compile or link
+    // would send the user looking for a compiler problem that does not exist.
+    if (typeof (e as NodeJS.ErrnoException)?.code !== "string") throw e;
     return fail(makeDiagnostic("E4021", { detail: (e as Error).message }, undefined));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
