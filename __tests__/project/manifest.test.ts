@@ -366,3 +366,13 @@ test("a UTF-8 byte order mark and CRLF line ends (Windows editors) are accepted"
     [],
   );
 });
+
+test("several entries on one line: one E3003 per line, and the later entries still count (no E3004 cascade)", (t) => {
+  const text =
+    'project { name = "App"; version = "1.0.0"; root = "Src" }\ntarget "App" { kind = App, entry = "Main.bd" }\n';
+  t.deepEqual(codes(text), ["E3003 1:25", "E3003 2:28"]);
+  const m = parseProjectManifest(text, "/p/Project.proj").value!;
+  t.is(m.version, "1.0.0");
+  t.is(m.root, "Src");
+  t.is(m.targets[0]?.entry, "Main.bd");
+});

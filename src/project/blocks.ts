@@ -290,6 +290,16 @@ export function parseBlocks(text: string, file: string): BlockFile {
                 `expected a line break after the value, found ${found(after)}`,
                 "write one 'key = value' per line",
               );
+            // The rest of the line's entries are still read: one E3003 for the line, not an
+            // E3004 "missing key" for every entry written after the first.
+            while (peek().kind === T.Word && toks[p + 1]!.kind === T.Eq) {
+              const key = peek();
+              p += 2;
+              const more = parseValue();
+              if (!more) break;
+              entries.push({ key: key.text, keySpan: span(key), value: more });
+              if (peek().kind === T.Comma || peek().kind === T.Semi) p++;
+            }
           }
         }
         recoverLine();
