@@ -25,6 +25,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFile } from "../src/syntax/index.ts";
 import { analyze } from "../src/semantics/index.ts";
+import { SHORT_RUN_FLAGS } from "../src/util/engine.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -497,7 +498,10 @@ if (process.argv.includes("--child")) {
   const compare = argValue("--compare");
   const roots: [string, string, string[]?][] = [];
   if (compare !== undefined) roots.push(["before", resolve(compare)]);
-  roots.push([compare !== undefined ? "after" : "value", ROOT]);
+  // The current tree runs as `beskid-ci` runs it: with the entry points' engine flags
+  // (src/util/engine.ts); with --compare, also without them, to show what each part brings.
+  if (compare !== undefined) roots.push(["after, no engine flags", ROOT, []]);
+  roots.push([compare !== undefined ? "after" : "value", ROOT, [...SHORT_RUN_FLAGS]]);
   // `--node-flags "<flags>"`: one more column, the same front end with these node/V8 flags.
   const nodeFlags = argValue("--node-flags");
   if (nodeFlags !== undefined) roots.push([`after, \`${nodeFlags}\``, ROOT, nodeFlags.split(/\s+/)]);

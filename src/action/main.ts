@@ -10,8 +10,11 @@ import { realArtifact, realCache, realCore } from "./real.ts";
 import { runStep } from "./run.ts";
 import type { StepName } from "./state.ts";
 import { pipelineToolchain } from "./toolchain.ts";
+import { tuneEngineForShortRuns } from "../util/engine.ts";
 
 export async function run(name: StepName): Promise<number> {
+  // Each step is its own short-lived node process (see src/util/engine.ts).
+  tuneEngineForShortRuns();
   try {
     // Relative cache paths and tar archives are relative to the workspace, as on the runner.
     if (process.env.GITHUB_WORKSPACE) process.chdir(process.env.GITHUB_WORKSPACE);

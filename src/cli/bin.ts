@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /** Entry point of the `beskid-ci` command: wires the real process into `main`. */
 
+import { tuneEngineForShortRuns } from "../util/engine.ts";
 import { main } from "./main.ts";
+
+tuneEngineForShortRuns();
 
 // A reader that goes away (`beskid-ci run | head -1`) ends the command quietly, as SIGPIPE
 // ends a C program: exit code 128 + 13, no stack trace. Other stream errors stay errors.
