@@ -354,3 +354,25 @@ test("WorkspaceScan: files whose path is no module path are named by their path,
     ["2go", "Lib.Util", "main-app", "my-tool/Gen"],
   );
 });
+
+test("WorkspaceScan: a root's Prelude.bd is no unit (two roots may both have one), its pub mod lines are still checked", (t) => {
+  const dir = tree(
+    t,
+    `//- app/Src/Prelude.bd\npub mod App.Util;\n//- app/Src/App/Util.bd\npub i64 F() => 1;\n//- dep/Src/Prelude.bd\npub mod Dep.Gone;\n//- dep/Src/Dep/Here.bd\npub i64 G() => 2;\n`,
+  );
+  const scan = workspaceScan(
+    [
+      { name: "app", path: join(dir, "app/Src") },
+      { name: "dep", path: join(dir, "dep/Src") },
+    ],
+    { projectDir: join(dir, "app") },
+  );
+  t.deepEqual(
+    scan.value.units.map((u) => u.module),
+    ["App.Util", "Dep.Here"],
+  );
+  t.deepEqual(
+    scan.diagnostics.map((d) => `${d.code} ${d.file}:${d.start?.line}`),
+    [`E1502 ${join(dir, "dep/Src/Prelude.bd")}:1`],
+  );
+});

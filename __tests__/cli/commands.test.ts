@@ -259,3 +259,19 @@ test("run: the program's output bytes reach stdout unchanged, also when they are
   );
   t.deepEqual([...out], [0xc3, 0x0a]);
 });
+
+test("host and dependency both with a Prelude.bd: check --workspace is clean; a bad prelude line names the original file", async (t) => {
+  const dir = copyProject(t, "examples/shop");
+  writeFileSync(join(dir, "app/Src/Prelude.bd"), "pub mod Main;\n");
+  writeFileSync(join(dir, "pricing/Src/Prelude.bd"), "pub mod Pricing.Discount;\n");
+  const clean = await cli(join(dir, "app"), ["check", "--workspace"]);
+  t.is(clean.stderr, "");
+  t.is(clean.code, 0);
+  writeFileSync(join(dir, "pricing/Src/Prelude.bd"), "pub mod Pricing.Discount;\npub mod Pricing.Gone;\n");
+  for (const args of [["check"], ["check", "--workspace"]]) {
+    const r = await cli(dir, [...args, "--project", "app"]);
+    t.is(r.code, 1);
+    t.regex(r.stderr, /^pricing\/Src\/Prelude\.bd:2:1: error\[E1502\]/m, args.join(" "));
+    t.regex(r.stderr, /2 \| pub mod Pricing\.Gone;/);
+  }
+});

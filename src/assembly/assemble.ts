@@ -260,6 +260,26 @@ class Reader {
     };
   }
 
+  private readonly indexes = new Map<string, LineIndex>();
+
+  /** E1502 at a `pub mod P;` whose module has no file. */
+  missingChild(ref: PathRef, unit: { text: string; lineIndex?: LineIndex }): void {
+    let index = unit.lineIndex ?? this.indexes.get(ref.span.file);
+    if (!index) this.indexes.set(ref.span.file, (index = new LineIndex(unit.text)));
+    this.diagnostics.push(
+      makeDiagnostic(
+        "E1502",
+        {
+          detail: `no file for module ${ref.segments.join(".")}`,
+          notes: [
+            `looked for ${ref.segments.join("/")}.bd, ${ref.segments.join("/")}/${ref.segments[ref.segments.length - 1]}.bd, ${ref.segments.join("/")}/mod.bd and .generated/${ref.segments.join("/")}.g.bd under each root`,
+          ],
+        },
+        { span: ref.span, index },
+      ),
+    );
+  }
+
   /** Module name and root of a unit (a file-scoped `mod P;` wins over the location). */
   name(file: string, facts: Links, isEntry: boolean): { module: string; rootIndex: number } {
     const where = rootOf(this.roots, file);
@@ -311,23 +331,6 @@ export function assembleImportClosure(
     seen.add(key);
     queue.push(file);
   };
-  const indexes = new Map<string, LineIndex>();
-  const missingChild = (ref: PathRef, unit: { text: string; lineIndex?: LineIndex }): void => {
-    let index = unit.lineIndex ?? indexes.get(ref.span.file);
-    if (!index) indexes.set(ref.span.file, (index = new LineIndex(unit.text)));
-    r.diagnostics.push(
-      makeDiagnostic(
-        "E1502",
-        {
-          detail: `no file for module ${ref.segments.join(".")}`,
-          notes: [
-            `looked for ${ref.segments.join("/")}.bd, ${ref.segments.join("/")}/${ref.segments[ref.segments.length - 1]}.bd, ${ref.segments.join("/")}/mod.bd and .generated/${ref.segments.join("/")}.g.bd under each root`,
-          ],
-        },
-        { span: ref.span, index },
-      ),
-    );
-  };
 
   // Seeds: the entry, the prelude union seeds, the D5 prelude modules.
   enqueue(input.entryFile);
@@ -339,7 +342,7 @@ export function assembleImportClosure(
     for (const child of read.facts.children) {
       const found = r.resolve(child.segments);
       if (found) enqueue(found);
-      else missingChild(child, read.unit);
+      else r.missingChild(child, read.unit);
     }
   }
   for (const segs of PRELUDE_MODULES) {
@@ -357,7 +360,7 @@ export function assembleImportClosure(
     for (const child of read.facts.children) {
       const found = r.resolve(child.segments);
       if (found) enqueue(found);
-      else missingChild(child, read.unit);
+      else r.missingChild(child, read.unit);
     }
     for (const use of read.facts.uses) {
       const found = resolveUse(r, use);
@@ -451,6 +454,14 @@ export function workspaceScan(
       if (total > maxUnits) continue;
       const read = r.read(file);
       if (!read) continue;
+      if (rel === "Prelude.bd") {
+        // As in the import closure: a root's prelude is not a unit (two roots would both have
+        // a module `Prelude`), but each of its `pub mod` lines must name a file.
+        for (const child of read.facts.children)
+          if (!r.resolve(child.segments)) r.missingChild(child, read.unit);
+        if (library.length > 0) swept.push(read.facts);
+        continue;
+      }
       const named = r.name(file, read.facts, file === opts.entryFile);
       // A file whose path is no module path (`my-tool/Gen.bd`, `2go.bd`) can only be an entry;
       // the sweep still checks it, named by its path under the root, which no module path or

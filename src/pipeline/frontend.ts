@@ -86,6 +86,21 @@ export function loweringOptions(command: ProjectRequest["command"]): LoweringOpt
   return { tests: true, exports: true };
 }
 
+/**
+ * Unit name → the file to show: a dependency's unit is named by its original file, not the
+ * materialized copy. Each root's `Prelude.bd` is listed too: it is no unit, but its `pub mod`
+ * lines can carry diagnostics.
+ */
+function displayTable(plan: CompilePlan, assembly: ProgramAssembly): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const u of assembly.units) table.set(u.fileName, originalOf(u.path, plan.graph));
+  for (const root of plan.roots) {
+    const prelude = join(root.path, "Prelude.bd");
+    table.set(unitName(plan, prelude), originalOf(prelude, plan.graph));
+  }
+  return table;
+}
+
 /** Plan + assembly + cache key. Reads sources and manifests; parses nothing it does not need. */
 export function resolveProject(
   req: ProjectRequest,
@@ -140,7 +155,7 @@ export function resolveProject(
     if (hasErrors(diagnostics)) {
       // No `Resolved` (and so no unit-path table) comes back: name the files by absolute path,
       // which the display step makes relative to the working directory like every other file.
-      const paths = new Map(assembly.units.map((u) => [u.fileName, originalOf(u.path, plan.graph)]));
+      const paths = displayTable(plan, assembly);
       return {
         diagnostics: diagnostics.map((d) => {
           const path = d.file === undefined ? undefined : paths.get(d.file);
@@ -159,9 +174,7 @@ export function resolveProject(
       };
     }
   }
-  const unitPaths = new Map<string, string>();
-  // For display: a dependency's unit is named by its original file, not the materialized copy.
-  for (const u of assembly.units) unitPaths.set(u.fileName, originalOf(u.path, plan.graph));
+  const unitPaths = displayTable(plan, assembly);
   const key = computeCacheKey({
     toolchain: VERSION,
     schema: ARTIFACT_SCHEMA_VERSION,
