@@ -5,9 +5,18 @@
 
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { main } from "../../src/cli/main.ts";
 import { cli, copyProject, ROOT } from "./helpers.ts";
 
 test("check: No diagnostics. and exit 0 on a good project", async (t) => {
@@ -60,6 +69,35 @@ test("run: a panic prints its message and location and exits 101", async (t) => 
   t.is(r.code, 101);
   t.is(r.stdout, "before\n");
   t.regex(r.stderr, /panic at Src\/Main\.bd:4:12: division by zero/);
+});
+
+test("run: compile warnings are shown before the program's output, once", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cli-warn-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, "Project.proj"),
+    'project {\n    name = "Warn"\n    version = "0.1.0"\n    root = "Src"\n}\n\ntarget "Warn" {\n    kind = App\n    entry = "Main.bd"\n}\n',
+  );
+  mkdirSync(join(dir, "Src"));
+  writeFileSync(
+    join(dir, "Src/Main.bd"),
+    'use Core.Output;\nuse Core.String;\n\ni32 main() {\n    Output.WriteLine("hello");\n    return 0;\n}\n',
+  );
+  // One log for both streams, in the order the writes happened.
+  const log: string[] = [];
+  const code = await main(["run"], {
+    stdout: { write: (s) => void log.push(`out:${s}`) },
+    stderr: { write: (s) => void log.push(`err:${s}`) },
+    cwd: dir,
+    env: { NO_COLOR: "1" },
+    isTty: false,
+  });
+  t.is(code, 0);
+  const warning = log.findIndex((l) => l.startsWith("err:") && l.includes("warning[W1503]"));
+  const output = log.indexOf("out:hello\n");
+  t.true(warning >= 0 && output >= 0, log.join(""));
+  t.true(warning < output, log.join(""));
+  t.is(log.filter((l) => l.includes("W1503")).length, 1);
 });
 
 test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => {

@@ -168,6 +168,12 @@ export interface RunIo {
   readonly stderr: RunSink;
   /** Standard input: a file descriptor (the CLI passes 0) or bytes. Default: empty. */
   readonly stdin?: number | Uint8Array;
+  /**
+   * Called once the program compiled, right before it starts, with the compile diagnostics
+   * (warnings), so a caller can show them before the program's own output, as compilers do.
+   * The outcome's `diagnostics` still lists them first.
+   */
+  readonly beforeRun?: (compileDiagnostics: readonly Diagnostic[]) => void;
 }
 
 export interface RunOutcome {
@@ -249,6 +255,7 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
   const lowered = await lowerProject(req, cache);
   if (!lowered.ok || !lowered.program || !lowered.resolved)
     return { ok: false, diagnostics: lowered.diagnostics };
+  io.beforeRun?.(lowered.diagnostics);
   const r = await runMain(prepared(lowered, lowered.program, cache, "main"), {
     args: io.args,
     env: definedEnv(io.env),

@@ -28,7 +28,13 @@ export const runCommand: Command = {
   maxPositionals: 1,
   async run(ctx) {
     const entrypoint = stringFlag(ctx, "entrypoint");
+    // Warnings come before the program's output (as `cargo run` shows them), not after it.
+    let shown = 0;
     const r = await run(projectRequest(ctx, "run"), cacheRequest(ctx), {
+      beforeRun: (compile) => {
+        ctx.report(compile);
+        shown = compile.length;
+      },
       args: ctx.passthrough,
       env: ctx.env,
       stdout: ctx.stdout,
@@ -36,7 +42,7 @@ export const runCommand: Command = {
       stdin: 0,
       ...(entrypoint !== undefined ? { entrypoint } : {}),
     });
-    ctx.report(r.diagnostics);
+    ctx.report(r.diagnostics.slice(shown));
     return r.exitCode ?? EXIT_FAILURE;
   },
 };
