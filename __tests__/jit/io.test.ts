@@ -288,3 +288,19 @@ test("panic from the runtime's own __panic_str names the call site", async (t) =
     `panic at ${FILE}:15:1: intrinsic __mutex_lock is not supported by this toolchain\n`,
   );
 });
+
+test("file paths reach the OS unnormalised, as from C: `file/.` and `file/` do not exist, `dir/.` does", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-jit-fs-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, "f.txt"), "x");
+  const a = program((b, p) => [
+    p.i64(ir.rt("fs_mkdir", [b.string("d")])),
+    p.i64(ir.rt("fs_exists", [b.string("f.txt/.")])),
+    p.i64(ir.rt("fs_exists", [b.string("f.txt/")])),
+    p.i64(ir.rt("fs_exists", [b.string("d/.")])),
+    p.i64(ir.rt("fs_exists", [b.string("d/../f.txt")])),
+    p.i64(ir.rt("fs_exists", [b.string("")])),
+  ]);
+  const r = await run(a, { cwd: dir });
+  t.is(r.out, "0\n0\n0\n1\n1\n0\n");
+});

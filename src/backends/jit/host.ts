@@ -96,7 +96,12 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
   const bytesAt = (ptr: number, len: number): Uint8Array =>
     new Uint8Array(mem.memory!.buffer, ptr >>> 0, len >>> 0);
   const textAt = (ptr: number, len: number): string => dec.decode(bytesAt(ptr, len));
-  const pathAt = (ptr: number, len: number): string => lib.path.resolve(cfg.cwd, textAt(ptr, len));
+  // Relative to the program's working directory, but not normalised: the OS must see `f/.`,
+  // `f/` or `link/..` as a C program's calls do (path.resolve would turn `file/.` into `file`).
+  const pathAt = (ptr: number, len: number): string => {
+    const p = textAt(ptr, len);
+    return p === "" || lib.path.isAbsolute(p) ? p : `${cfg.cwd}${lib.path.sep}${p}`;
+  };
   const setPending = (b: Uint8Array): number => {
     pending = b;
     return b.length;
