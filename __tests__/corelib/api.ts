@@ -29,11 +29,6 @@ export const COMPAT_MODULES = new Set([
 /** Public callables of §8 that the corelib leaves out, with the reason. */
 export const LEFT_OUT: readonly { module: string; name: string; why: string }[] = [
   {
-    module: "Core.Input",
-    name: "IsEmpty",
-    why: "needs a peek at stdin; the runtime can only consume bytes and modules hold no state to push one back",
-  },
-  {
     module: "Core.Threading.Thread",
     name: "Spawn",
     why: "pthread_create needs a C function pointer and an out-parameter Beskid cannot produce; the JIT cannot load libc (E4040)",

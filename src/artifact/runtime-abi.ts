@@ -158,6 +158,11 @@ export const RUNTIME_FUNCTIONS = {
     intrinsic: "__syscall_read_bytes",
     doc: "(fd, maxBytes) → u8[]",
   },
+  syscall_read_at_end: {
+    type: t([i64], i64),
+    intrinsic: "__syscall_read_at_end",
+    doc: "(fd) → 1 when the next read gives the end of input (peeks, blocking for one byte), else 0",
+  },
   // Files.
   fs_read_text: { type: t([i32], i32), intrinsic: "__fs_read_text", doc: '(path) → contents or ""' },
   fs_write_text: { type: t([i32, i32], i64), intrinsic: "__fs_write_text", doc: "(path, text) → 0 ok" },

@@ -24,6 +24,11 @@ export const HOST_FUNCTIONS = {
   write: t(["i32", "i32", "i32"], "i32"),
   /** (fd, ptr, max) → bytes read (≥ 1), 0 at end of input or on error. Blocks for ≥ 1 byte. */
   read: t(["i32", "i32", "i32"], "i32"),
+  /**
+   * (fd) → 1 when the next `read` gives the end of input, else 0. Peeks: waits for one byte
+   * like `read` but keeps it for the next `read`.
+   */
+  read_at_end: t(["i32"], "i32"),
   /** (code) ends the program after flushing output; never returns. */
   exit: t(["i32"], null),
   /** (msgPtr, msgLen, loc) reports a panic (docs/runtime.md) and ends the program with 101. */

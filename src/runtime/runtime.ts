@@ -610,6 +610,12 @@ export function buildRuntime(): RuntimeModule {
     ];
   });
 
+  // Only fd 0 can be read, so any other fd is at its end (as `read_into` gives it nothing).
+  def("syscall_read_at_end", (f) => [
+    ir.if(b64("ne", f.param(0), c64(0)), [ir.ret(c64(1))]),
+    ir.ret(extU(H("read_at_end", [c(0)]))),
+  ]);
+
   // ---- files, environment, process ----------------------------------------------------
   const pendingOrEmpty = (name: string, lenExpr: (f: { param(i: number): Expr }) => Expr): void =>
     def(name, (f) => {

@@ -296,14 +296,47 @@ static int32_t beskid_host_write(int32_t fd, int32_t ptr, int32_t len) {
   bx_emit(fd == 1 ? 1 : 2, bx_mem + (uint32_t)ptr, (size_t)(uint32_t)len);
   return len;
 }
-static int32_t beskid_host_read(int32_t fd, int32_t ptr, int32_t max) {
-  (void)fd;
+/*
+ * Standard input is buffered exactly like the JIT host's: a read is served from bx_in and
+ * refills it with one read() of whatever is available (pipes and terminals still deliver line
+ * by line); a large read with an empty buffer goes straight to the destination. bx_in_end: a
+ * peek saw the end, so the next read gives it without asking again.
+ */
+static uint8_t bx_in[65536];
+static size_t bx_in_pos, bx_in_len;
+static int bx_in_end;
+
+static size_t bx_read_fd(uint8_t *dst, size_t max) {
   bx_flush();
   for (;;) {
-    ssize_t n = read(0, bx_mem + (uint32_t)ptr, (size_t)(uint32_t)max);
+    ssize_t n = read(0, dst, max);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    return n > 0 ? (int32_t)n : 0;
+    return n > 0 ? (size_t)n : 0;
   }
+}
+static size_t bx_in_available(void) {
+  if (bx_in_pos == bx_in_len && !bx_in_end) {
+    bx_in_pos = 0;
+    bx_in_len = bx_read_fd(bx_in, sizeof bx_in);
+    bx_in_end = bx_in_len == 0;
+  }
+  return bx_in_len - bx_in_pos;
+}
+static int32_t beskid_host_read(int32_t fd, int32_t ptr, int32_t max) {
+  size_t n;
+  (void)fd;
+  if (bx_in_pos == bx_in_len && !bx_in_end && (size_t)(uint32_t)max >= sizeof bx_in)
+    return (int32_t)bx_read_fd(bx_mem + (uint32_t)ptr, (size_t)(uint32_t)max);
+  n = bx_in_available();
+  bx_in_end = 0;
+  if (n > (size_t)(uint32_t)max) n = (size_t)(uint32_t)max;
+  memcpy(bx_mem + (uint32_t)ptr, bx_in + bx_in_pos, n);
+  bx_in_pos += n;
+  return (int32_t)n;
+}
+static int32_t beskid_host_read_at_end(int32_t fd) {
+  (void)fd;
+  return bx_in_available() > 0 ? 0 : 1;
 }
 static _Noreturn void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
 static _Noreturn BX_COLD void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {

@@ -141,33 +141,66 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
     }
     return len;
   };
-  const read = (_fd: number, ptr: number, max: number): number => {
+  // Standard input from a descriptor is buffered (docs/runtime.md, "Standard input"): a read
+  // is served from `inBuf` and refills it with one read of whatever is available, so a program
+  // reading byte by byte makes one system call per 64 KiB, and pipes and terminals still
+  // deliver line by line. The C host (aot/host-c.ts) does exactly the same.
+  const inBuf = new Uint8Array(typeof cfg.stdin === "number" ? 65536 : 0);
+  let inPos = 0;
+  let inLen = 0;
+  /** A peek saw the end: the next read gives it without asking the descriptor again. */
+  let inEnd = false;
+  /** One read of the descriptor into `dst` (retried on EAGAIN); 0 at the end or on error. */
+  const readFd = (fd: number, dst: Uint8Array): number => {
     flushFd();
-    const stdin = cfg.stdin;
-    if (stdin === null) return 0;
-    if (typeof stdin === "number") {
-      const buf = new Uint8Array(max);
-      for (;;) {
-        try {
-          const n = lib.fs.readSync(stdin, buf, 0, max, null);
-          if (n > 0) bytesAt(ptr, n).set(buf.subarray(0, n));
-          return n;
-        } catch (e) {
-          if ((e as { code?: string }).code === "EAGAIN") continue;
-          return 0;
-        }
+    for (;;) {
+      try {
+        return lib.fs.readSync(fd, dst, 0, dst.length, null);
+      } catch (e) {
+        if ((e as { code?: string }).code === "EAGAIN") continue;
+        return 0;
       }
     }
-    const n = Math.min(max, stdin.length - stdinPos);
+  };
+  /** Bytes left to read: refills the empty buffer first (for bytes, what is left of them). */
+  const available = (): number => {
+    const stdin = cfg.stdin;
+    if (stdin === null) return 0;
+    if (typeof stdin !== "number") return stdin.length - stdinPos;
+    if (inPos === inLen && !inEnd) {
+      inPos = 0;
+      inLen = readFd(stdin, inBuf);
+      inEnd = inLen === 0;
+    }
+    return inLen - inPos;
+  };
+  const read = (_fd: number, ptr: number, max: number): number => {
+    const stdin = cfg.stdin;
+    if (typeof stdin === "number" && inPos === inLen && !inEnd && max >= inBuf.length) {
+      // A large read with an empty buffer goes straight to the destination.
+      const buf = new Uint8Array(max);
+      const n = readFd(stdin, buf);
+      if (n > 0) bytesAt(ptr, n).set(buf.subarray(0, n));
+      return n;
+    }
+    const n = Math.min(max, available());
+    inEnd = false;
     if (n <= 0) return 0;
-    bytesAt(ptr, n).set(stdin.subarray(stdinPos, stdinPos + n));
-    stdinPos += n;
+    if (typeof stdin === "number") {
+      bytesAt(ptr, n).set(inBuf.subarray(inPos, inPos + n));
+      inPos += n;
+    } else if (stdin !== null) {
+      bytesAt(ptr, n).set(stdin.subarray(stdinPos, stdinPos + n));
+      stdinPos += n;
+    }
     return n;
   };
+  const readAtEnd = (_fd: number): number => (available() > 0 ? 0 : 1);
   const fail = (): number => 1;
   const host = {
     write,
     read,
+    read_at_end: readAtEnd,
     exit(code: number): never {
       flushFd();
       throw { beskidExit: code | 0 };
