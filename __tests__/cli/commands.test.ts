@@ -71,7 +71,7 @@ test("run: a panic prints its message and location and exits 101", async (t) => 
   t.regex(r.stderr, /panic at Src\/Main\.bd:4:12: division by zero/);
 });
 
-test("run: compile warnings are shown before the program's output, once", async (t) => {
+test("run: compile warnings are shown before the program's output, once, and again on a cache hit", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "beskid-cli-warn-"));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(
@@ -98,6 +98,18 @@ test("run: compile warnings are shown before the program's output, once", async 
   t.true(warning >= 0 && output >= 0, log.join(""));
   t.true(warning < output, log.join(""));
   t.is(log.filter((l) => l.includes("W1503")).length, 1);
+
+  // The second run is a cache hit (nothing is checked again) and still shows the warning.
+  const again = await cli(dir, ["run"]);
+  t.is(again.code, 0);
+  t.is(again.stdout, "hello\n");
+  t.is(again.stderr.match(/warning\[W1503\]/g)?.length, 1, again.stderr);
+  const lowered = JSON.parse((await cli(dir, ["lower", "--json"])).stdout);
+  t.true(lowered.cache.hit);
+  t.deepEqual(
+    lowered.diagnostics.map((d: { code: string; file: string; line: number }) => [d.code, d.file, d.line]),
+    [["W1503", "Src/Main.bd", 2]],
+  );
 });
 
 test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => {

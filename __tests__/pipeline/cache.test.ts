@@ -71,3 +71,44 @@ test("the folder keeps only the newest entries", (t) => {
   t.true(left.includes(`k${LOCAL_CACHE_KEEP + 2}.bca`), "the newest stays");
   t.false(left.includes("k0.bca"), "the oldest goes");
 });
+
+test("an entry's warnings are kept beside it, dropped with it, and a damaged file reads as none", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cache-"));
+  const cache = new LocalCache(dir);
+  const warning = {
+    code: "W1503",
+    severity: "warning",
+    message: "unused import",
+    file: "Main",
+    start: { line: 2, column: 10 },
+    notes: [],
+  } as const;
+  cache.put("k", new Uint8Array([1]));
+  t.deepEqual(cache.getWarnings("k"), [], "none stored yet");
+  cache.putWarnings("k", [warning]);
+  t.deepEqual(cache.getWarnings("k"), [warning]);
+  cache.putWarnings("k", []);
+  t.false(readdirSync(dir).includes("k.warnings.json"), "no warnings, no file");
+
+  writeFileSync(join(dir, "k.warnings.json"), '[{"code": 3}]');
+  t.deepEqual(cache.getWarnings("k"), []);
+  t.false(readdirSync(dir).includes("k.warnings.json"), "a damaged file is removed");
+
+  cache.putWarnings("k", [warning]);
+  cache.remove("k");
+  t.deepEqual(readdirSync(dir), [], "removing an entry removes its warnings");
+
+  for (let i = 0; i < LOCAL_CACHE_KEEP + 2; i++) {
+    const p = cache.put(`p${i}`, new Uint8Array([i]));
+    cache.putWarnings(`p${i}`, [warning]);
+    const when = new Date(Date.now() - (100 - i) * 1000);
+    utimesSync(p, when, when);
+  }
+  const left = readdirSync(dir);
+  t.is(left.filter((n) => n.endsWith(".bca")).length, LOCAL_CACHE_KEEP);
+  t.is(
+    left.filter((n) => n.endsWith(".warnings.json")).length,
+    LOCAL_CACHE_KEEP,
+    "pruned with their entries",
+  );
+});

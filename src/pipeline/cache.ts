@@ -13,6 +13,7 @@ import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
 import { MAGIC } from "../artifact/encode.ts";
 import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
 import type { CacheKey } from "./api.ts";
+import type { Diagnostic } from "../diagnostics/index.ts";
 
 export interface KeyInputs {
   readonly toolchain: string;
@@ -122,6 +123,37 @@ export class LocalCache {
 
   remove(key: string): void {
     rmSync(this.pathOf(key), { force: true });
+    rmSync(this.warningsPathOf(key), { force: true });
+  }
+
+  private warningsPathOf(key: string): string {
+    return join(this.dir, `${key}.warnings.json`);
+  }
+
+  /**
+   * The warnings the compile that produced an entry reported (`<key>.warnings.json`), so a hit
+   * shows them again as a fresh compile would (the artifact itself carries no diagnostics).
+   * Nothing is written when there were none. Stored as the front end reported them (unit
+   * paths), so the caller renders them relative to its own working directory.
+   */
+  putWarnings(key: string, warnings: readonly Diagnostic[]): void {
+    const path = this.warningsPathOf(key);
+    if (warnings.length === 0) rmSync(path, { force: true });
+    else writeFileAtomic(path, JSON.stringify(warnings));
+  }
+
+  /** The stored warnings of an entry; none when absent or unreadable (a damaged file is removed). */
+  getWarnings(key: string): Diagnostic[] {
+    const path = this.warningsPathOf(key);
+    if (!existsSync(path)) return [];
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (Array.isArray(parsed) && parsed.every(isStoredDiagnostic)) return parsed;
+    } catch {
+      // fall through: treat as absent
+    }
+    rmSync(path, { force: true });
+    return [];
   }
 
   /** Keeps the newest LOCAL_CACHE_KEEP entries so an archived cache folder stays small. */
@@ -135,6 +167,17 @@ export class LocalCache {
       return;
     }
     entries.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
-    for (const e of entries.slice(LOCAL_CACHE_KEEP - 1)) rmSync(join(this.dir, e.name), { force: true });
+    for (const e of entries.slice(LOCAL_CACHE_KEEP - 1)) this.remove(e.name.slice(0, -".bca".length));
   }
+}
+
+function isStoredDiagnostic(d: unknown): d is Diagnostic {
+  if (typeof d !== "object" || d === null) return false;
+  const o = d as Record<string, unknown>;
+  return (
+    typeof o.code === "string" &&
+    o.severity === "warning" &&
+    typeof o.message === "string" &&
+    Array.isArray(o.notes)
+  );
 }

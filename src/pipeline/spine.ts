@@ -110,6 +110,9 @@ export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Pr
     }
     timings.cache = performance.now() - t1;
     let diagnostics = base.diagnostics;
+    // A local hit shows the warnings its compile reported, as that compile did.
+    if (program && source === "local" && local)
+      diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, local.getWarnings(key))];
     if (!program) {
       const t2 = performance.now();
       const compiled = compileProgram(r, loweringOptions(req.command));
@@ -119,7 +122,10 @@ export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Pr
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
       program = compiled.artifact;
-      safely(warn, "could not write the local cache", () => local?.put(key, bytes!));
+      safely(warn, "could not write the local cache", () => {
+        local?.put(key, bytes!);
+        local?.putWarnings(key, compiled.diagnostics);
+      });
       if (remote) await remote.put(key, bytes);
     }
     r.saveSnapshot?.();
