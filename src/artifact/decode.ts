@@ -109,8 +109,11 @@ function readBody(r: ByteReader): CodegenArtifact {
     const v = r.uleb();
     return v === 0 ? undefined : v - 1;
   };
-  const withLoc = <T extends object>(node: T, loc: LocId | undefined): T =>
-    loc === undefined ? node : { ...node, loc };
+  // Sets `loc` on the node just built (not a spread copy: one object per node, not two).
+  const withLoc = <T extends object>(node: T, loc: LocId | undefined): T => {
+    if (loc !== undefined) (node as { loc?: LocId }).loc = loc;
+    return node;
+  };
   const constant = (): { type: ValType; value: number | bigint } => {
     const type = valType();
     switch (type) {
