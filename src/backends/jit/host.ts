@@ -31,6 +31,11 @@ export interface HostConfig {
   readonly winsize: number;
   /** File descriptors that are terminals (for the mapped `isatty` extern; output to them is not buffered). */
   readonly ttys: readonly number[];
+  /**
+   * Called wherever output to descriptors is flushed (before a read of the stdin descriptor,
+   * an exit or a panic), for sinks that buffer on their own (run.ts's worker batches).
+   */
+  readonly flushSinks?: () => void;
 }
 
 export interface HostLib {
@@ -107,6 +112,7 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
     return b.length;
   };
   const flushFd = (): void => {
+    cfg.flushSinks?.();
     if (pendingOut.size === 0) return;
     const all = new Uint8Array(pendingOut.size);
     let at = 0;

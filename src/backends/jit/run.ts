@@ -1,5 +1,6 @@
 /**
- * Running artifacts in-process: `runMain` (the entry point, in the calling thread) and
+ * Running artifacts in-process: `runMain` (the entry point, in a worker thread with a deep
+ * stack) and
  * `runTests` (each test in a fresh instance of one compiled module, inside worker threads
  * that are terminated and replaced when a test exceeds its time limit).
  *
@@ -196,8 +197,9 @@ export function defaultTier(programFunctions: number): "optimizing" | "baseline"
 }
 
 /**
- * Runs the entry point in this thread (an artifact is compiled first; pass a
- * `PreparedArtifact` to reuse a compiled module). Never throws for anything the program does.
+ * Runs the entry point in a worker thread with a `MAIN_STACK_MB` stack (an artifact is
+ * compiled first; pass a `PreparedArtifact` to reuse a compiled module). Never throws for
+ * anything the program does.
  */
 export async function runMain(
   input: CodegenArtifact | PreparedArtifact,
@@ -235,7 +237,7 @@ export async function runMain(
     ...options,
     stdin: options.stdin ?? null,
   });
-  const r = runInstance(prepared.module, prepared.info, cfg, LIB, prepared.info.runExports[entry.func]!);
+  const r = await runInStackedWorker(prepared, cfg, prepared.info.runExports[entry.func]!);
   const o = r.outcome;
   let exitCode: number;
   switch (o.kind) {
@@ -252,6 +254,62 @@ export async function runMain(
   }
   const panic = toPanic(o);
   return { exitCode, stdout: r.stdout, stderr: r.stderr, diagnostics: [], ...(panic ? { panic } : {}) };
+}
+
+/**
+ * Thread stack of a `runMain` run, in MiB. The calling thread's stack is V8's default (under
+ * 1 MiB, about 98k frames of a small recursive function), while an AOT executable has the
+ * 8 MiB main-thread stack; a worker's `resourceLimits.stackSizeMb` is a real thread stack, so
+ * the JIT runs the entry point in one that reaches deeper than the AOT executable
+ * (docs/runtime.md, "Stack depth"). Untouched stack pages cost nothing.
+ */
+export const MAIN_STACK_MB = 64;
+// Test workers (runPool) get the same stack, so a test recurses as deep as `run`.
+
+/**
+ * `runInstance` of `exportName` in a fresh worker with a `MAIN_STACK_MB` stack. Output to a
+ * callback is posted back in batches while the program runs (`runMainMessage`; the calling
+ * thread only waits, so it delivers them at once); descriptors are written by the worker.
+ */
+function runInStackedWorker(
+  prepared: PreparedArtifact,
+  cfg: HostConfig,
+  exportName: string,
+): Promise<InstanceResult> {
+  const empty = new Uint8Array(0);
+  const post = (s: Sink): Sink | "post" => (typeof s === "function" ? "post" : s);
+  return new Promise<InstanceResult>((resolve) => {
+    let done = false;
+    const finish = (r: InstanceResult): void => {
+      if (done) return;
+      done = true;
+      void worker.terminate();
+      resolve(r);
+    };
+    const failed = (message: string): void =>
+      finish({ outcome: { kind: "error", message }, stdout: empty, stderr: empty });
+    const worker = new Worker(WORKER_SOURCE(), {
+      eval: true,
+      resourceLimits: { stackSizeMb: MAIN_STACK_MB },
+    });
+    worker.on("message", (m: { out?: (number | Uint8Array)[]; result?: InstanceResult }) => {
+      if (m.out) {
+        for (let i = 0; i < m.out.length; i += 2) {
+          const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
+          if (typeof s === "function") s(m.out[i + 1] as Uint8Array);
+        }
+      } else if (m.result) finish(m.result);
+    });
+    worker.on("error", (e) => failed(String((e as Error).stack ?? e)));
+    worker.on("exit", (code) => failed(`the JIT's worker thread ended with code ${code}`));
+    worker.postMessage({
+      type: "main",
+      module: prepared.module,
+      info: prepared.info,
+      cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
+      exportName,
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -293,6 +351,46 @@ export interface TestRunResult {
   readonly panic?: PanicInfo;
 }
 
+/**
+ * The worker's side of `runInStackedWorker` (self-contained: its source text runs in the
+ * worker). Callback sinks ("post") are batched into messages of `[fd, chunk, fd, chunk, …]` in
+ * write order: a batch goes out at 64 KiB, on a write 10 ms or more after the last batch (so
+ * a program printing progress is seen as it runs), where the host flushes descriptors (before
+ * a read of stdin, an exit, a panic) and at the end. Posting every write cost about 1 µs each.
+ */
+function runMainMessage(
+  m: { module: WebAssembly.Module; info: JitModuleInfo; cfg: HostConfig; exportName: string },
+  port: { postMessage(v: unknown): void },
+  lib: HostLib,
+  run: typeof runInstance,
+): void {
+  let batch: (number | Uint8Array)[] = [];
+  let size = 0;
+  let last = performance.now();
+  const flush = (): void => {
+    if (batch.length > 0) port.postMessage({ out: batch });
+    batch = [];
+    size = 0;
+    last = performance.now();
+  };
+  const sink =
+    (fd: number) =>
+    (chunk: Uint8Array): void => {
+      batch.push(fd, chunk);
+      size += chunk.length;
+      if (size >= 65536 || performance.now() - last >= 10) flush();
+    };
+  const cfg: HostConfig = {
+    ...m.cfg,
+    stdout: (m.cfg.stdout as unknown) === "post" ? sink(1) : m.cfg.stdout,
+    stderr: (m.cfg.stderr as unknown) === "post" ? sink(2) : m.cfg.stderr,
+    flushSinks: flush,
+  };
+  const result = run(m.module, m.info, cfg, lib, m.exportName);
+  flush();
+  port.postMessage({ result });
+}
+
 const WORKER_SOURCE = (): string =>
   [
     // tsx/esbuild may wrap inner functions in __name(); the worker has no such helper.
@@ -305,10 +403,12 @@ const WORKER_SOURCE = (): string =>
     `const mapFrames = (${mapFrames.toString()});`,
     `const runInstance = (${runInstance.toString()});`,
     "const lib = { fs, path, formatFloat, createHost, mapFrames };",
+    `const runMainMessage = (${runMainMessage.toString()});`,
     "let state = null;",
     "const slot = {};",
     'parentPort.on("message", (m) => {',
     '  if (m.type === "init") { state = m; return; }',
+    '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
     "  parentPort.postMessage({ started: true });",
     "  for (const item of m.items) {",
     "    const t0 = performance.now();",
@@ -488,7 +588,7 @@ function runPool(
       s.worker.postMessage({ type: "run", items: s.inflight });
     };
     const spawn = (): void => {
-      const worker = new Worker(source, { eval: true });
+      const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
       const s: Slot = { worker, inflight: [], since: performance.now(), running: false };
       slots.add(s);
       worker.on("message", (m: { started?: true; id: number; result: InstanceResult; ms: number }) => {
