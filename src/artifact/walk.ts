@@ -27,9 +27,10 @@ export function forEachChild(x: Expr, e: (c: Expr) => void, s: (c: Stmt) => void
     case "call":
     case "call.runtime":
     case "call.extern":
-      return x.args.forEach((a) => e(a));
+      for (let i = 0; i < x.args.length; i++) e(x.args[i]!);
+      return;
     case "call.indirect":
-      x.args.forEach((a) => e(a));
+      for (let i = 0; i < x.args.length; i++) e(x.args[i]!);
       return e(x.target);
     case "select":
       e(x.then);
@@ -40,7 +41,7 @@ export function forEachChild(x: Expr, e: (c: Expr) => void, s: (c: Stmt) => void
       e(x.then);
       return e(x.else);
     case "seq":
-      x.body.forEach((b) => s(b));
+      for (let i = 0; i < x.body.length; i++) s(x.body[i]!);
       return e(x.value);
     case "elem.addr":
       e(x.base);
@@ -65,11 +66,13 @@ export function forEachStmtChild(x: Stmt, e: (c: Expr) => void, s: (c: Stmt) => 
       return e(x.value);
     case "block":
     case "loop":
-      return x.body.forEach((b) => s(b));
+      for (let i = 0; i < x.body.length; i++) s(x.body[i]!);
+      return;
     case "if":
       e(x.cond);
-      x.then.forEach((b) => s(b));
-      return x.else.forEach((b) => s(b));
+      for (let i = 0; i < x.then.length; i++) s(x.then[i]!);
+      for (let i = 0; i < x.else.length; i++) s(x.else[i]!);
+      return;
     case "return":
       if (x.value !== undefined) e(x.value);
       return;
@@ -104,7 +107,7 @@ export function walkBody(
     onS(x);
     forEachStmtChild(x, visitE, visitS);
   };
-  body.forEach(visitS);
+  for (let i = 0; i < body.length; i++) visitS(body[i]!);
 }
 
 /**

@@ -233,7 +233,16 @@ export function compileArtifactDetailed(
   const locTables: Int32Array[] = [];
   const scratch = new ByteWriter(64 * 1024);
   for (const [i, f] of a.functions.entries()) {
-    const fe = new FunctionEmitter(ctx, versionLoops(eliminateTailRecursion(f, i)), scratch);
+    // One walk decides which of the whole-body passes below can be skipped: loop versioning
+    // only rewrites loops with `elem.addr`, handler planning only moves checks inside loops.
+    const g = eliminateTailRecursion(f, i);
+    const facts = checkFacts(g.body);
+    const fe = new FunctionEmitter(
+      ctx,
+      facts.elem ? versionLoops(g) : g,
+      scratch,
+      facts.elem || facts.loopCheck,
+    );
     mb.func(f.name, f.type, fe.emit());
     locTables.push(Int32Array.from(fe.locTable));
   }
@@ -385,6 +394,34 @@ function divisionIsSafe(e: Extract<Expr, { kind: "binary" }>): boolean {
   return v !== 0n && (v !== -1n || !e.op.endsWith("_s"));
 }
 
+/**
+ * Whether `body` has an `elem.addr` anywhere, and whether a check that `planHandlers` could
+ * move out of line (an `elem.addr`, or a division that needs a check) sits inside a loop
+ * statement (any loop, `seq` bodies included: a superset of what `planHandlers` moves).
+ */
+function checkFacts(body: readonly Stmt[]): { elem: boolean; loopCheck: boolean } {
+  let elem = false;
+  let loopCheck = false;
+  let loops = 0;
+  const visitE = (e: Expr): void => {
+    if (e.kind === "elem.addr") {
+      elem = true;
+      if (loops > 0) loopCheck = true;
+    } else if (loops > 0 && e.kind === "binary" && CHECKED_DIVISION.has(e.op) && !divisionIsSafe(e)) {
+      loopCheck = true;
+    }
+    forEachChild(e, visitE, visitS);
+  };
+  const visitS = (s: Stmt): void => {
+    const loop = s.kind === "loop";
+    if (loop) loops++;
+    forEachStmtChild(s, visitE, visitS);
+    if (loop) loops--;
+  };
+  for (let i = 0; i < body.length; i++) visitS(body[i]!);
+  return { elem, loopCheck };
+}
+
 /** Emits one function body: local declarations, code, `end`. */
 class FunctionEmitter {
   private readonly ctl: Frame[] = [];
@@ -408,11 +445,15 @@ class FunctionEmitter {
   /** Loops with a vector version (simd.ts) and the v128 local of each of their lane locals. */
   private readonly vectorPlans = new Map<Stmt, { plan: VectorPlan; lanes: Map<number, number> }>();
 
-  /** `w` is a scratch writer shared by all functions; `emit` resets it. */
+  /**
+   * `w` is a scratch writer shared by all functions; `emit` resets it. `mayHaveLoopChecks`
+   * false (from `checkFacts`) skips planning out-of-line handlers: there would be none.
+   */
   constructor(
     private readonly ctx: EmitContext,
     private readonly f: Func,
     private readonly w: ByteWriter,
+    private readonly mayHaveLoopChecks = true,
   ) {
     this.localTypes = [...f.type.params, ...f.locals];
     this.typeCtx = { artifact: ctx.a, localTypes: this.localTypes };
@@ -608,6 +649,7 @@ class FunctionEmitter {
 
   /** Assigns out-of-line handlers to the checks inside loops (at most `MAX_HANDLERS`). */
   private planHandlers(): void {
+    if (!this.mayHaveLoopChecks) return;
     // Most functions have no loop statement: nothing to plan (a loop only inside a `seq`
     // expression keeps its panics in place).
     const hasLoop = (ss: readonly Stmt[]): boolean =>
