@@ -178,7 +178,7 @@ export class ByteReader {
   }
 
   u8(): number {
-    this.need(1);
+    if (this.pos >= this.buf.length) throw new ByteReaderError(`truncated at byte ${this.pos}`);
     return this.buf[this.pos++]!;
   }
 
@@ -211,6 +211,8 @@ export class ByteReader {
   }
 
   uleb(): number {
+    // Most values (indices, counts, tags) fit in one byte.
+    if (this.pos < this.buf.length && this.buf[this.pos]! < 0x80) return this.buf[this.pos++]!;
     let result = 0;
     let mul = 1;
     for (let i = 0; ; i++) {

@@ -148,8 +148,20 @@ function readBody(r: ByteReader): CodegenArtifact {
     const kind = pick(EXPR_KINDS, r.u8(), "expression");
     switch (kind) {
       case "const": {
-        const c = constant();
-        return { kind, type: c.type, value: c.value };
+        // Read in place rather than through `constant()`: one object per constant, not two.
+        const type = valType();
+        switch (type) {
+          case "i32":
+            return { kind, type, value: r.sleb32() };
+          case "i64":
+            return { kind, type, value: r.sleb64() };
+          case "f32":
+            return { kind, type, value: r.f32() };
+          case "f64":
+            return { kind, type, value: r.f64() };
+          default:
+            return assertNever(type);
+        }
       }
       case "local.get":
       case "global.get":
