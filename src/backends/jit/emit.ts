@@ -244,7 +244,7 @@ export function compileArtifactDetailed(
       facts.elem || facts.loopCheck,
     );
     mb.func(f.name, f.type, fe.emit());
-    locTables.push(Int32Array.from(fe.locTable));
+    locTables.push(new Int32Array(fe.locTable));
   }
   // Tests run through one exported dispatcher, `run_test(index)`: exporting every test would
   // make each fresh instance pay for thousands of export wrappers (26 ms per instance at 10k).
