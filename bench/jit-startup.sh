@@ -21,4 +21,6 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$rounds"); do
   [ -n "$base" ] && echo "base $(node "$out/base.mjs" "$out/large.bca")"
   echo "new  $(node "$out/new.mjs" "$out/large.bca")"
+  [ -n "$base" ] && echo "base-cached $(node "$out/base.mjs" --cached "$out/large.bca")"
+  echo "new-cached  $(node "$out/new.mjs" --cached "$out/large.bca")"
 done

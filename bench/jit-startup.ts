@@ -3,8 +3,11 @@
  * bytes → decode → verify → link + emit + compile → first instruction of `main`.
  *
  *   npx tsx bench/jit-startup.ts gen FILE        writes the generated 2,001-function artifact
- *   node bench/out/startup.js FILE [N]           (after bundling this file with esbuild, as
- *                                                 dist/ is) prints N fresh-process timings
+ *                                                 (FILE) and its compiled module (FILE.jit)
+ *   node bench/out/startup/new.mjs FILE          (this file bundled with esbuild, as dist/ is)
+ *                                                 prints one cold start-up from FILE
+ *   node bench/out/startup/new.mjs --cached FILE one start-up from FILE.jit (`loadPrepared`,
+ *                                                 what a run on a cache hit does)
  *
  * `bench/jit-startup.sh [BASELINE_DIR]` bundles and runs both sides, alternating, so a baseline
  * checkout (a `git worktree` of an older commit) and this one are measured in one run. Each
@@ -12,8 +15,21 @@
  * figures are CPU ms of that process from the first byte of the artifact on.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { decodeArtifact, encodeArtifact, verifyArtifact } from "../src/artifact/index.ts";
-import { compileArtifactDetailed, compileModule, runMain } from "../src/backends/jit/index.ts";
+import {
+  type CodegenArtifact,
+  artifactId,
+  decodeArtifact,
+  encodeArtifact,
+  verifyArtifact,
+} from "../src/artifact/index.ts";
+import {
+  compileArtifactDetailed,
+  compileModule,
+  encodePrepared,
+  loadPrepared,
+  prepareArtifact,
+  runMain,
+} from "../src/backends/jit/index.ts";
 import { tuneEngineForShortRuns } from "../src/util/engine.ts";
 
 function cpuMs(): number {
@@ -21,22 +37,41 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+function decodeOrThrow(bytes: Uint8Array): CodegenArtifact {
+  const decoded = decodeArtifact(bytes);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.artifact;
+}
+
 const [mode, file] = process.argv.slice(2);
 if (mode === "gen") {
   const { largeArtifact } = (await import(["./jit", "ts"].join("."))) as typeof import("./jit.ts");
-  writeFileSync(file!, encodeArtifact(largeArtifact()));
+  const bytes = encodeArtifact(largeArtifact());
+  writeFileSync(file!, bytes);
+  writeFileSync(`${file}.jit`, encodePrepared(prepareArtifact(decodeOrThrow(bytes)), artifactId(bytes)));
+} else if (mode === "--cached") {
+  tuneEngineForShortRuns();
+  const bytes = new Uint8Array(readFileSync(file!));
+  const cached = new Uint8Array(readFileSync(`${file}.jit`));
+  const t0 = cpuMs();
+  const loaded = loadPrepared(cached, artifactId(bytes));
+  if (!loaded.ok) throw new Error(loaded.message);
+  const t1 = cpuMs();
+  const r = await runMain(loaded.prepared);
+  const t2 = cpuMs();
+  if (r.exitCode !== 0) throw new Error("cached start-up benchmark failed");
+  console.log(JSON.stringify({ load: t1 - t0, run: t2 - t1, total: t2 - t0 }));
 } else {
   tuneEngineForShortRuns();
   const bytes = new Uint8Array(readFileSync(mode!));
   const t0 = cpuMs();
-  const decoded = decodeArtifact(bytes);
-  if (!decoded.ok) throw new Error(decoded.message);
+  const artifact = decodeOrThrow(bytes);
   const t1 = cpuMs();
-  const problems = verifyArtifact(decoded.artifact, 1);
+  const problems = verifyArtifact(artifact, 1);
   if (problems.length > 0) throw new Error(problems[0]);
   const t2 = cpuMs();
   // prepareArtifact's two steps, timed apart.
-  const { wasm, info } = compileArtifactDetailed(decoded.artifact);
+  const { wasm, info } = compileArtifactDetailed(artifact);
   const t25 = cpuMs();
   const prepared = { ...compileModule(wasm, info), compileMs: 0 };
   const t3 = cpuMs();
