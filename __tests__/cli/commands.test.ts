@@ -112,6 +112,51 @@ test("run: compile warnings are shown before the program's output, once, and aga
   );
 });
 
+test("run: output to a terminal is shown while the program still runs", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cli-tty-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, "Project.proj"),
+    'project {\n    name = "Tty"\n    version = "0.1.0"\n    root = "Src"\n}\n\ntarget "Tty" {\n    kind = App\n    entry = "Main.bd"\n}\n',
+  );
+  mkdirSync(join(dir, "Src"));
+  // A progress line, then a long computation: on a terminal the line must not wait for the end.
+  writeFileSync(
+    join(dir, "Src/Main.bd"),
+    [
+      "use Core.Output;",
+      "",
+      "i32 main() {",
+      '    Output.WriteLine("working");',
+      "    mut i64 s = 0;",
+      "    mut i64 i = 0;",
+      "    while i < 1500000000 {",
+      "        s = s + (i % 7);",
+      "        i = i + 1;",
+      "    }",
+      "    if s == 0 {",
+      "        return 1;",
+      "    }",
+      "    return 0;",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  let shownAt = -1;
+  const code = await main(["run"], {
+    stdout: { write: () => void (shownAt = shownAt < 0 ? performance.now() : shownAt) },
+    stderr: { write: () => undefined },
+    cwd: dir,
+    env: { NO_COLOR: "1" },
+    isTty: true,
+    ttys: [1],
+  });
+  const endedAt = performance.now();
+  t.is(code, 0);
+  t.true(shownAt > 0);
+  t.true(endedAt - shownAt > 200, `shown ${Math.round(endedAt - shownAt)} ms before the end`);
+});
+
 test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => {
   const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
   const r = await cli(dir, ["test", "--timeout-ms", "300"]);

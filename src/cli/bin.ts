@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of the `beskid-ci` command: wires the real process into `main`. */
 
+import { isatty } from "node:tty";
 import { tuneEngineForShortRuns } from "../util/engine.ts";
 import { main } from "./main.ts";
 
@@ -21,5 +22,6 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTty: process.stdout.isTTY === true,
+  ttys: [0, 1, 2].filter((fd) => isatty(fd)),
 });
 process.exitCode = code;

@@ -25,6 +25,8 @@ export interface CommandContext {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly color: boolean;
+  /** Standard descriptors (0, 1, 2) that are terminals. */
+  readonly ttys: readonly number[];
   /** Prints diagnostics for people (text) or machines (`--json` handled by the command). */
   report(diagnostics: readonly Diagnostic[]): void;
 }

@@ -17,6 +17,8 @@ export interface Io {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTty: boolean;
+  /** Standard descriptors (0, 1, 2) that are terminals; `run` tells the program. Default: none. */
+  readonly ttys?: readonly number[];
 }
 
 const GLOBAL_FLAGS = [
@@ -132,6 +134,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     cwd: io.cwd,
     env: io.env,
     color,
+    ttys: io.ttys ?? [],
     report(diagnostics: readonly Diagnostic[]) {
       if (diagnostics.length === 0) return;
       if (json) io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2) + "\n");

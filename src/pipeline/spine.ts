@@ -174,6 +174,8 @@ export interface RunIo {
   readonly stderr: RunSink;
   /** Standard input: a file descriptor (the CLI passes 0) or bytes. Default: empty. */
   readonly stdin?: number | Uint8Array;
+  /** Descriptors that are terminals: the program's `isatty`, and its output to them is not held back. */
+  readonly ttys?: readonly number[];
   /**
    * Called once the program compiled, right before it starts, with the compile diagnostics
    * (warnings), so a caller can show them before the program's own output, as compilers do.
@@ -269,6 +271,7 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
     stdout: sink(io.stdout),
     stderr: sink(io.stderr),
     ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
+    ...(io.ttys !== undefined ? { ttys: io.ttys } : {}),
     ...(io.entrypoint !== undefined ? { entrypoint: io.entrypoint } : {}),
   });
   const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];

@@ -378,7 +378,8 @@ function runMainMessage(
     (chunk: Uint8Array): void => {
       batch.push(fd, chunk);
       size += chunk.length;
-      if (size >= 65536 || performance.now() - last >= 10) flush();
+      // A terminal sees every write at once, as C's line-buffered stdout shows it.
+      if (size >= 65536 || m.cfg.ttys.includes(fd) || performance.now() - last >= 10) flush();
     };
   const cfg: HostConfig = {
     ...m.cfg,

@@ -40,6 +40,7 @@ export const runCommand: Command = {
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       stdin: 0,
+      ttys: ctx.ttys,
       ...(entrypoint !== undefined ? { entrypoint } : {}),
     });
     ctx.report(r.diagnostics.slice(shown));
