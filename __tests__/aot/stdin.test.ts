@@ -80,6 +80,10 @@ const CASES: Record<string, string> = {
   "lone carriage returns": "\r\n\r",
   "utf-8": "zażółć\ngęślą\n",
   "long, across buffer refills": long,
+  // One line longer than the 64 KiB buffer (and one more that ends without "\n"), multi-byte
+  // UTF-8 included, so a line is collected across refills and its "\r" found in the last one.
+  "lines longer than 64 KiB": `${"ł".repeat(50_000)}\r\n${"z".repeat(200_001)}`,
+  "many short lines": "a\n\nb\r\n".repeat(30_000),
 };
 
 for (const [name, text] of Object.entries(CASES)) {

@@ -163,6 +163,11 @@ export const RUNTIME_FUNCTIONS = {
     intrinsic: "__syscall_read_at_end",
     doc: "(fd) → 1 when the next read gives the end of input (peeks, blocking for one byte), else 0",
   },
+  syscall_read_line: {
+    type: t([i64], i32),
+    intrinsic: "__syscall_read_line",
+    doc: '(fd) → the next line without its "\\n" and one trailing "\\r"; "" at the end of input',
+  },
   // Files.
   fs_read_text: { type: t([i32], i32), intrinsic: "__fs_read_text", doc: '(path) → contents or ""' },
   fs_write_text: { type: t([i32, i32], i64), intrinsic: "__fs_write_text", doc: "(path, text) → 0 ok" },

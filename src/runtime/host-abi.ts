@@ -29,6 +29,11 @@ export const HOST_FUNCTIONS = {
    * like `read` but keeps it for the next `read`.
    */
   read_at_end: t(["i32"], "i32"),
+  /**
+   * (fd) → length of the next line of stdin, without its "\n" and one trailing "\r", made
+   * pending for `take`; -1 at the end of input or on error (nothing left to read).
+   */
+  read_line: t(["i32"], "i32"),
   /** (code) ends the program after flushing output; never returns. */
   exit: t(["i32"], null),
   /** (msgPtr, msgLen, loc) reports a panic (docs/runtime.md) and ends the program with 101. */

@@ -626,6 +626,10 @@ export function buildRuntime(): RuntimeModule {
         ir.ret(call("str_pending", [ir.get(k)])),
       ];
     });
+  // One host call per line (docs/runtime.md, "Standard input"); only fd 0 can be read.
+  pendingOrEmpty("syscall_read_line", (f) =>
+    ir.cond("i32", b64("ne", f.param(0), c64(0)), c(-1), H("read_line", [c(0)])),
+  );
   pendingOrEmpty("fs_read_text", (f) => H("fs_read", [dataOf(f.param(0)), len32(f.param(0))]));
   pendingOrEmpty("env_get", (f) => H("env_get", [dataOf(f.param(0)), len32(f.param(0))]));
   pendingOrEmpty("env_getcwd", () => H("getcwd", []));

@@ -39,6 +39,8 @@ export const INTRINSICS: ReadonlyMap<string, IntrinsicSig> = new Map<string, Int
   ["__syscall_read_bytes", sig("R", "u8[]", "i64", "i64")],
   // Ours (not in LANGUAGE.md §6): 1 when reading fd would give the end of input (a peek).
   ["__syscall_read_at_end", sig("R", "i64", "i64")],
+  // Ours: the next line of fd without "\n" and one trailing "\r"; "" at the end of input.
+  ["__syscall_read_line", sig("R", "string", "i64")],
   ["__fs_read_text", sig("R", "string", "string")],
   ["__fs_write_text", sig("R", "i64", "string", "string")],
   ["__fs_delete", sig("R", "i64", "string")],

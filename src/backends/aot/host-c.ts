@@ -338,6 +338,44 @@ static int32_t beskid_host_read_at_end(int32_t fd) {
   (void)fd;
   return bx_in_available() > 0 ? 0 : 1;
 }
+/*
+ * The next line without its "\n" and one trailing "\r", made pending for take; -1 when
+ * nothing is left. Collects buffer after buffer until a "\n" or the end (which it consumes,
+ * as a read returning 0 does), so a line may be of any length. Same as the JIT host's.
+ */
+static int32_t beskid_host_read_line(int32_t fd) {
+  uint8_t *line = 0;
+  size_t len = 0, cap = 0;
+  int any = 0;
+  (void)fd;
+  for (;;) {
+    size_t n = bx_in_available(), k;
+    const uint8_t *start = bx_in + bx_in_pos, *nl;
+    if (n == 0) {
+      bx_in_end = 0;
+      if (!any) return -1;
+      break;
+    }
+    any = 1;
+    nl = (const uint8_t *)memchr(start, '\n', n);
+    k = nl ? (size_t)(nl - start) : n;
+    if (len + k + 1 > cap) {
+      size_t want = cap ? cap : 256;
+      uint8_t *p;
+      while (want < len + k + 1) want *= 2;
+      p = (uint8_t *)realloc(line, want);
+      if (!p) { free(line); return -1; }
+      line = p;
+      cap = want;
+    }
+    memcpy(line + len, start, k);
+    len += k;
+    bx_in_pos += nl ? k + 1 : k;
+    if (nl) break;
+  }
+  if (len > 0 && line[len - 1] == '\r') len--;
+  return bx_set_pending(line, len);
+}
 static _Noreturn void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
 static _Noreturn BX_COLD void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {
   bx_panic_at((const char *)bx_mem + (uint32_t)ptr, (size_t)(uint32_t)len, loc);

@@ -202,11 +202,49 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
     return n;
   };
   const readAtEnd = (_fd: number): number => (available() > 0 ? 0 : 1);
+  /**
+   * The next line without its "\n" and one trailing "\r", made pending for `take`; -1 when
+   * nothing is left. Collects buffer after buffer until a "\n" or the end (which it consumes,
+   * as a `read` returning 0 does), so a line may be of any length. Same as the C host's.
+   */
+  const readLine = (_fd: number): number => {
+    const stdin = cfg.stdin;
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const n = available();
+      if (n <= 0 || stdin === null) {
+        inEnd = false;
+        if (parts.length === 0) return -1;
+        break;
+      }
+      const [buf, pos] = typeof stdin === "number" ? [inBuf, inPos] : [stdin, stdinPos];
+      const nl = buf.subarray(pos, pos + n).indexOf(10);
+      const k = nl < 0 ? n : nl;
+      parts.push(buf.slice(pos, pos + k));
+      size += k;
+      const used = nl < 0 ? n : nl + 1;
+      if (typeof stdin === "number") inPos += used;
+      else stdinPos += used;
+      if (nl >= 0) break;
+    }
+    let line = parts.length === 1 ? parts[0]! : new Uint8Array(size);
+    if (parts.length > 1) {
+      let off = 0;
+      for (const p of parts) {
+        line.set(p, off);
+        off += p.length;
+      }
+    }
+    if (size > 0 && line[size - 1] === 13) line = line.subarray(0, size - 1);
+    return setPending(line);
+  };
   const fail = (): number => 1;
   const host = {
     write,
     read,
     read_at_end: readAtEnd,
+    read_line: readLine,
     exit(code: number): never {
       flushFd();
       throw { beskidExit: code | 0 };
