@@ -33,6 +33,7 @@ import { LocalCache } from "./cache.ts";
 import {
   compileArtifact,
   prepareCached,
+  prewarmMainWorker,
   runMain,
   runTests,
   type PreparedStore,
@@ -260,6 +261,8 @@ function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): 
 
 /** `run`: the entry point through the JIT, with the caller's streams. */
 export async function runProject(req: ProjectRequest, cache: CacheRequest, io: RunIo): Promise<RunOutcome> {
+  // The program runs in a worker thread (a deep stack); start it while the project resolves.
+  prewarmMainWorker();
   const lowered = await lowerProject(req, cache);
   if (!lowered.ok || !lowered.program || !lowered.resolved)
     return { ok: false, diagnostics: lowered.diagnostics };

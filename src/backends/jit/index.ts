@@ -23,6 +23,7 @@ export { enableWasmInlining } from "./tuning.ts";
 export {
   compileModule,
   prepareArtifact,
+  prewarmMainWorker,
   runMain,
   runTests,
   unavailableExterns,

@@ -266,6 +266,35 @@ export async function runMain(
 export const MAIN_STACK_MB = 64;
 // Test workers (runPool) get the same stack, so a test recurses as deep as `run`.
 
+function newMainWorker(): Worker {
+  return new Worker(WORKER_SOURCE(), { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+}
+
+let spareWorker: Worker | undefined;
+
+/**
+ * Starts the worker the next `runMain` will use, so that starting a thread (about 50 ms of
+ * CPU, mostly on the new thread) overlaps the caller's own work — resolving the project,
+ * reading the cache, compiling — instead of following it. An unused spare does not keep the
+ * process alive; one that dies while waiting is replaced.
+ */
+export function prewarmMainWorker(): void {
+  if (spareWorker) return;
+  const w = newMainWorker();
+  w.unref();
+  w.once("exit", () => {
+    if (spareWorker === w) spareWorker = undefined;
+  });
+  spareWorker = w;
+}
+
+function takeMainWorker(): Worker {
+  const w = spareWorker ?? newMainWorker();
+  spareWorker = undefined;
+  w.ref();
+  return w;
+}
+
 /**
  * `runInstance` of `exportName` in a fresh worker with a `MAIN_STACK_MB` stack. Output to a
  * callback is posted back in batches while the program runs (`runMainMessage`; the calling
@@ -288,10 +317,7 @@ function runInStackedWorker(
     };
     const failed = (message: string): void =>
       finish({ outcome: { kind: "error", message }, stdout: empty, stderr: empty });
-    const worker = new Worker(WORKER_SOURCE(), {
-      eval: true,
-      resourceLimits: { stackSizeMb: MAIN_STACK_MB },
-    });
+    const worker = takeMainWorker();
     worker.on("message", (m: { out?: (number | Uint8Array)[]; result?: InstanceResult }) => {
       if (m.out) {
         for (let i = 0; i < m.out.length; i += 2) {
