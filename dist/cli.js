@@ -4,37 +4,47 @@ import {
   AC_KEY_PATTERN,
   AC_MAX_BYTES,
   DIGEST_PATTERN,
-  VERSION,
-  assembleImportClosure,
   build,
-  bundledCorelibRoot,
   check,
-  decodeSource,
-  dumpTree,
   lower,
   parseAcDocument,
-  parseFile,
   parseShard,
-  resolvePlan,
   run,
-  test,
+  test
+} from "./chunks/chunk-KQUCX6ZZ.js";
+import {
+  VERSION,
+  assembleImportClosure,
+  bundledCorelibRoot,
+  decodeSource,
+  displayDiagnostics,
+  dumpTree,
+  parseFile,
+  resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-LUBQ64HC.js";
-import "./chunks/chunk-TZZCBI7V.js";
+} from "./chunks/chunk-NL24AFED.js";
 import {
-  hasErrors,
-  makeDiagnostic,
+  tuneEngineForShortRuns
+} from "./chunks/chunk-HMZJF4MD.js";
+import {
   renderJunit,
   renderTestJson,
   renderTestText,
+  reportFailed
+} from "./chunks/chunk-JSXLKVZM.js";
+import {
+  hasErrors,
+  makeDiagnostic,
   renderTextAll,
-  reportFailed,
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-VX237YEB.js";
+} from "./chunks/chunk-4L2MTY22.js";
 import "./chunks/chunk-5V3WT3R2.js";
+
+// src/cli/bin.ts
+import { isatty } from "node:tty";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -122,18 +132,19 @@ var assembleCommand = {
     const diagnostics = [...planned.diagnostics];
     const plan = planned.value;
     const assembled = plan ? boolFlag(ctx, "workspace-scan") ? (
-      // Like `check --workspace`: the project's own roots, not the corelib's files.
+      // Like `check --workspace`: the project's own roots swept, the corelib's used modules.
       workspaceScan(
         plan.roots.filter((r) => r.kind !== "corelib"),
         {
           projectDir: plan.projectDir,
           entryFile: plan.entryFile,
+          libraryRoots: plan.roots.filter((r) => r.kind === "corelib"),
           ...maxUnits ? { maxUnits } : {}
         }
       )
     ) : assembleImportClosure(plan) : void 0;
     if (assembled) diagnostics.push(...assembled.diagnostics);
-    const sorted = sortDiagnostics(diagnostics);
+    const sorted = sortDiagnostics(displayDiagnostics(ctx.cwd, /* @__PURE__ */ new Map(), diagnostics));
     const failed = hasErrors(sorted);
     if (json) {
       const out = {
@@ -446,15 +457,21 @@ var runCommand = {
   maxPositionals: 1,
   async run(ctx) {
     const entrypoint = stringFlag(ctx, "entrypoint");
+    let shown = 0;
     const r = await run(projectRequest(ctx, "run"), cacheRequest(ctx), {
+      beforeRun: (compile) => {
+        ctx.report(compile);
+        shown = compile.length;
+      },
       args: ctx.passthrough,
       env: ctx.env,
       stdout: ctx.stdout,
       stderr: ctx.stderr,
       stdin: 0,
+      ttys: ctx.ttys,
       ...entrypoint !== void 0 ? { entrypoint } : {}
     });
-    ctx.report(r.diagnostics);
+    ctx.report(r.diagnostics.slice(shown));
     return r.exitCode ?? EXIT_FAILURE;
   }
 };
@@ -1611,6 +1628,7 @@ async function main(argv, io) {
     cwd: io.cwd,
     env: io.env,
     color,
+    ttys: io.ttys ?? [],
     report(diagnostics) {
       if (diagnostics.length === 0) return;
       if (json) io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2) + "\n");
@@ -1632,11 +1650,19 @@ async function main(argv, io) {
 }
 
 // src/cli/bin.ts
+tuneEngineForShortRuns();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(141);
+    throw e;
+  });
+}
 var code = await main(process.argv.slice(2), {
-  stdout: { write: (t) => void process.stdout.write(t) },
-  stderr: { write: (t) => void process.stderr.write(t) },
+  stdout: { write: (t) => void process.stdout.write(t), writeBytes: (b) => void process.stdout.write(b) },
+  stderr: { write: (t) => void process.stderr.write(t), writeBytes: (b) => void process.stderr.write(b) },
   cwd: process.cwd(),
   env: process.env,
-  isTty: process.stdout.isTTY === true
+  isTty: process.stdout.isTTY === true,
+  ttys: [0, 1, 2].filter((fd) => isatty(fd))
 });
 process.exitCode = code;

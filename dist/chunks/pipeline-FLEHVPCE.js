@@ -2,14 +2,16 @@ import { createRequire as __bcRequire } from 'node:module'; const require = __bc
 import {
   build,
   check,
-  defaultCacheDir,
   lower,
-  resolve,
   run,
   test
-} from "./chunk-LUBQ64HC.js";
-import "./chunk-TZZCBI7V.js";
-import "./chunk-VX237YEB.js";
+} from "./chunk-KQUCX6ZZ.js";
+import {
+  defaultCacheDir,
+  resolve
+} from "./chunk-NL24AFED.js";
+import "./chunk-JSXLKVZM.js";
+import "./chunk-4L2MTY22.js";
 import "./chunk-5V3WT3R2.js";
 export {
   build,

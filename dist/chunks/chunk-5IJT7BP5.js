@@ -9,15 +9,21 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-DKNRZLDT.js";
+} from "./chunk-W5M6VYVY.js";
+import {
+  tuneEngineForShortRuns
+} from "./chunk-HMZJF4MD.js";
 import {
   renderJunit,
   renderTestJson,
-  renderTestText,
+  renderTestText
+} from "./chunk-JSXLKVZM.js";
+import {
+  LocalCache,
   renderText,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-VX237YEB.js";
+} from "./chunk-4L2MTY22.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -73,13 +79,13 @@ function realCache(env) {
     // The test `isFeatureAvailable` makes, without loading the client for it.
     available: () => env.ACTIONS_CACHE_SERVICE_V2 ? !!env.ACTIONS_RESULTS_URL : !!env.ACTIONS_CACHE_URL,
     async restore(paths, primaryKey, restoreKeys) {
-      const cache = await import("./cache-BCZ4UWRG.js");
+      const cache = await import("./cache-CTAIHDN2.js");
       const r = await demotingErrors(() => cache.restoreCache([...paths], primaryKey, [...restoreKeys]));
       if (r.thrown !== void 0) return { problem: message(r.thrown) };
       return { matchedKey: r.value, problem: mainProblem(r.problems) };
     },
     async save(paths, key) {
-      const cache = await import("./cache-BCZ4UWRG.js");
+      const cache = await import("./cache-CTAIHDN2.js");
       const r = await demotingErrors(() => cache.saveCache([...paths], key));
       if (r.thrown !== void 0) return { saved: false, problem: message(r.thrown) };
       const saved = typeof r.value === "number" && r.value !== -1;
@@ -93,7 +99,7 @@ function realCache(env) {
 function realArtifact() {
   return {
     async upload(name, files, root, options) {
-      const { DefaultArtifactClient } = await import("./artifact-J2EMHEC7.js");
+      const { DefaultArtifactClient } = await import("./artifact-JFKQPRSD.js");
       const client = new DefaultArtifactClient();
       const r = await client.uploadArtifact(name, [...files], root, {
         ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {},
@@ -482,7 +488,7 @@ async function call(req, method, url, body) {
     headers["content-type"] = body.contentType ?? "application/octet-stream";
     headers["content-length"] = String(body.bytes.length);
   }
-  const mod = await import("./undici-QF7AHR76.js");
+  const mod = await import("./undici-BBRK6MJB.js");
   const request = mod.request ?? mod.default.request;
   const res = await request(url, { method, headers, body: payload });
   const text = await res.body.text();
@@ -882,6 +888,7 @@ async function resolveStep(c) {
     const key = composeCacheKey(inputs.cacheKeyPrefix, ctx, res.cacheKey);
     if (!key.ok) fail2(key.error);
     state.key = key.key;
+    state.pipelineKey = res.cacheKey.key;
     state.policy = savePolicy(inputs.cacheReadOnly, ctx);
     s.core.startGroup(`Cache key ${key.key.primary}`);
     for (const comp of key.key.components) s.core.info(`${comp.name.padEnd(16)} ${comp.value}`);
@@ -950,9 +957,39 @@ async function restoreStep(c) {
   s.core.info(`Cache ${state.restore.kind}${r.matchedKey ? ` (${r.matchedKey})` : ""} in ${ms} ms.`);
   s.core.setOutput("cache-hit", String(state.restore.kind === "hit"));
   s.core.setOutput("cache-matched-key", r.matchedKey ?? "");
+  if (state.restore.kind === "hit") verifyExactHit(c);
+}
+function verifyExactHit(c) {
+  const { s, state } = c;
+  if (!state.pipelineKey || !state.cacheDir) return;
+  const t0 = s.now();
+  const v = new LocalCache(state.cacheDir).verify(state.pipelineKey);
+  const ms = Math.round(s.now() - t0);
+  if ("problem" in v) {
+    s.core.info(`The restored entry's artifact is not usable (${v.problem}); the lower step lowers again.`);
+    return;
+  }
+  state.lower = {
+    ok: true,
+    cacheHit: true,
+    source: "local",
+    verifiedBy: "restore",
+    artifact: { sha256: v.sha256, bytes: v.bytes },
+    timings: { verify: ms },
+    ms
+  };
+  s.core.setOutput("artifact-ready", "true");
+  s.core.setOutput("artifact-digest", v.sha256);
+  s.core.info(
+    `Lowered artifact verified in ${ms} ms (sha256 ${v.sha256}, ${v.bytes} bytes); nothing to lower, the lower step is skipped.`
+  );
 }
 async function lowerStep(c) {
   const { s, state } = c;
+  if (state.lower?.verifiedBy === "restore") {
+    s.core.info("The restore step verified the exact hit's artifact; nothing to lower.");
+    return;
+  }
   const t0 = s.now();
   const res = await s.toolchain.lower(requestOf(c), cacheRequest(c));
   const ms = Math.round(s.now() - t0);
@@ -1300,10 +1337,11 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-AMK53FGW.js");
+var load = () => import("./pipeline-FLEHVPCE.js");
+var loadFront = () => import("./frontend-Y6ORVOPC.js");
 function pipelineToolchain(env = {}) {
   return {
-    resolve: async (req, cache) => (await load()).resolve(req, cache),
+    resolve: async (req, cache) => (await loadFront()).resolve(req, cache),
     lower: async (req, cache) => (await load()).lower(req, cache),
     build: async (req, cache, b) => (await load()).build(req, cache, b, env),
     test: async (req, cache, t) => (await load()).test(req, cache, t)
@@ -1312,6 +1350,7 @@ function pipelineToolchain(env = {}) {
 
 // src/action/main.ts
 async function run(name) {
+  tuneEngineForShortRuns();
   try {
     if (process.env.GITHUB_WORKSPACE) process.chdir(process.env.GITHUB_WORKSPACE);
     return await runStep(name, services());

@@ -26635,7 +26635,4 @@ ${captureLines}` : capture.stack;
     module.exports.install = install;
   }
 });
-
-export {
-  require_undici
-};
+export default require_undici();

@@ -2,8 +2,11 @@ import { createRequire as __bcRequire } from 'node:module'; const require = __bc
 import {
   AbortError,
   AnonymousCredential,
+  BearerCredentialHandler,
   BufferScheduler,
   ExtendedServiceClient,
+  HttpClient,
+  HttpCodes,
   Poller,
   StorageBrowserPolicyFactory,
   StorageCRC64Calculator,
@@ -28,6 +31,7 @@ import {
   randomUUID,
   require_commonjs,
   require_commonjs2,
+  require_tunnel,
   storageBrowserPolicy,
   storageCorrectContentLengthPolicy,
   storageRequestFailureDetailsParserPolicy,
@@ -37,18 +41,14 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-YB7TBEA7.js";
+} from "./chunk-7ALHMCQR.js";
 import {
-  BearerCredentialHandler,
-  HttpClient,
-  HttpCodes,
   debug,
   error,
   info,
-  require_tunnel,
   setSecret,
   warning
-} from "./chunk-DKNRZLDT.js";
+} from "./chunk-W5M6VYVY.js";
 import {
   __commonJS,
   __export,

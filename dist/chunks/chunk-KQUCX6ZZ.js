@@ -1,352 +1,71 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
-  require_undici
-} from "./chunk-TZZCBI7V.js";
+  VERSION,
+  assembleImportClosure,
+  displayDiagnostics,
+  displayPath,
+  exactLength,
+  loweringOptions,
+  nodeFs,
+  parseFile,
+  resolveModule,
+  resolveOnly,
+  resolveProject,
+  unitName
+} from "./chunk-NL24AFED.js";
 import {
-  LineIndex,
+  summarize
+} from "./chunk-JSXLKVZM.js";
+import {
+  ARRAY_DATA_OFFSET,
+  ARRAY_LENGTH_OFFSET,
+  ARTIFACT_SCHEMA_VERSION,
+  BINARY_OPS,
+  BUILTIN_LAYOUTS,
+  ByteReader,
+  ByteReaderError,
+  ByteWriter,
+  CLOSURE_CODE_OFFSET,
+  CLOSURE_ENV_OFFSET,
+  CLOSURE_SIZE,
+  DATA_BASE,
+  EXPR_KINDS,
+  LAYOUT,
+  LOAD_OPS,
+  LocalCache,
+  MAGIC,
+  MAX_NESTING,
+  MAX_PAGES,
+  PAGE_SIZE,
+  PANIC,
+  PANIC_CODES,
+  RUNTIME_FUNCTIONS,
+  STMT_KINDS,
+  STORE_OPS,
+  TRAILER_BYTES,
+  UNARY_OPS,
+  VAL_TYPES,
+  artifactId,
+  assertNever,
+  binaryOperand,
+  binaryResult,
+  encodeArtifact,
+  exprType,
   hasErrors,
+  layoutData,
+  loadResult,
   makeDiagnostic,
-  sha256Hex,
+  runtimeFunction,
+  runtimeType,
   sortDiagnostics,
-  summarize,
+  unaryOperand,
+  unaryResult,
   writeFileAtomic
-} from "./chunk-VX237YEB.js";
-import {
-  __toESM
-} from "./chunk-5V3WT3R2.js";
+} from "./chunk-4L2MTY22.js";
 
 // src/pipeline/spine.ts
-import { existsSync as existsSync4, readdirSync as readdirSync5, readFileSync as readFileSync9, rmSync as rmSync4, statSync as statSync4 } from "node:fs";
-import { dirname as dirname7, join as join10, resolve as resolvePath2 } from "node:path";
-
-// src/artifact/schema.ts
-var ARTIFACT_SCHEMA_VERSION = 1;
-var VAL_TYPES = ["i32", "i64", "f32", "f64"];
-var UNARY_OPS = [
-  "i32.eqz",
-  "i32.clz",
-  "i32.ctz",
-  "i32.popcnt",
-  "i32.extend8_s",
-  "i32.extend16_s",
-  "i64.eqz",
-  // result i32
-  "i64.clz",
-  "i64.ctz",
-  "i64.popcnt",
-  "i64.extend8_s",
-  "i64.extend16_s",
-  "i64.extend32_s",
-  "f32.neg",
-  "f32.abs",
-  "f32.sqrt",
-  "f32.ceil",
-  "f32.floor",
-  "f32.trunc",
-  "f32.nearest",
-  "f64.neg",
-  "f64.abs",
-  "f64.sqrt",
-  "f64.ceil",
-  "f64.floor",
-  "f64.trunc",
-  "f64.nearest",
-  "i32.wrap_i64",
-  "i64.extend_i32_s",
-  "i64.extend_i32_u",
-  // Float → int conversions saturate (NaN → 0, out of range → MIN/MAX), as LANGUAGE.md §5.5.
-  "i32.trunc_sat_f32_s",
-  "i32.trunc_sat_f32_u",
-  "i32.trunc_sat_f64_s",
-  "i32.trunc_sat_f64_u",
-  "i64.trunc_sat_f32_s",
-  "i64.trunc_sat_f32_u",
-  "i64.trunc_sat_f64_s",
-  "i64.trunc_sat_f64_u",
-  "f32.convert_i32_s",
-  "f32.convert_i32_u",
-  "f32.convert_i64_s",
-  "f32.convert_i64_u",
-  "f64.convert_i32_s",
-  "f64.convert_i32_u",
-  "f64.convert_i64_s",
-  "f64.convert_i64_u",
-  "f32.demote_f64",
-  "f64.promote_f32",
-  "i32.reinterpret_f32",
-  "i64.reinterpret_f64",
-  "f32.reinterpret_i32",
-  "f64.reinterpret_i64"
-];
-var BINARY_OPS = [
-  "i32.add",
-  "i32.sub",
-  "i32.mul",
-  "i32.div_s",
-  "i32.div_u",
-  "i32.rem_s",
-  "i32.rem_u",
-  "i32.and",
-  "i32.or",
-  "i32.xor",
-  "i32.shl",
-  "i32.shr_s",
-  "i32.shr_u",
-  "i32.rotl",
-  "i32.rotr",
-  "i32.eq",
-  "i32.ne",
-  "i32.lt_s",
-  "i32.lt_u",
-  "i32.gt_s",
-  "i32.gt_u",
-  "i32.le_s",
-  "i32.le_u",
-  "i32.ge_s",
-  "i32.ge_u",
-  "i64.add",
-  "i64.sub",
-  "i64.mul",
-  "i64.div_s",
-  "i64.div_u",
-  "i64.rem_s",
-  "i64.rem_u",
-  "i64.and",
-  "i64.or",
-  "i64.xor",
-  "i64.shl",
-  "i64.shr_s",
-  "i64.shr_u",
-  "i64.rotl",
-  "i64.rotr",
-  "i64.eq",
-  "i64.ne",
-  "i64.lt_s",
-  "i64.lt_u",
-  "i64.gt_s",
-  "i64.gt_u",
-  "i64.le_s",
-  "i64.le_u",
-  "i64.ge_s",
-  "i64.ge_u",
-  "f32.add",
-  "f32.sub",
-  "f32.mul",
-  "f32.div",
-  "f32.rem",
-  "f32.eq",
-  "f32.ne",
-  "f32.lt",
-  "f32.gt",
-  "f32.le",
-  "f32.ge",
-  "f64.add",
-  "f64.sub",
-  "f64.mul",
-  "f64.div",
-  "f64.rem",
-  "f64.eq",
-  "f64.ne",
-  "f64.lt",
-  "f64.gt",
-  "f64.le",
-  "f64.ge"
-];
-var LOAD_OPS = [
-  "i32.load",
-  "i64.load",
-  "f32.load",
-  "f64.load",
-  "i32.load8_s",
-  "i32.load8_u",
-  "i32.load16_s",
-  "i32.load16_u",
-  "i64.load8_s",
-  "i64.load8_u",
-  "i64.load16_s",
-  "i64.load16_u",
-  "i64.load32_s",
-  "i64.load32_u"
-];
-var STORE_OPS = [
-  "i32.store",
-  "i64.store",
-  "f32.store",
-  "f64.store",
-  "i32.store8",
-  "i32.store16",
-  "i64.store8",
-  "i64.store16",
-  "i64.store32"
-];
-var MAX_NESTING = 500;
-var DATA_BASE = 16;
-var HEAP_ALIGN = 8;
-var PAGE_SIZE = 65536;
-var MAX_PAGES = 65536;
-function layoutData(data) {
-  const addresses = [];
-  let at = DATA_BASE;
-  for (const seg of data) {
-    addresses.push(at);
-    at = alignUp(at + seg.bytes.length, HEAP_ALIGN);
-  }
-  return { addresses, heapBase: at };
-}
-function alignUp(n, align) {
-  return Math.ceil(n / align) * align;
-}
-
-// src/artifact/runtime-abi.ts
-var ARRAY_LENGTH_OFFSET = 4;
-var ARRAY_DATA_OFFSET = 8;
-var CLOSURE_CODE_OFFSET = 4;
-var CLOSURE_ENV_OFFSET = 8;
-var CLOSURE_SIZE = 12;
-var LAYOUT = {
-  string: 0,
-  array8: 1,
-  array16: 2,
-  array32: 3,
-  array64: 4,
-  arrayRef: 5,
-  closure: 6
-};
-var BUILTIN_LAYOUTS = [
-  { kind: "array", name: "string", elemSize: 1, elemRef: false },
-  { kind: "array", name: "array.8", elemSize: 1, elemRef: false },
-  { kind: "array", name: "array.16", elemSize: 2, elemRef: false },
-  { kind: "array", name: "array.32", elemSize: 4, elemRef: false },
-  { kind: "array", name: "array.64", elemSize: 8, elemRef: false },
-  { kind: "array", name: "array.ref", elemSize: 4, elemRef: true },
-  { kind: "record", name: "closure", size: CLOSURE_SIZE, refs: [CLOSURE_ENV_OFFSET] }
-];
-var PANIC_CODES = [
-  "division by zero",
-  "remainder by zero",
-  "integer overflow in division",
-  "read of uninitialised array element",
-  "try expression propagated error",
-  "event capacity exceeded",
-  "out of memory",
-  "unreachable code reached",
-  "stack overflow",
-  "indirect call to a function of another type"
-];
-var PANIC = Object.fromEntries(PANIC_CODES.map((m, i) => [m, i]));
-var i32 = "i32";
-var i64 = "i64";
-var f32 = "f32";
-var f64 = "f64";
-function t(params, result) {
-  return { params, result };
-}
-var RUNTIME_FUNCTIONS = {
-  // Panics.
-  panic: {
-    type: t([i32, i32], null),
-    noreturn: true,
-    intrinsic: "__panic_str",
-    doc: "(message, loc) panics"
-  },
-  panic_code: { type: t([i32, i32], null), noreturn: true, doc: "(code, loc) panics with PANIC_CODES[code]" },
-  panic_index: {
-    type: t([i64, i64, i32], null),
-    noreturn: true,
-    doc: "(length, index, loc) panics `index out of bounds: the length is N but the index is I`"
-  },
-  unsupported: {
-    type: t([i32, i32], null),
-    noreturn: true,
-    doc: "(intrinsic name string without `__`, loc) panics `intrinsic __name is not supported by this toolchain`"
-  },
-  // Allocation.
-  alloc: {
-    type: t([i32, i32], i32),
-    doc: "(layout, size in bytes) \u2192 zeroed object with its layout id written"
-  },
-  array_new: {
-    type: t([i32, i32, i64, i32], i32),
-    doc: "(layout, elemSize, length, loc) \u2192 zeroed array; negative length panics `invalid array length: N`"
-  },
-  array_len: { type: t([i32], i64), intrinsic: "__array_len", doc: "(array) \u2192 length" },
-  closure_new: { type: t([i32, i32], i32), doc: "(table slot, env) \u2192 closure object" },
-  // Strings.
-  str_len: { type: t([i32], i64), intrinsic: "__str_len", doc: "(s) \u2192 byte length" },
-  str_slice: {
-    type: t([i32, i64, i64, i32], i32),
-    intrinsic: "__str_slice",
-    doc: "(s, start, count, loc) \u2192 new string of bytes [start, start+count)"
-  },
-  str_eq: { type: t([i32, i32], i64), intrinsic: "__str_eq", doc: "(a, b) \u2192 1 if equal bytes else 0" },
-  str_concat: { type: t([i32, i32], i32), doc: "(a, b) \u2192 a + b" },
-  str_from_bytes_utf8: {
-    type: t([i32], i32),
-    intrinsic: "__str_from_bytes_utf8",
-    doc: "(u8[]) \u2192 string; invalid UTF-8 sequences become U+FFFD"
-  },
-  str_from_i32: { type: t([i32], i32), doc: "signed decimal" },
-  str_from_u32: { type: t([i32], i32), doc: "unsigned decimal" },
-  str_from_i64: { type: t([i64], i32), doc: "signed decimal" },
-  str_from_u64: { type: t([i64], i32), doc: "unsigned decimal" },
-  str_from_f32: { type: t([f32], i32), doc: "shortest round-trip f32 text (docs/runtime.md)" },
-  str_from_f64: { type: t([f64], i32), doc: "shortest round-trip f64 text (docs/runtime.md)" },
-  str_from_bool: { type: t([i32], i32), doc: "`true` / `false`" },
-  str_from_char: { type: t([i32], i32), doc: "UTF-8 encoding of a code point (invalid \u2192 U+FFFD)" },
-  // Byte arrays.
-  bytes_get: { type: t([i32, i64, i32], i64), intrinsic: "__bytes_get", doc: "(bytes, index, loc) \u2192 0..255" },
-  bytes_compare: { type: t([i32, i32], i64), intrinsic: "__bytes_compare", doc: "(a, b) \u2192 -1, 0, 1" },
-  bytes_copy: {
-    type: t([i32, i64, i32, i64, i64, i32], null),
-    intrinsic: "__bytes_copy",
-    doc: "(dst, dstOff, src, srcOff, len, loc) overlapping-safe copy; out of bounds panics"
-  },
-  // I/O.
-  syscall_write: {
-    type: t([i64, i32], i64),
-    intrinsic: "__syscall_write",
-    doc: "(fd, string) \u2192 count or -1"
-  },
-  syscall_write_bytes: {
-    type: t([i64, i32], i64),
-    intrinsic: "__syscall_write_bytes",
-    doc: "(fd, u8[]) \u2192 count or -1"
-  },
-  syscall_read: { type: t([i64, i64], i32), intrinsic: "__syscall_read", doc: "(fd, maxBytes) \u2192 string" },
-  syscall_read_bytes: {
-    type: t([i64, i64], i32),
-    intrinsic: "__syscall_read_bytes",
-    doc: "(fd, maxBytes) \u2192 u8[]"
-  },
-  // Files.
-  fs_read_text: { type: t([i32], i32), intrinsic: "__fs_read_text", doc: '(path) \u2192 contents or ""' },
-  fs_write_text: { type: t([i32, i32], i64), intrinsic: "__fs_write_text", doc: "(path, text) \u2192 0 ok" },
-  fs_delete: { type: t([i32], i64), intrinsic: "__fs_delete", doc: "(path) \u2192 0 ok" },
-  fs_mkdir: { type: t([i32], i64), intrinsic: "__fs_mkdir", doc: "(path) \u2192 0 ok" },
-  fs_exists: { type: t([i32], i64), intrinsic: "__fs_exists", doc: "(path) \u2192 1 / 0" },
-  // Environment and process.
-  env_get: { type: t([i32], i32), intrinsic: "__env_get", doc: '(name) \u2192 value or ""' },
-  env_set: { type: t([i32, i32], i64), intrinsic: "__env_set", doc: "(name, value) \u2192 0 ok" },
-  env_getcwd: { type: t([], i32), intrinsic: "__env_getcwd", doc: "() \u2192 cwd" },
-  process_getpid: { type: t([], i32), intrinsic: "__process_getpid", doc: "() \u2192 pid" },
-  process_exit: {
-    type: t([i32], null),
-    noreturn: true,
-    intrinsic: "__process_exit",
-    doc: "(code) ends the program"
-  },
-  // Clocks and terminal.
-  clock_realtime_nanos: { type: t([], i64), intrinsic: "__clock_realtime_nanos", doc: "ns since the epoch" },
-  clock_monotonic_nanos: { type: t([], i64), intrinsic: "__clock_monotonic_nanos", doc: "monotonic ns" },
-  tty_winsize: { type: t([i64], i64), intrinsic: "__tty_winsize", doc: "(fd) \u2192 columns*65536+rows or 0" },
-  // Single-threaded fiber stand-ins (tier T).
-  fiber_yield: { type: t([], null), intrinsic: "__fiber_yield", doc: "no-op" },
-  fiber_now_millis: { type: t([], i64), intrinsic: "__fiber_now_millis", doc: "monotonic ms" },
-  fiber_processor_count: { type: t([], i64), intrinsic: "__fiber_processor_count", doc: "1" }
-};
-function runtimeFunction(name) {
-  return Object.prototype.hasOwnProperty.call(RUNTIME_FUNCTIONS, name) ? RUNTIME_FUNCTIONS[name] : void 0;
-}
+import { existsSync, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join2, resolve as resolvePath } from "node:path";
 
 // src/artifact/builder.ts
 var utf8 = new TextEncoder();
@@ -408,12 +127,12 @@ var ArtifactBuilder = class {
       this.files.push(file);
       this.fileIndex.set(file, f);
     }
-    const key = `${f}:${line}:${column}`;
-    let id = this.locIndex.get(key);
+    const key2 = `${f}:${line}:${column}`;
+    let id = this.locIndex.get(key2);
     if (id === void 0) {
       id = this.locations.length;
       this.locations.push({ file: f, line, column });
-      this.locIndex.set(key, id);
+      this.locIndex.set(key2, id);
     }
     return id;
   }
@@ -425,9 +144,9 @@ var ArtifactBuilder = class {
     return this.types.length - 1;
   }
   typeOf(func) {
-    const t3 = this.types[func];
-    if (t3 === void 0) throw new Error(`no function ${func}`);
-    return t3;
+    const t2 = this.types[func];
+    if (t2 === void 0) throw new Error(`no function ${func}`);
+    return t2;
   }
   get functionCount() {
     return this.types.length;
@@ -576,708 +295,39 @@ var ir = {
   fill: (dst, value, len, loc) => withLoc({ kind: "memory.fill", dst, value, len }, loc)
 };
 
-// src/artifact/types.ts
-function prefixType(op) {
-  return op.slice(0, 3);
-}
-var COMPARE = /\.(eqz|eq|ne|lt|gt|le|ge)(_[su])?$/;
-function unaryResult(op) {
-  if (op === "i64.eqz") return "i32";
-  return prefixType(op);
-}
-function binaryResult(op) {
-  return COMPARE.test(op) ? "i32" : prefixType(op);
-}
-function binaryOperand(op) {
-  return prefixType(op);
-}
-function unaryOperand(op) {
-  const m = /_(i32|i64|f32|f64)(_[su])?$/.exec(op);
-  return m ? m[1] : prefixType(op);
-}
-function loadResult(op) {
-  return prefixType(op);
-}
-function runtimeType(name) {
-  return runtimeFunction(name)?.type;
-}
-function exprType(ctx, e) {
-  switch (e.kind) {
-    case "const":
-      return e.type;
-    case "local.get":
-    case "local.tee":
-      return ctx.localTypes[e.index] ?? null;
-    case "global.get":
-      return ctx.artifact.globals[e.index]?.type ?? null;
-    case "unary":
-      return unaryResult(e.op);
-    case "binary":
-      return binaryResult(e.op);
-    case "load":
-      return loadResult(e.op);
-    case "call":
-      return ctx.artifact.functions[e.func]?.type.result ?? null;
-    case "call.indirect":
-      return e.type.result;
-    case "call.runtime":
-      return runtimeType(e.name)?.result ?? null;
-    case "call.extern":
-      return ctx.artifact.externs[e.ext]?.type.result ?? null;
-    case "select":
-      return exprType(ctx, e.then);
-    case "cond":
-      return e.type;
-    case "seq":
-      return exprType(ctx, e.value);
-    case "data.addr":
-    case "elem.addr":
-    case "memory.size":
-    case "memory.grow":
-      return "i32";
-    default:
-      return assertNever(e);
-  }
-}
-function assertNever(x) {
-  throw new Error(`unhandled case: ${JSON.stringify(x)}`);
-}
-
 // src/artifact/dump.ts
 var utf82 = new TextDecoder("utf-8", { fatal: true });
 
-// src/artifact/bytes.ts
-var utf8Encoder = new TextEncoder();
-var utf8Decoder = new TextDecoder("utf-8", { fatal: true });
-var ByteWriter = class {
-  buf;
-  view;
-  length = 0;
-  constructor(initialCapacity = 1024) {
-    this.buf = new Uint8Array(initialCapacity);
-    this.view = new DataView(this.buf.buffer);
-  }
-  ensure(extra) {
-    const need = this.length + extra;
-    if (need <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < need) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
-  }
-  u8(b) {
-    this.ensure(1);
-    this.buf[this.length++] = b & 255;
-  }
-  bytes(b) {
-    this.ensure(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
-  }
-  u32le(v) {
-    this.ensure(4);
-    this.view.setUint32(this.length, v >>> 0, true);
-    this.length += 4;
-  }
-  f32(v) {
-    this.ensure(4);
-    this.view.setFloat32(this.length, v, true);
-    this.length += 4;
-  }
-  f64(v) {
-    this.ensure(8);
-    this.view.setFloat64(this.length, v, true);
-    this.length += 8;
-  }
-  /** Unsigned LEB128 of a non-negative integer below 2^53. */
-  uleb(v) {
-    if (!(v >= 0) || !Number.isInteger(v)) throw new RangeError(`uleb: ${v}`);
-    this.ensure(8);
-    do {
-      let byte = v % 128;
-      v = Math.floor(v / 128);
-      if (v !== 0) byte |= 128;
-      this.buf[this.length++] = byte;
-    } while (v !== 0);
-  }
-  /** Signed LEB128 of a 32-bit integer. */
-  sleb32(v) {
-    v |= 0;
-    this.ensure(5);
-    for (; ; ) {
-      const byte = v & 127;
-      v >>= 7;
-      const done = v === 0 && (byte & 64) === 0 || v === -1 && (byte & 64) !== 0;
-      this.buf[this.length++] = done ? byte : byte | 128;
-      if (done) return;
-    }
-  }
-  /** Signed LEB128 of a 64-bit integer. */
-  sleb64(v) {
-    if (v >= -0x80000000n && v <= 0x7fffffffn) {
-      this.sleb32(Number(v));
-      return;
-    }
-    v = BigInt.asIntN(64, v);
-    this.ensure(10);
-    for (; ; ) {
-      const byte = Number(v & 0x7fn);
-      v >>= 7n;
-      const done = v === 0n && (byte & 64) === 0 || v === -1n && (byte & 64) !== 0;
-      this.buf[this.length++] = done ? byte : byte | 128;
-      if (done) return;
-    }
-  }
-  /** Length-prefixed UTF-8. */
-  str(s) {
-    const n = s.length;
-    if (n < 128) {
-      this.ensure(n + 1);
-      const start = this.length;
-      this.buf[start] = n;
-      let i = 0;
-      for (; i < n; i++) {
-        const c2 = s.charCodeAt(i);
-        if (c2 >= 128) break;
-        this.buf[start + 1 + i] = c2;
-      }
-      if (i === n) {
-        this.length = start + 1 + n;
-        return;
-      }
-    }
-    const b = utf8Encoder.encode(s);
-    this.uleb(b.length);
-    this.bytes(b);
-  }
-  /** Overwrites the 4 bytes at `at` with `v`, little-endian. */
-  patchU32le(at, v) {
-    this.view.setUint32(at, v >>> 0, true);
-  }
-  /** Writes `v` as a 5-byte padded unsigned LEB128 at `at` (space reserved with `reserveUleb5`). */
-  patchUleb5(at, v) {
-    for (let i = 0; i < 5; i++) {
-      const byte = v & 127;
-      v >>>= 7;
-      this.buf[at + i] = i < 4 ? byte | 128 : byte;
-    }
-  }
-  reserveUleb5() {
-    const at = this.length;
-    this.ensure(5);
-    this.length += 5;
-    return at;
-  }
-  /** A copy of the written bytes. */
-  finish() {
-    return this.buf.slice(0, this.length);
-  }
-  /** A view of the written bytes (valid until the next write). */
-  peek() {
-    return this.buf.subarray(0, this.length);
-  }
-};
-var ByteReaderError = class extends Error {
-};
-var ByteReader = class {
-  constructor(buf) {
-    this.buf = buf;
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  buf;
-  pos = 0;
-  view;
-  get remaining() {
-    return this.buf.length - this.pos;
-  }
-  need(n) {
-    if (this.pos + n > this.buf.length) throw new ByteReaderError(`truncated at byte ${this.pos}`);
-  }
-  u8() {
-    this.need(1);
-    return this.buf[this.pos++];
-  }
-  bytes(n) {
-    this.need(n);
-    const b = this.buf.slice(this.pos, this.pos + n);
-    this.pos += n;
-    return b;
-  }
-  u32le() {
-    this.need(4);
-    const v = this.view.getUint32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  f32() {
-    this.need(4);
-    const v = this.view.getFloat32(this.pos, true);
-    this.pos += 4;
-    return v;
-  }
-  f64() {
-    this.need(8);
-    const v = this.view.getFloat64(this.pos, true);
-    this.pos += 8;
-    return v;
-  }
-  uleb() {
-    let result = 0;
-    let mul = 1;
-    for (let i = 0; ; i++) {
-      if (i >= 8) throw new ByteReaderError(`overlong unsigned LEB128 at byte ${this.pos}`);
-      const b = this.u8();
-      result += (b & 127) * mul;
-      mul *= 128;
-      if ((b & 128) === 0) return result;
-    }
-  }
-  sleb32() {
-    let result = 0;
-    let shift = 0;
-    for (let i = 0; ; i++) {
-      if (i >= 5) throw new ByteReaderError(`overlong signed LEB128 at byte ${this.pos}`);
-      const b = this.u8();
-      result |= (b & 127) << shift;
-      shift += 7;
-      if ((b & 128) === 0) {
-        if (shift < 32 && (b & 64) !== 0) result |= -1 << shift;
-        return result | 0;
-      }
-    }
-  }
-  sleb64() {
-    let small = 0;
-    let mul = 1;
-    const start = this.pos;
-    for (let i = 0; i < 7; i++) {
-      const b = this.u8();
-      small += (b & 127) * mul;
-      mul *= 128;
-      if ((b & 128) === 0) {
-        if ((b & 64) !== 0) small -= mul;
-        return BigInt(small);
-      }
-    }
-    this.pos = start;
-    let result = 0n;
-    let shift = 0n;
-    for (let i = 0; ; i++) {
-      if (i >= 10) throw new ByteReaderError(`overlong signed LEB128 at byte ${this.pos}`);
-      const b = this.u8();
-      result |= BigInt(b & 127) << shift;
-      shift += 7n;
-      if ((b & 128) === 0) {
-        if ((b & 64) !== 0) result -= 1n << shift;
-        return BigInt.asIntN(64, result);
-      }
-    }
-  }
-  str() {
-    const n = this.uleb();
-    this.need(n);
-    if (n < 64) {
-      const buf = this.buf;
-      const start = this.pos;
-      let s = "";
-      let i = 0;
-      for (; i < n; i++) {
-        const c2 = buf[start + i];
-        if (c2 >= 128) break;
-        s += String.fromCharCode(c2);
-      }
-      if (i === n) {
-        this.pos += n;
-        return s;
-      }
-    }
-    const b = this.bytes(n);
-    try {
-      return utf8Decoder.decode(b);
-    } catch {
-      throw new ByteReaderError(`invalid UTF-8 in a string at byte ${this.pos - n}`);
-    }
-  }
-};
-
-// src/artifact/encode.ts
-import { createHash } from "node:crypto";
-var MAGIC = [66, 83, 75, 65];
-var TRAILER_BYTES = 32;
-var EXPR_KINDS = [
-  "const",
-  "local.get",
-  "local.tee",
-  "global.get",
-  "unary",
-  "binary",
-  "load",
-  "call",
-  "call.indirect",
-  "call.runtime",
-  "call.extern",
-  "select",
-  "cond",
-  "seq",
-  "data.addr",
-  "elem.addr",
-  "memory.size",
-  "memory.grow"
-];
-var STMT_KINDS = [
-  "expr",
-  "local.set",
-  "global.set",
-  "store",
-  "block",
-  "loop",
-  "if",
-  "break",
-  "continue",
-  "return",
-  "unreachable",
-  "memory.copy",
-  "memory.fill"
-];
-var exprTag = new Map(EXPR_KINDS.map((k, i) => [k, i]));
-var stmtTag = new Map(STMT_KINDS.map((k, i) => [k, i]));
-var unaryTag = new Map(UNARY_OPS.map((k, i) => [k, i]));
-var binaryTag = new Map(BINARY_OPS.map((k, i) => [k, i]));
-var loadTag = new Map(LOAD_OPS.map((k, i) => [k, i]));
-var storeTag = new Map(STORE_OPS.map((k, i) => [k, i]));
-function valTypeTag(t3) {
-  const i = VAL_TYPES.indexOf(t3);
-  if (i < 0) throw new Error(`not a value type: ${String(t3)}`);
-  return i;
-}
-function encodeArtifact(a) {
-  const w = new ByteWriter(64 * 1024);
-  for (const b of MAGIC) w.u8(b);
-  w.u32le(a.schemaVersion);
-  const totalAt = w.length;
-  w.u32le(0);
-  const optLoc = (loc) => w.uleb(loc === void 0 ? 0 : loc + 1);
-  const funcType = (t3) => {
-    w.uleb(t3.params.length);
-    for (const p of t3.params) w.u8(valTypeTag(p));
-    w.u8(t3.result === null ? 255 : valTypeTag(t3.result));
-  };
-  const constant = (type, value) => {
-    w.u8(valTypeTag(type));
-    switch (type) {
-      case "i32":
-        w.sleb32(Number(value));
-        return;
-      case "i64":
-        w.sleb64(BigInt(value));
-        return;
-      case "f32":
-        w.f32(Number(value));
-        return;
-      case "f64":
-        w.f64(Number(value));
-        return;
-      default:
-        assertNever(type);
-    }
-  };
-  const optStr = (s) => {
-    if (s === null) w.u8(0);
-    else {
-      w.u8(1);
-      w.str(s);
-    }
-  };
-  const exprs = (es) => {
-    w.uleb(es.length);
-    for (const e of es) expr(e);
-  };
-  const stmts = (ss) => {
-    w.uleb(ss.length);
-    for (const s of ss) stmt(s);
-  };
-  let depth = 0;
-  const deeper = () => {
-    if (++depth > MAX_NESTING) {
-      throw new RangeError(
-        `artifact nesting deeper than ${MAX_NESTING} levels (lowering must spill into locals)`
-      );
-    }
-  };
-  function expr(e) {
-    deeper();
-    exprInner(e);
-    depth--;
-  }
-  function exprInner(e) {
-    w.u8(exprTag.get(e.kind));
-    switch (e.kind) {
-      case "const":
-        constant(e.type, e.value);
-        return;
-      case "local.get":
-      case "global.get":
-        w.uleb(e.index);
-        return;
-      case "local.tee":
-        w.uleb(e.index);
-        expr(e.value);
-        return;
-      case "unary":
-        w.u8(unaryTag.get(e.op));
-        expr(e.value);
-        return;
-      case "binary":
-        w.u8(binaryTag.get(e.op));
-        optLoc(e.loc);
-        expr(e.left);
-        expr(e.right);
-        return;
-      case "load":
-        w.u8(loadTag.get(e.op));
-        w.uleb(e.offset);
-        expr(e.addr);
-        return;
-      case "call":
-        w.uleb(e.func);
-        optLoc(e.loc);
-        exprs(e.args);
-        return;
-      case "call.indirect":
-        funcType(e.type);
-        optLoc(e.loc);
-        expr(e.target);
-        exprs(e.args);
-        return;
-      case "call.runtime":
-        w.str(e.name);
-        optLoc(e.loc);
-        exprs(e.args);
-        return;
-      case "call.extern":
-        w.uleb(e.ext);
-        optLoc(e.loc);
-        exprs(e.args);
-        return;
-      case "select":
-        expr(e.cond);
-        expr(e.then);
-        expr(e.else);
-        return;
-      case "cond":
-        w.u8(valTypeTag(e.type));
-        expr(e.cond);
-        expr(e.then);
-        expr(e.else);
-        return;
-      case "seq":
-        stmts(e.body);
-        expr(e.value);
-        return;
-      case "data.addr":
-        w.uleb(e.segment);
-        return;
-      case "elem.addr":
-        w.u8(e.elemSize);
-        optLoc(e.loc);
-        expr(e.base);
-        expr(e.index);
-        return;
-      case "memory.size":
-        return;
-      case "memory.grow":
-        expr(e.pages);
-        return;
-      default:
-        assertNever(e);
-    }
-  }
-  function stmt(s) {
-    deeper();
-    stmtInner(s);
-    depth--;
-  }
-  function stmtInner(s) {
-    w.u8(stmtTag.get(s.kind));
-    optLoc(s.loc);
-    switch (s.kind) {
-      case "expr":
-        expr(s.expr);
-        return;
-      case "local.set":
-      case "global.set":
-        w.uleb(s.index);
-        expr(s.value);
-        return;
-      case "store":
-        w.u8(storeTag.get(s.op));
-        w.uleb(s.offset);
-        expr(s.addr);
-        expr(s.value);
-        return;
-      case "block":
-      case "loop":
-        w.uleb(s.label);
-        stmts(s.body);
-        return;
-      case "if":
-        expr(s.cond);
-        stmts(s.then);
-        stmts(s.else);
-        return;
-      case "break":
-      case "continue":
-        w.uleb(s.label);
-        return;
-      case "return":
-        if (s.value === void 0) w.u8(0);
-        else {
-          w.u8(1);
-          expr(s.value);
-        }
-        return;
-      case "unreachable":
-        return;
-      case "memory.copy":
-        expr(s.dst);
-        expr(s.src);
-        expr(s.len);
-        return;
-      case "memory.fill":
-        expr(s.dst);
-        expr(s.value);
-        expr(s.len);
-        return;
-      default:
-        assertNever(s);
-    }
-  }
-  w.uleb(a.files.length);
-  for (const f of a.files) w.str(f);
-  w.uleb(a.locations.length);
-  for (const l of a.locations) {
-    w.uleb(l.file);
-    w.uleb(l.line);
-    w.uleb(l.column);
-  }
-  w.uleb(a.functions.length);
-  for (const f of a.functions) {
-    w.str(f.name);
-    funcType(f.type);
-    w.uleb(f.locals.length);
-    for (const l of f.locals) w.u8(valTypeTag(l));
-    optLoc(f.loc);
-    stmts(f.body);
-  }
-  w.uleb(a.globals.length);
-  for (const g of a.globals) {
-    w.str(g.name);
-    w.u8(g.mutable ? 1 : 0);
-    constant(g.type, g.init);
-  }
-  w.uleb(a.externs.length);
-  for (const x of a.externs) {
-    w.str(x.contract);
-    w.str(x.name);
-    w.str(x.library);
-    funcType(x.type);
-  }
-  w.uleb(a.table.length);
-  for (const t3 of a.table) w.uleb(t3);
-  w.uleb(a.data.length);
-  for (const d of a.data) {
-    w.str(d.name);
-    w.uleb(d.bytes.length);
-    w.bytes(d.bytes);
-  }
-  w.uleb(a.layouts.length);
-  for (const l of a.layouts) {
-    if (l.kind === "record") {
-      w.u8(0);
-      w.str(l.name);
-      w.uleb(l.size);
-      w.uleb(l.refs.length);
-      for (const r of l.refs) w.uleb(r);
-    } else {
-      w.u8(1);
-      w.str(l.name);
-      w.u8(l.elemSize);
-      w.u8(l.elemRef ? 1 : 0);
-    }
-  }
-  w.uleb(a.tests.length);
-  for (const t3 of a.tests) {
-    w.str(t3.qualifiedName);
-    w.str(t3.name);
-    optStr(t3.group);
-    w.uleb(t3.tags.length);
-    for (const tag of t3.tags) w.str(tag);
-    if (t3.skip === null) w.u8(0);
-    else {
-      w.u8(t3.skip.condition ? 2 : 1);
-      optStr(t3.skip.reason);
-    }
-    w.str(t3.file);
-    w.uleb(t3.line);
-    w.uleb(t3.column);
-    w.uleb(t3.func);
-  }
-  w.uleb(a.exports.length);
-  for (const e of a.exports) {
-    w.str(e.name);
-    w.uleb(e.func);
-  }
-  if (a.entry === null) w.u8(0);
-  else {
-    w.u8(1);
-    w.str(a.entry.name);
-    w.uleb(a.entry.func);
-  }
-  w.uleb(a.entryPoints.length);
-  for (const e of a.entryPoints) {
-    w.str(e.name);
-    w.uleb(e.func);
-  }
-  w.patchU32le(totalAt, w.length + TRAILER_BYTES);
-  w.bytes(createHash("sha256").update(w.peek()).digest());
-  return w.finish();
-}
-function artifactId(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 // src/artifact/decode.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var Corrupt = class extends Error {
 };
 var HEADER = 12;
 function decodeArtifact(bytes) {
-  const fail2 = (kind, message) => ({ ok: false, kind, message });
+  const fail = (kind, message) => ({ ok: false, kind, message });
   if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    return fail2("not-an-artifact", "not a beskid-ci artifact (the file does not start with BSKA)");
+    return fail("not-an-artifact", "not a beskid-ci artifact (the file does not start with BSKA)");
   }
   if (bytes.length < HEADER)
-    return fail2("truncated", `artifact truncated: ${bytes.length} bytes, header incomplete`);
+    return fail("truncated", `artifact truncated: ${bytes.length} bytes, header incomplete`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
   if (version !== ARTIFACT_SCHEMA_VERSION) {
-    return fail2(
+    return fail(
       "wrong-version",
       `artifact schema version ${version} is not supported (this toolchain reads version ${ARTIFACT_SCHEMA_VERSION})`
     );
   }
   const total = view.getUint32(8, true);
-  if (bytes.length < total) return fail2("truncated", `artifact truncated: ${bytes.length} of ${total} bytes`);
+  if (bytes.length < total) return fail("truncated", `artifact truncated: ${bytes.length} of ${total} bytes`);
   if (bytes.length > total || total < HEADER + TRAILER_BYTES) {
-    return fail2("corrupted", `artifact corrupted: ${bytes.length} bytes where the header says ${total}`);
+    return fail("corrupted", `artifact corrupted: ${bytes.length} bytes where the header says ${total}`);
   }
   const body = bytes.subarray(0, total - TRAILER_BYTES);
-  const digest = createHash2("sha256").update(body).digest();
+  const digest = createHash("sha256").update(body).digest();
   const trailer = bytes.subarray(total - TRAILER_BYTES, total);
   for (let i = 0; i < TRAILER_BYTES; i++) {
-    if (digest[i] !== trailer[i]) return fail2("corrupted", "artifact corrupted: checksum mismatch");
+    if (digest[i] !== trailer[i]) return fail("corrupted", "artifact corrupted: checksum mismatch");
   }
   try {
     const r = new ByteReader(body);
@@ -1287,7 +337,7 @@ function decodeArtifact(bytes) {
     return { ok: true, artifact };
   } catch (e) {
     if (e instanceof Corrupt || e instanceof ByteReaderError || e instanceof RangeError) {
-      return fail2("corrupted", `artifact corrupted: ${e.message}`);
+      return fail("corrupted", `artifact corrupted: ${e.message}`);
     }
     throw e;
   }
@@ -1319,7 +369,10 @@ function readBody(r) {
     const v = r.uleb();
     return v === 0 ? void 0 : v - 1;
   };
-  const withLoc2 = (node, loc) => loc === void 0 ? node : { ...node, loc };
+  const withLoc2 = (node, loc) => {
+    if (loc !== void 0) node.loc = loc;
+    return node;
+  };
   const constant = () => {
     const type = valType();
     switch (type) {
@@ -1347,13 +400,24 @@ function readBody(r) {
     return s;
   };
   const exprs = () => list(expr);
-  const stmts = () => list(stmt);
+  const stmts2 = () => list(stmt2);
   function expr() {
     const kind = pick(EXPR_KINDS, r.u8(), "expression");
     switch (kind) {
       case "const": {
-        const c2 = constant();
-        return { kind, type: c2.type, value: c2.value };
+        const type = valType();
+        switch (type) {
+          case "i32":
+            return { kind, type, value: r.sleb32() };
+          case "i64":
+            return { kind, type, value: r.sleb64() };
+          case "f32":
+            return { kind, type, value: r.f32() };
+          case "f64":
+            return { kind, type, value: r.f64() };
+          default:
+            return assertNever(type);
+        }
       }
       case "local.get":
       case "global.get":
@@ -1411,7 +475,7 @@ function readBody(r) {
         return { kind, type, cond, then, else: expr() };
       }
       case "seq": {
-        const body = stmts();
+        const body = stmts2();
         return { kind, body, value: expr() };
       }
       case "data.addr":
@@ -1430,7 +494,7 @@ function readBody(r) {
         return assertNever(kind);
     }
   }
-  function stmt() {
+  function stmt2() {
     const kind = pick(STMT_KINDS, r.u8(), "statement");
     const loc = optLoc();
     let s;
@@ -1454,13 +518,13 @@ function readBody(r) {
       case "block":
       case "loop": {
         const label = r.uleb();
-        s = { kind, label, body: stmts() };
+        s = { kind, label, body: stmts2() };
         break;
       }
       case "if": {
         const cond = expr();
-        const then = stmts();
-        s = { kind, cond, then, else: stmts() };
+        const then = stmts2();
+        s = { kind, cond, then, else: stmts2() };
         break;
       }
       case "break":
@@ -1504,7 +568,7 @@ function readBody(r) {
     const type = funcType();
     const locals = list(valType);
     const loc = optLoc();
-    const body = stmts();
+    const body = stmts2();
     return withLoc2({ name, type, locals, body }, loc);
   });
   const globals = list(() => {
@@ -1566,8 +630,8 @@ function readBody(r) {
     if (!ok) throw new Corrupt(what);
   };
   for (const l of locations) check2(l.file < files.length, `location refers to file ${l.file}`);
-  for (const t3 of table) check2(t3 < nf, `table refers to function ${t3}`);
-  for (const t3 of tests) check2(t3.func < nf, `test ${t3.qualifiedName} refers to function ${t3.func}`);
+  for (const t2 of table) check2(t2 < nf, `table refers to function ${t2}`);
+  for (const t2 of tests) check2(t2.func < nf, `test ${t2.qualifiedName} refers to function ${t2.func}`);
   for (const e of exports) check2(e.func < nf, `export ${e.name} refers to function ${e.func}`);
   for (const e of entryPoints) check2(e.func < nf, `entry point ${e.name} refers to function ${e.func}`);
   if (entry) check2(entry.func < nf, `entry refers to function ${entry.func}`);
@@ -1600,10 +664,10 @@ function verifyArtifact(a, maxProblems = 50) {
       report("layouts", `built-in layout ${i} (${l.name}) missing`);
   });
   for (const slot of a.table) if (!a.functions[slot]) report("table", `function ${slot} does not exist`);
-  for (const t3 of a.tests) {
-    const f = a.functions[t3.func];
+  for (const t2 of a.tests) {
+    const f = a.functions[t2.func];
     if (!f || f.type.params.length !== 0 || f.type.result !== null)
-      report(`test ${t3.qualifiedName}`, "func must be () -> void");
+      report(`test ${t2.qualifiedName}`, "func must be () -> void");
   }
   const entries = a.entry ? [a.entry, ...a.entryPoints] : a.entryPoints;
   for (const e of entries) {
@@ -1689,12 +753,12 @@ function verifyFunc(a, f, where, report) {
         args(e.type.params, e.args, "call.indirect");
         break;
       case "call.runtime": {
-        const t3 = runtimeType(e.name);
-        if (!t3) {
+        const t2 = runtimeType(e.name);
+        if (!t2) {
           report(where, `unknown runtime function ${e.name}`);
           return null;
         }
-        args(t3.params, e.args, `rt.${e.name}`);
+        args(t2.params, e.args, `rt.${e.name}`);
         break;
       }
       case "call.extern": {
@@ -1708,9 +772,9 @@ function verifyFunc(a, f, where, report) {
       }
       case "select": {
         expect(e.cond, "i32", "select condition");
-        const t3 = checkExpr(e.then);
-        expect(e.else, t3, "select else");
-        return t3;
+        const t2 = checkExpr(e.then);
+        expect(e.else, t2, "select else");
+        return t2;
       }
       case "cond":
         expect(e.cond, "i32", "cond condition");
@@ -1816,6 +880,471 @@ function verifyFunc(a, f, where, report) {
   checkBody(f.body);
 }
 
+// src/artifact/walk.ts
+function forEachChild(x, e, s) {
+  switch (x.kind) {
+    case "const":
+    case "local.get":
+    case "global.get":
+    case "data.addr":
+    case "memory.size":
+      return;
+    case "local.tee":
+    case "unary":
+      return e(x.value);
+    case "binary":
+      e(x.left);
+      return e(x.right);
+    case "load":
+      return e(x.addr);
+    case "call":
+    case "call.runtime":
+    case "call.extern":
+      for (let i = 0; i < x.args.length; i++) e(x.args[i]);
+      return;
+    case "call.indirect":
+      for (let i = 0; i < x.args.length; i++) e(x.args[i]);
+      return e(x.target);
+    case "select":
+      e(x.then);
+      e(x.else);
+      return e(x.cond);
+    case "cond":
+      e(x.cond);
+      e(x.then);
+      return e(x.else);
+    case "seq":
+      for (let i = 0; i < x.body.length; i++) s(x.body[i]);
+      return e(x.value);
+    case "elem.addr":
+      e(x.base);
+      return e(x.index);
+    case "memory.grow":
+      return e(x.pages);
+    default:
+      return assertNever(x);
+  }
+}
+function forEachStmtChild(x, e, s) {
+  switch (x.kind) {
+    case "expr":
+      return e(x.expr);
+    case "local.set":
+    case "global.set":
+      return e(x.value);
+    case "store":
+      e(x.addr);
+      return e(x.value);
+    case "block":
+    case "loop":
+      for (let i = 0; i < x.body.length; i++) s(x.body[i]);
+      return;
+    case "if":
+      e(x.cond);
+      for (let i = 0; i < x.then.length; i++) s(x.then[i]);
+      for (let i = 0; i < x.else.length; i++) s(x.else[i]);
+      return;
+    case "return":
+      if (x.value !== void 0) e(x.value);
+      return;
+    case "break":
+    case "continue":
+    case "unreachable":
+      return;
+    case "memory.copy":
+      e(x.dst);
+      e(x.src);
+      return e(x.len);
+    case "memory.fill":
+      e(x.dst);
+      e(x.value);
+      return e(x.len);
+    default:
+      return assertNever(x);
+  }
+}
+function walkBody(body, onE, onS = () => {
+}) {
+  const visitE = (x) => {
+    onE(x);
+    forEachChild(x, visitE, visitS);
+  };
+  const visitS = (x) => {
+    onS(x);
+    forEachStmtChild(x, visitE, visitS);
+  };
+  for (let i = 0; i < body.length; i++) visitS(body[i]);
+}
+function mapChildren(x, e, s) {
+  switch (x.kind) {
+    case "const":
+    case "local.get":
+    case "global.get":
+    case "data.addr":
+    case "memory.size":
+      return x;
+    case "local.tee":
+    case "unary":
+      return { ...x, value: e(x.value) };
+    case "binary":
+      return { ...x, left: e(x.left), right: e(x.right) };
+    case "load":
+      return { ...x, addr: e(x.addr) };
+    case "call":
+    case "call.runtime":
+    case "call.extern":
+      return { ...x, args: x.args.map((a) => e(a)) };
+    case "call.indirect":
+      return { ...x, args: x.args.map((a) => e(a)), target: e(x.target) };
+    case "select":
+    case "cond":
+      return { ...x, cond: e(x.cond), then: e(x.then), else: e(x.else) };
+    case "seq":
+      return { ...x, body: x.body.flatMap((b) => s(b)), value: e(x.value) };
+    case "elem.addr":
+      return { ...x, base: e(x.base), index: e(x.index) };
+    case "memory.grow":
+      return { ...x, pages: e(x.pages) };
+    default:
+      return assertNever(x);
+  }
+}
+function mapStmtChildren(x, e, s) {
+  const ss = (xs) => xs.flatMap((b) => s(b));
+  switch (x.kind) {
+    case "expr":
+      return { ...x, expr: e(x.expr) };
+    case "local.set":
+    case "global.set":
+      return { ...x, value: e(x.value) };
+    case "store":
+      return { ...x, addr: e(x.addr), value: e(x.value) };
+    case "block":
+    case "loop":
+      return { ...x, body: ss(x.body) };
+    case "if":
+      return { ...x, cond: e(x.cond), then: ss(x.then), else: ss(x.else) };
+    case "return":
+      return x.value === void 0 ? x : { ...x, value: e(x.value) };
+    case "break":
+    case "continue":
+    case "unreachable":
+      return x;
+    case "memory.copy":
+      return { ...x, dst: e(x.dst), src: e(x.src), len: e(x.len) };
+    case "memory.fill":
+      return { ...x, dst: e(x.dst), value: e(x.value), len: e(x.len) };
+    default:
+      return assertNever(x);
+  }
+}
+
+// src/artifact/loops.ts
+var MAX_BODY_NODES = 1500;
+var i64c = (v) => ({ kind: "const", type: "i64", value: v });
+var i32c = (v) => ({ kind: "const", type: "i32", value: v });
+var get = (index) => ({ kind: "local.get", index });
+var bin = (op, left, right) => ({
+  kind: "binary",
+  op,
+  left,
+  right
+});
+function versionLoops(f) {
+  if (!f.body.some(hasElem)) return f;
+  const extra = [];
+  const base = f.type.params.length + f.locals.length;
+  const newLocal = () => {
+    extra.push("i64");
+    return base + extra.length - 1;
+  };
+  const body = stmts(f.body, newLocal);
+  if (extra.length === 0 && body === f.body) return f;
+  return { ...f, locals: [...f.locals, ...extra], body };
+}
+function hasElem(s) {
+  let found = false;
+  walkBody([s], (x) => {
+    if (x.kind === "elem.addr") found = true;
+  });
+  return found;
+}
+function stmts(ss, newLocal) {
+  let out = null;
+  ss.forEach((s, i) => {
+    const r = stmt(s, newLocal);
+    if (r.length === 1 && r[0] === s) {
+      out?.push(s);
+      return;
+    }
+    out ??= ss.slice(0, i);
+    out.push(...r);
+  });
+  return out ?? ss;
+}
+function stmt(s, newLocal) {
+  switch (s.kind) {
+    case "block": {
+      const body = stmts(s.body, newLocal);
+      return [body === s.body ? s : { ...s, body }];
+    }
+    case "if": {
+      const then = stmts(s.then, newLocal);
+      const els = stmts(s.else, newLocal);
+      return [then === s.then && els === s.else ? s : { ...s, then, else: els }];
+    }
+    case "loop": {
+      const body = stmts(s.body, newLocal);
+      const loop = body === s.body ? s : { ...s, body };
+      return versionLoop(loop, newLocal) ?? [loop];
+    }
+    default:
+      return [s];
+  }
+}
+function assignedLocals(ss) {
+  const n = /* @__PURE__ */ new Map();
+  const bump = (i) => void n.set(i, (n.get(i) ?? 0) + 1);
+  walkBody(
+    ss,
+    (x) => {
+      if (x.kind === "local.tee") bump(x.index);
+    },
+    (x) => {
+      if (x.kind === "local.set") bump(x.index);
+    }
+  );
+  return n;
+}
+function countNodes(ss, max) {
+  let n = 0;
+  const e = (x) => {
+    if (++n <= max) forEachChild(x, e, st);
+  };
+  const st = (x) => {
+    if (++n <= max) forEachStmtChild(x, e, st);
+  };
+  ss.forEach(st);
+  return n;
+}
+function invariant(x, assigned) {
+  switch (x.kind) {
+    case "const":
+      return true;
+    case "local.get":
+      return !assigned.has(x.index);
+    case "unary":
+      return invariant(x.value, assigned);
+    case "binary":
+      return !/\.(div|rem)/.test(x.op) && invariant(x.left, assigned) && invariant(x.right, assigned);
+    default:
+      return false;
+  }
+}
+function key(x) {
+  switch (x.kind) {
+    case "const":
+      return `${x.type}:${String(x.value)}`;
+    case "local.get":
+      return `$${x.index}`;
+    case "unary":
+      return `(${x.op} ${key(x.value)})`;
+    case "binary":
+      return `(${x.op} ${key(x.left)} ${key(x.right)})`;
+    default:
+      return "?";
+  }
+}
+function exitTest(cond) {
+  let op;
+  let l;
+  let r;
+  if (cond.kind === "unary" && cond.op === "i32.eqz" && cond.value.kind === "binary") {
+    const b = cond.value;
+    if (b.op !== "i64.lt_s" && b.op !== "i64.le_s") return null;
+    op = b.op === "i64.lt_s" ? "ge" : "gt";
+    [l, r] = [b.left, b.right];
+  } else if (cond.kind === "binary" && (cond.op === "i64.ge_s" || cond.op === "i64.gt_s")) {
+    op = cond.op === "i64.ge_s" ? "ge" : "gt";
+    [l, r] = [cond.left, cond.right];
+  } else return null;
+  if (l.kind !== "local.get") return null;
+  return { iv: l.index, end: r, inclusive: op === "gt" };
+}
+function countedLoop(loop) {
+  const body = loop.body;
+  const first = body[0];
+  if (first?.kind !== "if" || first.else.length !== 0 || first.then.length !== 1 || // At the top of the loop body any break leaves the loop.
+  first.then[0].kind !== "break")
+    return null;
+  const test2 = exitTest(first.cond);
+  if (!test2) return null;
+  const counts = assignedLocals(body);
+  const assigned = new Set(counts.keys());
+  if (!invariant(test2.end, assigned) || test2.end.kind !== "const" && test2.end.kind !== "local.get")
+    return null;
+  if (counts.get(test2.iv) !== 1) return null;
+  let incAt = -1;
+  let step = null;
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i];
+    if (s.kind === "local.set" && s.index === test2.iv && s.value.kind === "binary" && s.value.op === "i64.add" && s.value.left.kind === "local.get" && s.value.left.index === test2.iv) {
+      incAt = i;
+      step = s.value.right;
+    }
+  }
+  if (step === null) return null;
+  const st = step;
+  if (!(st.kind === "const" || st.kind === "local.get" && !assigned.has(st.index))) return null;
+  const copies = /* @__PURE__ */ new Set();
+  for (let i = 1; i < incAt; i++) {
+    const s = body[i];
+    if (s.kind !== "local.set" || s.value.kind !== "local.get" || s.value.index !== test2.iv) break;
+    if (counts.get(s.index) !== 1) break;
+    copies.add(s.index);
+  }
+  return { ...test2, step: st, incAt, copies, assigned, counts };
+}
+function accesses(body, c2) {
+  const found = [];
+  const ivOk = (x, at) => x.kind === "local.get" && (c2.copies.has(x.index) || x.index === c2.iv && at < c2.incAt);
+  const affine = (i, at) => {
+    if (ivOk(i, at)) return { inv: null, iv: i };
+    if (i.kind !== "binary") return null;
+    if (i.op === "i64.add") {
+      if (ivOk(i.right, at) && invariant(i.left, c2.assigned)) return { inv: i.left, iv: i.right };
+      if (ivOk(i.left, at) && invariant(i.right, c2.assigned)) return { inv: i.right, iv: i.left };
+    }
+    if (i.op === "i64.sub" && ivOk(i.left, at) && i.right.kind === "const") {
+      const v = BigInt.asIntN(64, BigInt(i.right.value));
+      if (v !== -(1n << 63n)) return { inv: i64c(-v), iv: i.left };
+    }
+    return null;
+  };
+  const derived = /* @__PURE__ */ new Map();
+  const match = (x, at) => {
+    if (x.base.kind !== "local.get" || c2.assigned.has(x.base.index)) return null;
+    const base = x.base.index;
+    const i = x.index;
+    const d = i.kind === "local.get" ? derived.get(i.index) : void 0;
+    if (d) return { node: x, base, ...d, index: i };
+    const m = affine(i, at);
+    return m ? { node: x, base, ...m } : null;
+  };
+  const visit = (s, at) => {
+    const e = (x) => {
+      if (x.kind === "elem.addr") {
+        const m = match(x, at);
+        if (m) found.push(m);
+      }
+      forEachChild(x, e, st);
+    };
+    const st = (x) => forEachStmtChild(x, e, st);
+    st(s);
+  };
+  const list = (ss, outerAt) => {
+    const added = [];
+    ss.forEach((s, i) => {
+      const at = outerAt ?? i;
+      if (s.kind === "block") list(s.body, at);
+      else visit(s, at);
+      if (s.kind === "local.set" && c2.counts.get(s.index) === 1 && !c2.copies.has(s.index)) {
+        const m = affine(s.value, at);
+        if (m) {
+          derived.set(s.index, m);
+          added.push(s.index);
+        }
+      }
+    });
+    for (const d of added) derived.delete(d);
+  };
+  list(body, null);
+  return found;
+}
+function versionLoop(loop, newLocal) {
+  const c2 = countedLoop(loop);
+  if (!c2) return null;
+  if (countNodes(loop.body, MAX_BODY_NODES + 1) > MAX_BODY_NODES) return null;
+  const found = accesses(loop.body, c2);
+  if (found.length === 0) return null;
+  const pre = [];
+  const hoisted = /* @__PURE__ */ new Map();
+  const invOf = (a) => {
+    if (a.inv === null || a.inv.kind === "const" || a.inv.kind === "local.get") return a.inv;
+    const k = key(a.inv);
+    let h = hoisted.get(k);
+    if (!h) {
+      const t2 = newLocal();
+      pre.push({ kind: "local.set", index: t2, value: a.inv });
+      h = get(t2);
+      hoisted.set(k, h);
+    }
+    return h;
+  };
+  const start = get(c2.iv);
+  const last = c2.inclusive ? c2.end : bin("i64.sub", c2.end, i64c(1n));
+  let ok = bin(
+    "i32.and",
+    bin("i64.ge_s", c2.step, i64c(1n)),
+    bin("i64.gt_s", bin("i64.add", last, c2.step), last)
+  );
+  const span = bin("i64.sub", last, start);
+  const rewritten = /* @__PURE__ */ new Map();
+  for (const a of found) {
+    const inv = invOf(a);
+    const index = a.index ?? (inv === null ? a.iv : bin("i64.add", inv, a.iv));
+    const len = {
+      kind: "unary",
+      op: "i64.extend_i32_u",
+      value: { kind: "load", op: "i32.load", addr: get(a.base), offset: ARRAY_LENGTH_OFFSET }
+    };
+    const lo = inv === null ? start : bin("i64.add", inv, start);
+    const hi = inv === null ? last : bin("i64.add", inv, last);
+    const cond = bin(
+      "i32.and",
+      bin("i32.and", bin("i64.lt_u", lo, len), bin("i64.lt_u", hi, len)),
+      bin("i64.lt_u", span, len)
+    );
+    ok = bin("i32.and", ok, cond);
+    const shift = Math.log2(a.node.elemSize);
+    const offset = { kind: "unary", op: "i32.wrap_i64", value: index };
+    rewritten.set(
+      a.node,
+      bin("i32.add", get(a.base), shift > 0 ? bin("i32.shl", offset, i32c(shift)) : offset)
+    );
+  }
+  const runs = bin(c2.inclusive ? "i64.le_s" : "i64.lt_s", start, c2.end);
+  const test2 = bin("i32.or", { kind: "unary", op: "i32.eqz", value: runs }, ok);
+  const fast = { ...loop, body: loop.body.map((s) => unchecked(s, rewritten)) };
+  const versioned = {
+    kind: "if",
+    cond: test2,
+    then: [fast],
+    else: [loop],
+    ...loop.loc !== void 0 ? { loc: loop.loc } : {}
+  };
+  return [...pre, versioned];
+}
+function unchecked(s, raw) {
+  const e = (x) => uncheckedExpr(x, raw);
+  const r = s.kind === "store" && s.addr.kind === "elem.addr" ? raw.get(s.addr) : void 0;
+  if (s.kind === "store" && r)
+    return { ...s, addr: r, offset: s.offset + ARRAY_DATA_OFFSET, value: e(s.value) };
+  return mapStmtChildren(s, e, (y) => [unchecked(y, raw)]);
+}
+function uncheckedExpr(x, raw) {
+  const e = (y) => uncheckedExpr(y, raw);
+  if (x.kind === "load" && x.addr.kind === "elem.addr") {
+    const r = raw.get(x.addr);
+    if (r) return { ...x, addr: r, offset: x.offset + ARRAY_DATA_OFFSET };
+  }
+  if (x.kind === "elem.addr") {
+    const r = raw.get(x);
+    if (r) return bin("i32.add", r, i32c(ARRAY_DATA_OFFSET));
+  }
+  return mapChildren(x, e, (y) => [unchecked(y, raw)]);
+}
+
 // src/pipeline/test-select.ts
 function matchesFilter(filter, qualifiedName, name) {
   if (!/[*?]/.test(filter)) return qualifiedName.includes(filter) || name.includes(filter);
@@ -1826,17 +1355,17 @@ function matchesFilter(filter, qualifiedName, name) {
 function matchesGroup(prefix, group) {
   return group === prefix || group.startsWith(prefix.endsWith(".") ? prefix : `${prefix}.`);
 }
-function selectTest(t3, req) {
+function selectTest(t2, req) {
   const include = req.includeTags ?? [];
   const exclude = req.excludeTags ?? [];
-  if (include.length > 0 && !t3.tags.some((tag) => include.includes(tag))) return { kind: "filtered_out" };
-  if (exclude.length > 0 && t3.tags.some((tag) => exclude.includes(tag))) return { kind: "filtered_out" };
-  if (req.group !== void 0 && req.group !== "" && !matchesGroup(req.group, t3.group))
+  if (include.length > 0 && !t2.tags.some((tag) => include.includes(tag))) return { kind: "filtered_out" };
+  if (exclude.length > 0 && t2.tags.some((tag) => exclude.includes(tag))) return { kind: "filtered_out" };
+  if (req.group !== void 0 && req.group !== "" && !matchesGroup(req.group, t2.group))
     return { kind: "filtered_out" };
-  if (req.filter !== void 0 && req.filter !== "" && !matchesFilter(req.filter, t3.qualifiedName, t3.name)) {
+  if (req.filter !== void 0 && req.filter !== "" && !matchesFilter(req.filter, t2.qualifiedName, t2.name)) {
     return { kind: "filtered_out" };
   }
-  if (t3.skip) return { kind: "skipped", reason: t3.skip.reason };
+  if (t2.skip) return { kind: "skipped", reason: t2.skip.reason };
   return { kind: "run" };
 }
 function inShard(position, shard) {
@@ -1852,155 +1381,98 @@ function parseShard(text) {
   return { index, count };
 }
 
-// src/pipeline/cache.ts
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
-function short(hex) {
-  return hex.slice(0, 16);
-}
-function computeCacheKey(k) {
-  const options = short(
-    sha256Hex(
-      Object.keys(k.options).sort().map((name) => `${name}=${String(k.options[name])}`).join("\n")
-    )
-  );
-  const closureText = [
-    ...k.units.map((u) => `unit ${u.module} ${u.hash}`),
-    ...k.inputs.map((i) => `input ${i.path} ${i.hash}`)
-  ].join("\n");
-  const closure = short(sha256Hex(closureText));
-  const components = { toolchain: k.toolchain, schema: `s${k.schema}`, options, closure };
-  return { key: `${components.toolchain}-${components.schema}-${options}-${closure}`, components };
-}
-var LOCAL_CACHE_KEEP = 4;
-var LocalCache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  pathOf(key) {
-    return join(this.dir, `${key}.bca`);
-  }
-  /** Stored bytes plus their sha256 (the last 64 bytes of the file are the hex digest). */
-  get(key) {
-    const path2 = this.pathOf(key);
-    if (!existsSync(path2)) return void 0;
-    try {
-      const file = readFileSync(path2);
-      if (file.length < 64) throw new Error("short");
-      const body = file.subarray(0, file.length - 64);
-      const digest = file.subarray(file.length - 64).toString("latin1");
-      if (sha256Hex(body) !== digest) throw new Error("digest");
-      const now = /* @__PURE__ */ new Date();
-      utimesSync(path2, now, now);
-      return new Uint8Array(body);
-    } catch {
-      this.remove(key);
-      return void 0;
-    }
-  }
-  put(key, bytes) {
-    const path2 = this.pathOf(key);
-    const digest = Buffer.from(sha256Hex(bytes), "latin1");
-    writeFileAtomic(path2, Buffer.concat([Buffer.from(bytes), digest]));
-    this.prune(key);
-    return path2;
-  }
-  remove(key) {
-    rmSync(this.pathOf(key), { force: true });
-  }
-  /** Keeps the newest LOCAL_CACHE_KEEP entries so an archived cache folder stays small. */
-  prune(keep) {
-    let entries;
-    try {
-      entries = readdirSync(this.dir).filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`).map((name) => ({ name, mtime: statSync(join(this.dir, name)).mtimeMs }));
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
-    for (const e of entries.slice(LOCAL_CACHE_KEEP - 1)) rmSync(join(this.dir, e.name), { force: true });
-  }
-};
-
 // src/runtime/host-abi.ts
 var HOST_CONTRACT = "__host";
 var HOST_LIBRARY = "host";
-function t2(params, result) {
+function t(params, result) {
   return { params, result };
 }
 var HOST_FUNCTIONS = {
   /** (fd, ptr, len) → bytes written, or -1. fd is 1 or 2 (the runtime checks). */
-  write: t2(["i32", "i32", "i32"], "i32"),
+  write: t(["i32", "i32", "i32"], "i32"),
   /** (fd, ptr, max) → bytes read (≥ 1), 0 at end of input or on error. Blocks for ≥ 1 byte. */
-  read: t2(["i32", "i32", "i32"], "i32"),
+  read: t(["i32", "i32", "i32"], "i32"),
+  /**
+   * (fd) → 1 when the next `read` gives the end of input, else 0. Peeks: waits for one byte
+   * like `read` but keeps it for the next `read`.
+   */
+  read_at_end: t(["i32"], "i32"),
+  /**
+   * (fd) → length of the next line of stdin, without its "\n" and one trailing "\r", made
+   * pending for `take`; -1 at the end of input or on error (nothing left to read).
+   */
+  read_line: t(["i32"], "i32"),
   /** (code) ends the program after flushing output; never returns. */
-  exit: t2(["i32"], null),
+  exit: t(["i32"], null),
   /** (msgPtr, msgLen, loc) reports a panic (docs/runtime.md) and ends the program with 101. */
-  panic: t2(["i32", "i32", "i32"], null),
+  panic: t(["i32", "i32", "i32"], null),
   /** () → nanoseconds since the Unix epoch. */
-  clock_realtime: t2([], "i64"),
+  clock_realtime: t([], "i64"),
   /** () → monotonic nanoseconds. */
-  clock_monotonic: t2([], "i64"),
+  clock_monotonic: t([], "i64"),
   /** (namePtr, nameLen) → pending length of the value, or -1 when unset. */
-  env_get: t2(["i32", "i32"], "i32"),
+  env_get: t(["i32", "i32"], "i32"),
   /** (namePtr, nameLen, valuePtr, valueLen) → 0 ok, else non-zero. */
-  env_set: t2(["i32", "i32", "i32", "i32"], "i32"),
+  env_set: t(["i32", "i32", "i32", "i32"], "i32"),
   /** () → pending length of the current directory. */
-  getcwd: t2([], "i32"),
+  getcwd: t([], "i32"),
   /** (dst) copies the pending result to dst and clears it. */
-  take: t2(["i32"], null),
+  take: t(["i32"], null),
   /** (pathPtr, pathLen) → pending length of the file contents, or -1. */
-  fs_read: t2(["i32", "i32"], "i32"),
+  fs_read: t(["i32", "i32"], "i32"),
   /** (pathPtr, pathLen, dataPtr, dataLen) → 0 ok. */
-  fs_write: t2(["i32", "i32", "i32", "i32"], "i32"),
+  fs_write: t(["i32", "i32", "i32", "i32"], "i32"),
   /** (pathPtr, pathLen) → 0 ok. Deletes a file or an empty directory. */
-  fs_delete: t2(["i32", "i32"], "i32"),
+  fs_delete: t(["i32", "i32"], "i32"),
   /** (pathPtr, pathLen) → 0 ok (also when it exists as a directory). Creates parents. */
-  fs_mkdir: t2(["i32", "i32"], "i32"),
+  fs_mkdir: t(["i32", "i32"], "i32"),
   /** (pathPtr, pathLen) → 1 exists, 0 not. */
-  fs_exists: t2(["i32", "i32"], "i32"),
+  fs_exists: t(["i32", "i32"], "i32"),
   /** () → process id. */
-  getpid: t2([], "i32"),
+  getpid: t([], "i32"),
   /** (fd) → columns*65536 + rows, 0 when unknown. */
-  tty_winsize: t2(["i32"], "i64"),
+  tty_winsize: t(["i32"], "i64"),
   /** (value) → pending length of the shortest round-trip text of an f64 (docs/runtime.md). */
-  format_f64: t2(["f64"], "i32"),
+  format_f64: t(["f64"], "i32"),
   /** (value) → pending length of the shortest round-trip text of an f32. */
-  format_f32: t2(["f32"], "i32")
+  format_f32: t(["f32"], "i32")
 };
 var HOST_NAMES = Object.keys(HOST_FUNCTIONS);
 var JIT_MAPPED_EXTERNS = {
-  getpid: t2([], "i32"),
-  isatty: t2(["i32"], "i32"),
-  sched_yield: t2([], "i32")
+  getpid: t([], "i32"),
+  isatty: t(["i32"], "i32"),
+  sched_yield: t([], "i32")
 };
 
 // src/backends/jit/reach.ts
 function reachableExterns(a, root) {
   const seen = /* @__PURE__ */ new Set();
-  const externs = /* @__PURE__ */ new Set();
+  const externs = /* @__PURE__ */ new Map();
   const stack = [root];
   let tableAdded = false;
   const expr = (e) => {
     if (e.kind === "call") {
       if (!seen.has(e.func)) stack.push(e.func);
-    } else if (e.kind === "call.extern") externs.add(e.ext);
-    else if (e.kind === "call.indirect" && !tableAdded) {
+    } else if (e.kind === "call.extern") {
+      const prev = externs.get(e.ext);
+      if (!externs.has(e.ext) || e.loc !== void 0 && (prev === void 0 || e.loc < prev))
+        externs.set(e.ext, e.loc);
+    } else if (e.kind === "call.indirect" && !tableAdded) {
       tableAdded = true;
       stack.push(...a.table);
     }
-    forEachChild(e, expr, stmt);
+    forEachChild2(e, expr, stmt2);
   };
-  const stmt = (s) => forEachStmtChild(s, expr, stmt);
+  const stmt2 = (s) => forEachStmtChild2(s, expr, stmt2);
   while (stack.length > 0) {
     const f = stack.pop();
     if (seen.has(f)) continue;
     seen.add(f);
-    for (const s of a.functions[f]?.body ?? []) stmt(s);
+    for (const s of a.functions[f]?.body ?? []) stmt2(s);
   }
   return externs;
 }
-function forEachChild(e, expr, stmt) {
+function forEachChild2(e, expr, stmt2) {
   switch (e.kind) {
     case "local.tee":
     case "unary":
@@ -2029,7 +1501,7 @@ function forEachChild(e, expr, stmt) {
       expr(e.else);
       return;
     case "seq":
-      e.body.forEach(stmt);
+      e.body.forEach(stmt2);
       expr(e.value);
       return;
     case "elem.addr":
@@ -2049,7 +1521,7 @@ function forEachChild(e, expr, stmt) {
       assertNever(e);
   }
 }
-function forEachStmtChild(s, expr, stmt) {
+function forEachStmtChild2(s, expr, stmt2) {
   switch (s.kind) {
     case "expr":
       expr(s.expr);
@@ -2064,12 +1536,12 @@ function forEachStmtChild(s, expr, stmt) {
       return;
     case "block":
     case "loop":
-      s.body.forEach(stmt);
+      s.body.forEach(stmt2);
       return;
     case "if":
       expr(s.cond);
-      s.then.forEach(stmt);
-      s.else.forEach(stmt);
+      s.then.forEach(stmt2);
+      s.else.forEach(stmt2);
       return;
     case "return":
       if (s.value) expr(s.value);
@@ -2097,9 +1569,13 @@ function unavailableByRoot(a, roots, isMapped) {
   if (a.externs.every((x) => isMapped(x.name))) return out;
   for (const root of roots) {
     const names = [];
-    for (const i of [...reachableExterns(a, root)].sort((x, y) => x - y)) {
+    for (const [i, loc] of [...reachableExterns(a, root)].sort((x, y) => x[0] - y[0])) {
       const x = a.externs[i];
-      if (!isMapped(x.name)) names.push(`${x.contract}.${x.name} (library ${x.library})`);
+      if (!isMapped(x.name))
+        names.push({
+          detail: `${x.contract}.${x.name} (library ${x.library})`,
+          ...loc !== void 0 ? { loc } : {}
+        });
     }
     if (names.length > 0) out[root] = names;
   }
@@ -2433,7 +1909,7 @@ function buildRuntime() {
   def("u64_to_str", (f) => {
     const [mag, neg] = [f.param(0), f.param(1)];
     const digits = f.local("i32");
-    const t3 = f.local("i64");
+    const t2 = f.local("i64");
     const r = f.local("i32");
     const p = f.local("i32");
     const m = f.local("i64");
@@ -2443,12 +1919,12 @@ function buildRuntime() {
     const L2 = f.label();
     return [
       ir.set(digits, c(1)),
-      ir.set(t3, c64(10)),
+      ir.set(t2, c64(10)),
       ir.block(B1, [
         ir.loop(L1, [
           ir.if(b32("eq", ir.get(digits), c(20)), [ir.br(B1)]),
-          ir.if(b64("lt_u", mag, ir.get(t3)), [ir.br(B1)]),
-          ir.set(t3, b64("mul", ir.get(t3), c64(10))),
+          ir.if(b64("lt_u", mag, ir.get(t2)), [ir.br(B1)]),
+          ir.set(t2, b64("mul", ir.get(t2), c64(10))),
           ir.set(digits, b32("add", ir.get(digits), c(1))),
           ir.continue(L1)
         ])
@@ -2642,6 +2118,10 @@ function buildRuntime() {
       ir.ret(ir.get(r))
     ];
   });
+  def("syscall_read_at_end", (f) => [
+    ir.if(b64("ne", f.param(0), c64(0)), [ir.ret(c64(1))]),
+    ir.ret(extU(H("read_at_end", [c(0)])))
+  ]);
   const pendingOrEmpty = (name, lenExpr) => def(name, (f) => {
     const k = f.local("i32");
     return [
@@ -2650,6 +2130,10 @@ function buildRuntime() {
       ir.ret(call("str_pending", [ir.get(k)]))
     ];
   });
+  pendingOrEmpty(
+    "syscall_read_line",
+    (f) => ir.cond("i32", b64("ne", f.param(0), c64(0)), c(-1), H("read_line", [c(0)]))
+  );
   pendingOrEmpty("fs_read_text", (f) => H("fs_read", [dataOf(f.param(0)), len32(f.param(0))]));
   pendingOrEmpty("env_get", (f) => H("env_get", [dataOf(f.param(0)), len32(f.param(0))]));
   pendingOrEmpty("env_getcwd", () => H("getcwd", []));
@@ -2810,6 +2294,7 @@ var SECTION = {
   dataCount: 12
 };
 var VALTYPE = { i32: 127, i64: 126, f32: 125, f64: 124 };
+var V128 = 123;
 var FUNCREF = 112;
 var FUNC_TYPE = 96;
 var BLOCK_VOID = 64;
@@ -2998,6 +2483,19 @@ var STORE_OPCODE = {
   "i64.store16": [61, 1],
   "i64.store32": [62, 2]
 };
+var SIMD_PREFIX = 253;
+var SIMD = {
+  v128_load: 0,
+  v128_store: 11,
+  f64x2_splat: 20,
+  "f64.abs": 236,
+  "f64.neg": 237,
+  "f64.sqrt": 239,
+  "f64.add": 240,
+  "f64.sub": 241,
+  "f64.mul": 242,
+  "f64.div": 243
+};
 
 // src/backends/jit/wasm-module.ts
 var VecSection = class {
@@ -3013,11 +2511,11 @@ var VecSection = class {
   }
 };
 var TYPE_CODE = { i32: 1, i64: 2, f32: 3, f64: 4 };
-function typeKey(t3) {
-  if (t3.params.length > 18) return `${t3.params.join(",")}>${t3.result ?? ""}`;
-  let k = t3.result === null ? 0 : TYPE_CODE[t3.result];
-  for (const p of t3.params) k = k * 5 + TYPE_CODE[p];
-  return k * 32 + t3.params.length;
+function typeKey(t2) {
+  if (t2.params.length > 18) return `${t2.params.join(",")}>${t2.result ?? ""}`;
+  let k = t2.result === null ? 0 : TYPE_CODE[t2.result];
+  for (const p of t2.params) k = k * 5 + TYPE_CODE[p];
+  return k * 32 + t2.params.length;
 }
 var WasmModuleBuilder = class {
   types = new VecSection(SECTION.type);
@@ -3040,27 +2538,27 @@ var WasmModuleBuilder = class {
   start(func) {
     this.startFunc = func;
   }
-  type(t3) {
-    let idx = this.typeIndex.get(typeKey(t3));
+  type(t2) {
+    let idx = this.typeIndex.get(typeKey(t2));
     if (idx === void 0) {
       idx = this.types.count;
       const w = this.types.entry();
       w.u8(FUNC_TYPE);
-      w.uleb(t3.params.length);
-      for (const p of t3.params) w.u8(VALTYPE[p]);
-      if (t3.result === null) w.uleb(0);
+      w.uleb(t2.params.length);
+      for (const p of t2.params) w.u8(VALTYPE[p]);
+      if (t2.result === null) w.uleb(0);
       else {
         w.uleb(1);
-        w.u8(VALTYPE[t3.result]);
+        w.u8(VALTYPE[t2.result]);
       }
-      this.typeIndex.set(typeKey(t3), idx);
+      this.typeIndex.set(typeKey(t2), idx);
     }
     return idx;
   }
   /** Imports a function; all imports must come before the first `func`. */
-  importFunction(module, name, t3) {
+  importFunction(module, name, t2) {
     if (this.functions.count > 0) throw new Error("imports must precede defined functions");
-    const typeIdx = this.type(t3);
+    const typeIdx = this.type(t2);
     const w = this.imports.entry();
     w.str(module);
     w.str(name);
@@ -3071,8 +2569,8 @@ var WasmModuleBuilder = class {
   }
   /** Declares a defined function with its body (local declarations + code + `end`). */
   /** `body` is copied, so the caller may reuse its buffer. */
-  func(name, t3, body) {
-    this.functions.entry().uleb(this.type(t3));
+  func(name, t2, body) {
+    this.functions.entry().uleb(this.type(t2));
     this.code.uleb(body.length);
     this.bodyStarts.push(this.code.length);
     this.code.bytes(body);
@@ -3205,6 +2703,191 @@ var WasmModuleBuilder = class {
   }
 };
 
+// src/backends/jit/recursion.ts
+function isSelfCall(e, self) {
+  return e?.kind === "call" && e.func === self;
+}
+function isTail(r, self, add) {
+  const v = r.value;
+  return isSelfCall(v, self) || v?.kind === "binary" && v.op === add && isSelfCall(v.right, self);
+}
+function hasTail(ss, self, add) {
+  for (const s of ss) {
+    if (s.kind === "return" ? isTail(s, self, add) : s.kind === "block" || s.kind === "loop" ? hasTail(s.body, self, add) : s.kind === "if" && (hasTail(s.then, self, add) || hasTail(s.else, self, add)))
+      return true;
+  }
+  return false;
+}
+function eliminateTailRecursion(f, self) {
+  const result = f.type.result;
+  if (result !== "i32" && result !== "i64") return f;
+  const add = result === "i32" ? "i32.add" : "i64.add";
+  if (!hasTail(f.body, self, add)) return f;
+  const selfCall = (e) => isSelfCall(e, self);
+  let maxLabel = -1;
+  walkBody(
+    f.body,
+    () => {
+    },
+    (s) => {
+      if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
+    }
+  );
+  const params = f.type.params.length;
+  const acc = params + f.locals.length;
+  const tmps = f.type.params.map((_, i) => acc + 1 + i);
+  const label = maxLabel + 1;
+  const zero2 = (t2) => ({ kind: "const", type: t2, value: t2 === "i64" ? 0n : 0 });
+  const get2 = (index) => ({ kind: "local.get", index });
+  const ret = (r) => {
+    const v = r.value;
+    let call;
+    const pre = [];
+    if (selfCall(v)) call = v;
+    else if (v.kind === "binary" && v.op === add && selfCall(v.right)) {
+      call = v.right;
+      pre.push({
+        kind: "local.set",
+        index: acc,
+        value: { kind: "binary", op: add, left: get2(acc), right: stmtsExpr(v.left) }
+      });
+    } else {
+      const value = { kind: "binary", op: add, left: get2(acc), right: stmtsExpr(v) };
+      return [{ ...r, value }];
+    }
+    call.args.forEach((a, i) => pre.push({ kind: "local.set", index: tmps[i], value: stmtsExpr(a) }));
+    call.args.forEach((_, i) => pre.push({ kind: "local.set", index: i, value: get2(tmps[i]) }));
+    pre.push({ kind: "continue", label, ...r.loc !== void 0 ? { loc: r.loc } : {} });
+    return pre;
+  };
+  const stmtsExpr = (e) => mapChildren(e, stmtsExpr, rewrite);
+  const rewrite = (s) => {
+    if (s.kind === "return") return s.value === void 0 ? [s] : ret(s);
+    return [mapStmtChildren(s, stmtsExpr, rewrite)];
+  };
+  const reset = f.locals.map((t2, i) => ({ kind: "local.set", index: params + i, value: zero2(t2) }));
+  const body = [
+    { kind: "local.set", index: acc, value: zero2(result) },
+    { kind: "loop", label, body: [...reset, ...f.body.flatMap(rewrite), { kind: "unreachable" }] }
+  ];
+  return { ...f, locals: [...f.locals, result, ...f.type.params], body };
+}
+
+// src/backends/jit/simd.ts
+var F64_BINARY = /* @__PURE__ */ new Set(["f64.add", "f64.sub", "f64.mul", "f64.div"]);
+var F64_UNARY = /* @__PURE__ */ new Set(["f64.neg", "f64.abs", "f64.sqrt"]);
+function planVector(loop, localTypes) {
+  const body = loop.body;
+  const first = body[0];
+  if (first?.kind !== "if" || first.else.length > 0 || first.then.length !== 1) return null;
+  if (first.then[0].kind !== "break") return null;
+  const test2 = exitTest(first.cond);
+  if (!test2) return null;
+  const { iv } = test2;
+  let last = body.length - 1;
+  if (body[last]?.kind === "continue" && body[last].label === loop.label) last--;
+  const inc = body[last];
+  if (inc?.kind !== "local.set" || inc.index !== iv || inc.value.kind !== "binary" || inc.value.op !== "i64.add" || inc.value.left.kind !== "local.get" || inc.value.left.index !== iv || inc.value.right.kind !== "const" || BigInt(inc.value.right.value) !== 1n)
+    return null;
+  const steps = [];
+  const flatten = (ss) => ss.every((s) => s.kind === "block" ? flatten(s.body) : (steps.push(s), true));
+  if (!flatten(body.slice(1, last))) return null;
+  const assignedCount = /* @__PURE__ */ new Map();
+  walkBody(
+    body,
+    (x) => {
+      if (x.kind === "local.tee") assignedCount.set(x.index, 99);
+    },
+    (s) => {
+      if (s.kind === "local.set") assignedCount.set(s.index, (assignedCount.get(s.index) ?? 0) + 1);
+    }
+  );
+  for (const [l, n] of assignedCount) if (l !== iv && n !== 1) return null;
+  const invariantLocal = (l) => !assignedCount.has(l);
+  if (test2.end.kind === "local.get" ? !invariantLocal(test2.end.index) : test2.end.kind !== "const")
+    return null;
+  const defined = /* @__PURE__ */ new Set();
+  const unitIndex = /* @__PURE__ */ new Set([iv]);
+  const lanes = /* @__PURE__ */ new Set();
+  const defs = /* @__PURE__ */ new Map();
+  const closed = (x) => {
+    if (x.kind === "local.get") return defs.get(x.index) ?? x;
+    if (x.kind === "unary") return { ...x, value: closed(x.value) };
+    if (x.kind === "binary") return { ...x, left: closed(x.left), right: closed(x.right) };
+    return x;
+  };
+  const invariant2 = (x) => {
+    switch (x.kind) {
+      case "const":
+        return true;
+      case "local.get":
+        return invariantLocal(x.index);
+      case "unary":
+        return invariant2(x.value);
+      case "binary":
+        return !/\.(div|rem)/.test(x.op) && invariant2(x.left) && invariant2(x.right);
+      default:
+        return false;
+    }
+  };
+  const unit = (x) => {
+    if (x.kind === "local.get") return unitIndex.has(x.index) && (x.index === iv || defined.has(x.index));
+    if (x.kind === "binary" && x.op === "i64.add")
+      return unit(x.left) && invariant2(x.right) || invariant2(x.left) && unit(x.right);
+    return false;
+  };
+  const address = (a) => {
+    if (a.kind !== "binary" || a.op !== "i32.add" || a.left.kind !== "local.get") return null;
+    if (!invariantLocal(a.left.index)) return null;
+    const s = a.right;
+    if (s.kind !== "binary" || s.op !== "i32.shl" || s.right.kind !== "const" || Number(s.right.value) !== 3)
+      return null;
+    const w = s.left;
+    if (w.kind !== "unary" || w.op !== "i32.wrap_i64" || !unit(w.value)) return null;
+    return closed(a);
+  };
+  const loads = [];
+  const f64expr = (x) => {
+    switch (x.kind) {
+      case "const":
+        return x.type === "f64";
+      case "local.get":
+        return localTypes[x.index] === "f64" && (invariantLocal(x.index) || lanes.has(x.index));
+      case "load": {
+        if (x.op !== "f64.load") return false;
+        const a = address(x.addr);
+        if (!a) return false;
+        loads.push({ addr: a, offset: x.offset });
+        return true;
+      }
+      case "unary":
+        return F64_UNARY.has(x.op) && f64expr(x.value);
+      case "binary":
+        return F64_BINARY.has(x.op) && f64expr(x.left) && f64expr(x.right);
+      default:
+        return false;
+    }
+  };
+  let store = null;
+  for (const s of steps) {
+    if (s.kind === "local.set") {
+      const t2 = localTypes[s.index];
+      if (t2 === "i64" && unit(s.value)) {
+        unitIndex.add(s.index);
+        defs.set(s.index, closed(s.value));
+      } else if (t2 === "f64" && f64expr(s.value)) lanes.add(s.index);
+      else return null;
+      defined.add(s.index);
+    } else if (s.kind === "store" && s.op === "f64.store" && store === null) {
+      const a = address(s.addr);
+      if (!a || !f64expr(s.value)) return null;
+      store = { addr: a, offset: s.offset };
+    } else return null;
+  }
+  if (store === null) return null;
+  return { iv, end: test2.end, inclusive: test2.inclusive, steps, lanes, store, loads };
+}
+
 // src/backends/jit/emit.ts
 var FMOD_TYPE = { params: ["f64", "f64"], result: "f64" };
 var TEST_DISPATCH_EXPORT = "run_test";
@@ -3304,18 +2987,25 @@ function compileArtifactDetailed(program, options = {}) {
     linked,
     importCount,
     fmod,
-    typeIndex: (t3) => mb.type(t3),
+    typeIndex: (t2) => mb.type(t2),
     panicCode: importCount + linked.runtimeIndex.get("panic_code"),
     panicIndex: importCount + linked.runtimeIndex.get("panic_index")
   };
   const locTables = [];
   const scratch = new ByteWriter(64 * 1024);
-  for (const f of a.functions) {
-    const fe = new FunctionEmitter(ctx, f, scratch);
+  for (const [i, f] of a.functions.entries()) {
+    const g = eliminateTailRecursion(f, i);
+    const facts = checkFacts(g.body);
+    const fe = new FunctionEmitter(
+      ctx,
+      facts.elem ? versionLoops(g) : g,
+      scratch,
+      facts.elem || facts.loopCheck
+    );
     mb.func(f.name, f.type, fe.emit());
-    locTables.push(Int32Array.from(fe.locTable));
+    locTables.push(new Int32Array(fe.locTable));
   }
-  const testFuncs = a.tests.map((t3) => importCount + t3.func);
+  const testFuncs = a.tests.map((t2) => importCount + t2.func);
   const dispatcher = mb.func(
     "beskid.run_test",
     { params: ["i32"], result: null },
@@ -3389,7 +3079,7 @@ function compileArtifactDetailed(program, options = {}) {
       tests: program.tests,
       unavailable: unavailableByRoot(
         program,
-        [...entries, ...a.tests.map((t3) => t3.func)],
+        [...entries, ...a.tests.map((t2) => t2.func)],
         (name) => Object.prototype.hasOwnProperty.call(JIT_MAPPED_EXTERNS, name)
       )
     }
@@ -3420,12 +3110,55 @@ function writeConst(w, type, value) {
       assertNever(type);
   }
 }
+var MAX_HANDLERS = 256;
+var CHECKED_DIVISION = /* @__PURE__ */ new Set([
+  "i32.div_s",
+  "i32.div_u",
+  "i32.rem_s",
+  "i32.rem_u",
+  "i64.div_s",
+  "i64.div_u",
+  "i64.rem_s",
+  "i64.rem_u"
+]);
+function divisionIsSafe(e) {
+  const r = e.right;
+  if (r.kind !== "const") return false;
+  const v = BigInt(r.value);
+  return v !== 0n && (v !== -1n || !e.op.endsWith("_s"));
+}
+function checkFacts(body) {
+  let elem = false;
+  let loopCheck = false;
+  let loops = 0;
+  const visitE = (e) => {
+    if (e.kind === "elem.addr") {
+      elem = true;
+      if (loops > 0) loopCheck = true;
+    } else if (loops > 0 && e.kind === "binary" && CHECKED_DIVISION.has(e.op) && !divisionIsSafe(e)) {
+      loopCheck = true;
+    }
+    forEachChild(e, visitE, visitS);
+  };
+  const visitS = (s) => {
+    const loop = s.kind === "loop";
+    if (loop) loops++;
+    forEachStmtChild(s, visitE, visitS);
+    if (loop) loops--;
+  };
+  for (let i = 0; i < body.length; i++) visitS(body[i]);
+  return { elem, loopCheck };
+}
 var FunctionEmitter = class {
-  /** `w` is a scratch writer shared by all functions; `emit` resets it. */
-  constructor(ctx, f, w) {
+  /**
+   * `w` is a scratch writer shared by all functions; `emit` resets it. `mayHaveLoopChecks`
+   * false (from `checkFacts`) skips planning out-of-line handlers: there would be none.
+   */
+  constructor(ctx, f, w, mayHaveLoopChecks = true) {
     this.ctx = ctx;
     this.f = f;
     this.w = w;
+    this.mayHaveLoopChecks = mayHaveLoopChecks;
     this.localTypes = [...f.type.params, ...f.locals];
     this.typeCtx = { artifact: ctx.a, localTypes: this.localTypes };
     const base = this.localTypes.length;
@@ -3437,6 +3170,7 @@ var FunctionEmitter = class {
   ctx;
   f;
   w;
+  mayHaveLoopChecks;
   ctl = [];
   locTable = [];
   localTypes;
@@ -3447,33 +3181,257 @@ var FunctionEmitter = class {
   s32b;
   s64a;
   s64b;
+  /**
+   * Checks inside loops whose panic call sits outside the function body (see `emit`): the
+   * checked node → index of its first handler. A loop with a call in it is never unrolled by
+   * V8 and keeps the call's arguments alive in registers or spills, so the hot path only
+   * branches out.
+   */
+  handlerOf = /* @__PURE__ */ new Map();
+  handlers = [];
+  /** Loops with a vector version (simd.ts) and the v128 local of each of their lane locals. */
+  vectorPlans = /* @__PURE__ */ new Map();
   /** The body bytes: a view of the scratch writer, valid until the next function. */
   emit() {
     const w = this.w;
     w.length = 0;
-    const declared = [...this.f.locals, "i32", "i32", "i64", "i64"];
+    const vectors = this.planVectors();
+    const declared = [...this.f.locals, "i32", "i32", "i64", "i64"].map(
+      (t2) => VALTYPE[t2]
+    );
+    for (let i = 0; i < vectors; i++) declared.push(V128);
     const groups = [];
-    for (const t3 of declared) {
+    for (const t2 of declared) {
       const last = groups[groups.length - 1];
-      if (last && last[1] === t3) last[0]++;
-      else groups.push([1, t3]);
+      if (last && last[1] === t2) last[0]++;
+      else groups.push([1, t2]);
     }
     w.uleb(groups.length);
-    for (const [n, t3] of groups) {
-      w.uleb(n);
-      w.u8(VALTYPE[t3]);
+    for (const [n2, t2] of groups) {
+      w.uleb(n2);
+      w.u8(t2);
+    }
+    this.planHandlers();
+    const n = this.handlers.length;
+    for (let k = n - 1; k >= 0; k--) {
+      w.u8(OP.block);
+      w.u8(BLOCK_VOID);
+      this.ctl.push({ label: null, role: "none" });
     }
     for (const s of this.f.body) this.stmt(s);
     if (this.f.type.result !== null) w.u8(OP.unreachable);
+    else if (n > 0) w.u8(OP.return);
+    for (let k = 0; k < n; k++) {
+      this.ctl.pop();
+      w.u8(OP.end);
+      this.handlers[k]();
+    }
     w.u8(OP.end);
     return w.peek();
   }
+  /** Finds the loops run two iterations at a time; returns how many v128 locals they need. */
+  planVectors() {
+    let next = this.localTypes.length + 4;
+    const visit = (s) => {
+      if (s.kind === "loop") {
+        const plan = planVector(s, this.localTypes);
+        if (plan) {
+          const lanes = /* @__PURE__ */ new Map();
+          for (const l of plan.lanes) lanes.set(l, next++);
+          this.vectorPlans.set(s, { plan, lanes });
+          return;
+        }
+      }
+      forEachStmtChild(s, () => {
+      }, visit);
+    };
+    this.f.body.forEach(visit);
+    return next - (this.localTypes.length + 4);
+  }
+  /**
+   * Two iterations per round with `f64x2` while at least three remain (simd.ts), so the
+   * scalar loop that follows always runs the last iteration and leaves every local as the
+   * scalar loop would; skipped when a load could read the previous lane's store. Uses the
+   * scratch locals `s64a` (the round limit); the body has no checked operation that would.
+   */
+  vectorLoop(plan, lanes) {
+    const w = this.w;
+    const iv = plan.iv;
+    w.u8(OP.block);
+    w.u8(BLOCK_VOID);
+    this.ctl.push({ label: null, role: "none" });
+    const byteAddress = (a) => {
+      this.expr(a.addr);
+      this.op(UNARY_OPCODE["i64.extend_i32_u"]);
+      if (a.offset !== 0) {
+        writeConst(w, "i64", BigInt(a.offset));
+        w.u8(BINARY_OPCODE["i64.add"]);
+      }
+    };
+    for (const l of plan.loads) {
+      byteAddress(plan.store);
+      byteAddress(l);
+      w.u8(BINARY_OPCODE["i64.sub"]);
+      writeConst(w, "i64", 1n);
+      w.u8(BINARY_OPCODE["i64.sub"]);
+      writeConst(w, "i64", 15n);
+      w.u8(BINARY_OPCODE["i64.lt_u"]);
+      w.u8(OP.br_if);
+      w.uleb(0);
+    }
+    const back = plan.inclusive ? 1n : 2n;
+    this.expr(plan.end);
+    writeConst(w, "i64", -(1n << 63n) + back);
+    w.u8(BINARY_OPCODE["i64.lt_s"]);
+    w.u8(OP.br_if);
+    w.uleb(0);
+    this.expr(plan.end);
+    writeConst(w, "i64", back);
+    w.u8(BINARY_OPCODE["i64.sub"]);
+    this.setLocal(this.s64a);
+    w.u8(OP.loop);
+    w.u8(BLOCK_VOID);
+    this.ctl.push({ label: null, role: "none" });
+    this.getLocal(iv);
+    this.getLocal(this.s64a);
+    w.u8(BINARY_OPCODE["i64.ge_s"]);
+    w.u8(OP.br_if);
+    w.uleb(1);
+    for (const s of plan.steps) {
+      if (s.kind === "local.set") {
+        const lane = lanes.get(s.index);
+        if (lane === void 0) this.stmt(s);
+        else {
+          this.vexpr(s.value, lanes);
+          this.setLocal(lane);
+        }
+      } else if (s.kind === "store") {
+        this.expr(s.addr);
+        this.vexpr(s.value, lanes);
+        this.simd(SIMD.v128_store);
+        w.uleb(3);
+        w.uleb(s.offset);
+      }
+    }
+    this.getLocal(iv);
+    writeConst(w, "i64", 2n);
+    w.u8(BINARY_OPCODE["i64.add"]);
+    this.setLocal(iv);
+    w.u8(OP.br);
+    w.uleb(0);
+    this.ctl.pop();
+    w.u8(OP.end);
+    this.ctl.pop();
+    w.u8(OP.end);
+  }
+  simd(op) {
+    this.w.u8(SIMD_PREFIX);
+    this.w.uleb(op);
+  }
+  /** An f64 expression of `simd.ts`'s grammar, as an `f64x2` of two consecutive iterations. */
+  vexpr(e, lanes) {
+    const w = this.w;
+    switch (e.kind) {
+      case "const":
+        writeConst(w, "f64", e.value);
+        this.simd(SIMD.f64x2_splat);
+        return;
+      case "local.get": {
+        const lane = lanes.get(e.index);
+        if (lane !== void 0) this.getLocal(lane);
+        else {
+          this.getLocal(e.index);
+          this.simd(SIMD.f64x2_splat);
+        }
+        return;
+      }
+      case "load":
+        this.expr(e.addr);
+        this.simd(SIMD.v128_load);
+        w.uleb(3);
+        w.uleb(e.offset);
+        return;
+      case "unary":
+        this.vexpr(e.value, lanes);
+        this.simd(SIMD[e.op]);
+        return;
+      case "binary":
+        this.vexpr(e.left, lanes);
+        this.vexpr(e.right, lanes);
+        this.simd(SIMD[e.op]);
+        return;
+      default:
+        throw new Error(`${this.f.name}: ${e.kind} in a vector loop`);
+    }
+  }
+  /** Assigns out-of-line handlers to the checks inside loops (at most `MAX_HANDLERS`). */
+  planHandlers() {
+    if (!this.mayHaveLoopChecks) return;
+    const hasLoop = (ss) => ss.some(
+      (s) => s.kind === "loop" ? true : s.kind === "block" ? hasLoop(s.body) : s.kind === "if" && (hasLoop(s.then) || hasLoop(s.else))
+    );
+    if (!hasLoop(this.f.body)) return;
+    const visitE = (e, inLoop) => {
+      if (inLoop && this.handlers.length < MAX_HANDLERS) {
+        if (e.kind === "elem.addr") {
+          this.handlerOf.set(e, this.handlers.length);
+          this.handlers.push(() => this.indexPanic(e.loc));
+        } else if (e.kind === "binary" && CHECKED_DIVISION.has(e.op) && !divisionIsSafe(e)) {
+          const isDiv = e.op.includes("div");
+          this.handlerOf.set(e, this.handlers.length);
+          this.handlers.push(
+            () => this.codePanic(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc)
+          );
+          this.handlers.push(() => this.codePanic(PANIC["integer overflow in division"], e.loc));
+        }
+      }
+      forEachChild(
+        e,
+        (x) => visitE(x, inLoop),
+        (x) => visitS(x, inLoop)
+      );
+    };
+    const visitS = (s, inLoop) => {
+      const loop = inLoop || s.kind === "loop";
+      forEachStmtChild(
+        s,
+        (x) => visitE(x, loop),
+        (x) => visitS(x, loop)
+      );
+    };
+    for (const s of this.f.body) visitS(s, false);
+  }
+  /** Depth of the `br` to out-of-line handler `k` from the current position. */
+  handlerDepth(k) {
+    return this.ctl.length - 1 - (this.handlers.length - 1 - k);
+  }
+  indexPanic(loc) {
+    const w = this.w;
+    this.getLocal(this.s32a);
+    w.u8(LOAD_OPCODE["i64.load32_u"][0]);
+    w.uleb(2);
+    w.uleb(4);
+    this.getLocal(this.s64a);
+    w.u8(OP.i32_const);
+    w.sleb32(loc ?? -1);
+    this.callFunc(this.ctx.panicIndex, loc);
+    w.u8(OP.unreachable);
+  }
+  codePanic(code, loc) {
+    const w = this.w;
+    w.u8(OP.i32_const);
+    w.sleb32(code);
+    w.u8(OP.i32_const);
+    w.sleb32(loc ?? -1);
+    this.callFunc(this.ctx.panicCode, loc);
+    w.u8(OP.unreachable);
+  }
   mark(loc) {
     if (loc === void 0) return;
-    const t3 = this.locTable;
+    const t2 = this.locTable;
     const at = this.w.length;
-    if (t3.length >= 2 && t3[t3.length - 2] === at) t3[t3.length - 1] = loc;
-    else t3.push(at, loc);
+    if (t2.length >= 2 && t2[t2.length - 2] === at) t2[t2.length - 1] = loc;
+    else t2.push(at, loc);
   }
   op(o) {
     if (typeof o === "number") this.w.u8(o);
@@ -3498,8 +3456,8 @@ var FunctionEmitter = class {
     switch (s.kind) {
       case "expr": {
         this.expr(s.expr);
-        const t3 = exprType(this.typeCtx, s.expr);
-        if (t3 !== null) w.u8(OP.drop);
+        const t2 = exprType(this.typeCtx, s.expr);
+        if (t2 !== null) w.u8(OP.drop);
         return;
       }
       case "local.set":
@@ -3529,7 +3487,9 @@ var FunctionEmitter = class {
         this.ctl.pop();
         w.u8(OP.end);
         return;
-      case "loop":
+      case "loop": {
+        const v = this.vectorPlans.get(s);
+        if (v) this.vectorLoop(v.plan, v.lanes);
         w.u8(OP.block);
         w.u8(BLOCK_VOID);
         this.ctl.push({ label: s.label, role: "break" });
@@ -3544,6 +3504,7 @@ var FunctionEmitter = class {
         this.ctl.pop();
         w.u8(OP.end);
         return;
+      }
       case "if":
         this.expr(s.cond);
         w.u8(OP.if);
@@ -3598,17 +3559,17 @@ var FunctionEmitter = class {
     this.w.u8(OP.call);
     this.w.uleb(index);
   }
-  /** `if (stack top) { panic_code(code, loc) }` */
-  panicIf(code, loc) {
+  /** `if (stack top) { panic_code(code, loc) }`, or a branch to out-of-line handler `handler`. */
+  panicIf(code, loc, handler) {
     const w = this.w;
+    if (handler !== void 0) {
+      w.u8(OP.br_if);
+      w.uleb(this.handlerDepth(handler));
+      return;
+    }
     w.u8(OP.if);
     w.u8(BLOCK_VOID);
-    w.u8(OP.i32_const);
-    w.sleb32(code);
-    w.u8(OP.i32_const);
-    w.sleb32(loc ?? -1);
-    this.callFunc(this.ctx.panicCode, loc);
-    w.u8(OP.unreachable);
+    this.codePanic(code, loc);
     w.u8(OP.end);
   }
   getLocal(i) {
@@ -3625,16 +3586,13 @@ var FunctionEmitter = class {
     const signed = e.op.endsWith("_s");
     const isDiv = e.op.includes("div");
     const opcode = BINARY_OPCODE[e.op];
-    const r = e.right;
-    if (r.kind === "const") {
-      const v = BigInt(r.value);
-      if (v !== 0n && (v !== -1n || !signed)) {
-        this.expr(e.left);
-        this.expr(r);
-        w.u8(opcode);
-        return;
-      }
+    if (divisionIsSafe(e)) {
+      this.expr(e.left);
+      this.expr(e.right);
+      w.u8(opcode);
+      return;
     }
+    const handler = this.handlerOf.get(e);
     const [ta, tb] = wide ? [this.s64a, this.s64b] : [this.s32a, this.s32b];
     this.expr(e.left);
     this.expr(e.right);
@@ -3642,7 +3600,7 @@ var FunctionEmitter = class {
     this.setLocal(ta);
     this.getLocal(tb);
     w.u8(wide ? 80 : 69);
-    this.panicIf(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc);
+    this.panicIf(isDiv ? PANIC["division by zero"] : PANIC["remainder by zero"], e.loc, handler);
     if (signed && isDiv) {
       this.getLocal(ta);
       if (wide) {
@@ -3665,7 +3623,11 @@ var FunctionEmitter = class {
         w.u8(BINARY_OPCODE["i32.eq"]);
       }
       w.u8(BINARY_OPCODE["i32.and"]);
-      this.panicIf(PANIC["integer overflow in division"], e.loc);
+      this.panicIf(
+        PANIC["integer overflow in division"],
+        e.loc,
+        handler === void 0 ? void 0 : handler + 1
+      );
     }
     this.getLocal(ta);
     this.getLocal(tb);
@@ -3687,18 +3649,16 @@ var FunctionEmitter = class {
     w.uleb(2);
     w.uleb(4);
     w.u8(BINARY_OPCODE["i64.ge_u"]);
-    w.u8(OP.if);
-    w.u8(BLOCK_VOID);
-    this.getLocal(this.s32a);
-    w.u8(LOAD_OPCODE["i64.load32_u"][0]);
-    w.uleb(2);
-    w.uleb(4);
-    this.getLocal(this.s64a);
-    w.u8(OP.i32_const);
-    w.sleb32(e.loc ?? -1);
-    this.callFunc(this.ctx.panicIndex, e.loc);
-    w.u8(OP.unreachable);
-    w.u8(OP.end);
+    const handler = this.handlerOf.get(e);
+    if (handler !== void 0) {
+      w.u8(OP.br_if);
+      w.uleb(this.handlerDepth(handler));
+    } else {
+      w.u8(OP.if);
+      w.u8(BLOCK_VOID);
+      this.indexPanic(e.loc);
+      w.u8(OP.end);
+    }
     this.getLocal(this.s32a);
     this.getLocal(this.s64a);
     this.op(UNARY_OPCODE["i32.wrap_i64"]);
@@ -3850,14 +3810,9 @@ var FunctionEmitter = class {
 };
 
 // src/backends/jit/module-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-
-// src/version.ts
-var VERSION = "0.1.0";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/backends/jit/run.ts
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/runtime/format.ts
@@ -3872,9 +3827,9 @@ function formatFloat(v, single) {
   } else {
     s = "";
     for (let p = 1; p <= 9; p++) {
-      const t3 = v.toPrecision(p);
-      if (Math.fround(Number(t3)) === v) {
-        s = String(Number(t3));
+      const t2 = v.toPrecision(p);
+      if (Math.fround(Number(t2)) === v) {
+        s = String(Number(t2));
         break;
       }
     }
@@ -3910,12 +3865,16 @@ function createHost(cfg, lib, mem) {
   let stdinPos = 0;
   const bytesAt = (ptr, len) => new Uint8Array(mem.memory.buffer, ptr >>> 0, len >>> 0);
   const textAt = (ptr, len) => dec.decode(bytesAt(ptr, len));
-  const pathAt = (ptr, len) => lib.path.resolve(cfg.cwd, textAt(ptr, len));
+  const pathAt = (ptr, len) => {
+    const p = textAt(ptr, len);
+    return p === "" || lib.path.isAbsolute(p) ? p : `${cfg.cwd}${lib.path.sep}${p}`;
+  };
   const setPending = (b) => {
     pending = b;
     return b.length;
   };
   const flushFd = () => {
+    cfg.flushSinks?.();
     if (pendingOut.size === 0) return;
     const all = new Uint8Array(pendingOut.size);
     let at = 0;
@@ -3949,33 +3908,91 @@ function createHost(cfg, lib, mem) {
     }
     return len;
   };
-  const read = (_fd, ptr, max) => {
+  const inBuf = new Uint8Array(typeof cfg.stdin === "number" ? 65536 : 0);
+  let inPos = 0;
+  let inLen = 0;
+  let inEnd = false;
+  const readFd = (fd, dst) => {
     flushFd();
-    const stdin = cfg.stdin;
-    if (stdin === null) return 0;
-    if (typeof stdin === "number") {
-      const buf = new Uint8Array(max);
-      for (; ; ) {
-        try {
-          const n2 = lib.fs.readSync(stdin, buf, 0, max, null);
-          if (n2 > 0) bytesAt(ptr, n2).set(buf.subarray(0, n2));
-          return n2;
-        } catch (e) {
-          if (e.code === "EAGAIN") continue;
-          return 0;
-        }
+    for (; ; ) {
+      try {
+        return lib.fs.readSync(fd, dst, 0, dst.length, null);
+      } catch (e) {
+        if (e.code === "EAGAIN") continue;
+        return 0;
       }
     }
-    const n = Math.min(max, stdin.length - stdinPos);
+  };
+  const available = () => {
+    const stdin = cfg.stdin;
+    if (stdin === null) return 0;
+    if (typeof stdin !== "number") return stdin.length - stdinPos;
+    if (inPos === inLen && !inEnd) {
+      inPos = 0;
+      inLen = readFd(stdin, inBuf);
+      inEnd = inLen === 0;
+    }
+    return inLen - inPos;
+  };
+  const read = (_fd, ptr, max) => {
+    const stdin = cfg.stdin;
+    if (typeof stdin === "number" && inPos === inLen && !inEnd && max >= inBuf.length) {
+      const buf = new Uint8Array(max);
+      const n2 = readFd(stdin, buf);
+      if (n2 > 0) bytesAt(ptr, n2).set(buf.subarray(0, n2));
+      return n2;
+    }
+    const n = Math.min(max, available());
+    inEnd = false;
     if (n <= 0) return 0;
-    bytesAt(ptr, n).set(stdin.subarray(stdinPos, stdinPos + n));
-    stdinPos += n;
+    if (typeof stdin === "number") {
+      bytesAt(ptr, n).set(inBuf.subarray(inPos, inPos + n));
+      inPos += n;
+    } else if (stdin !== null) {
+      bytesAt(ptr, n).set(stdin.subarray(stdinPos, stdinPos + n));
+      stdinPos += n;
+    }
     return n;
   };
-  const fail2 = () => 1;
+  const readAtEnd = (_fd) => available() > 0 ? 0 : 1;
+  const readLine = (_fd) => {
+    const stdin = cfg.stdin;
+    const parts = [];
+    let size = 0;
+    for (; ; ) {
+      const n = available();
+      if (n <= 0 || stdin === null) {
+        inEnd = false;
+        if (parts.length === 0) return -1;
+        break;
+      }
+      const [buf, pos] = typeof stdin === "number" ? [inBuf, inPos] : [stdin, stdinPos];
+      const nl = buf.subarray(pos, pos + n).indexOf(10);
+      const k = nl < 0 ? n : nl;
+      parts.push(buf.slice(pos, pos + k));
+      size += k;
+      const used = nl < 0 ? n : nl + 1;
+      if (typeof stdin === "number") inPos += used;
+      else stdinPos += used;
+      if (nl >= 0) break;
+    }
+    let line = parts.length === 1 ? parts[0] : new Uint8Array(size);
+    if (parts.length > 1) {
+      let off = 0;
+      for (const p of parts) {
+        line.set(p, off);
+        off += p.length;
+      }
+    }
+    if (size > 0 && line[size - 1] === 13) line = line.subarray(0, size - 1);
+    return setPending(line);
+  };
+  const fail = () => 1;
   const host = {
     write,
     read,
+    read_at_end: readAtEnd,
+    read_line: readLine,
     exit(code) {
       flushFd();
       throw { beskidExit: code | 0 };
@@ -4018,7 +4035,7 @@ function createHost(cfg, lib, mem) {
         lib.fs.writeFileSync(pathAt(pp, pl), bytesAt(dp, dl));
         return 0;
       } catch {
-        return fail2();
+        return fail();
       }
     },
     fs_delete(ptr, len) {
@@ -4028,7 +4045,7 @@ function createHost(cfg, lib, mem) {
         else lib.fs.unlinkSync(p);
         return 0;
       } catch {
-        return fail2();
+        return fail();
       }
     },
     fs_mkdir(ptr, len) {
@@ -4037,7 +4054,7 @@ function createHost(cfg, lib, mem) {
         lib.fs.mkdirSync(p, { recursive: true });
         return lib.fs.statSync(p).isDirectory() ? 0 : 1;
       } catch {
-        return fail2();
+        return fail();
       }
     },
     fs_exists: (ptr, len) => lib.fs.existsSync(pathAt(ptr, len)) ? 1 : 0,
@@ -4054,7 +4071,7 @@ function createHost(cfg, lib, mem) {
     sched_yield: () => 0
   };
   const take = () => {
-    const join11 = (cs) => {
+    const join3 = (cs) => {
       let n = 0;
       for (const c2 of cs) n += c2.length;
       const all = new Uint8Array(n);
@@ -4065,16 +4082,16 @@ function createHost(cfg, lib, mem) {
       }
       return all;
     };
-    return { out: join11(captured.out), err: join11(captured.err) };
+    return { out: join3(captured.out), err: join3(captured.err) };
   };
   return {
     imports(info) {
       for (const x of info.externs) {
-        const key = `${x.contract}.${x.name}`;
-        externs[key] = mapped[x.name] ?? (() => {
+        const key2 = `${x.contract}.${x.name}`;
+        externs[key2] = mapped[x.name] ?? (() => {
           throw {
             beskidPanic: {
-              message: `extern function ${key} (library ${x.library}) is not available under the JIT`,
+              message: `extern function ${key2} (library ${x.library}) is not available under the JIT`,
               loc: -1,
               stack: new Error().stack ?? ""
             }
@@ -4197,7 +4214,6 @@ function runInstance(module, info, cfg, lib, name, arg, slot) {
 }
 
 // src/backends/jit/run.ts
-var LIB = { fs, path, formatFloat, createHost, mapFrames };
 function prepareArtifact(artifact, options = {}) {
   const t0 = performance.now();
   try {
@@ -4233,16 +4249,20 @@ function hostConfig(o) {
   };
 }
 function unavailableExterns(info, root) {
-  return (info.unavailable[root] ?? []).map(
-    (detail) => makeDiagnostic(
+  return (info.unavailable[root] ?? []).map(({ detail, loc }) => {
+    const at = loc !== void 0 && loc * 3 + 2 < info.locations.length ? {
+      file: info.files[info.locations[loc * 3]],
+      start: { line: info.locations[loc * 3 + 1], column: info.locations[loc * 3 + 2] }
+    } : void 0;
+    return makeDiagnostic(
       "E4040",
       {
         detail,
         help: `the JIT maps only ${Object.keys(JIT_MAPPED_EXTERNS).join(", ")}; build it with the AOT backend`
       },
-      void 0
-    )
-  );
+      at
+    );
+  });
 }
 function toPanic(r) {
   if (r.kind === "panic") {
@@ -4282,7 +4302,7 @@ async function runMain(input, options = {}) {
     ...options,
     stdin: options.stdin ?? null
   });
-  const r = runInstance(prepared2.module, prepared2.info, cfg, LIB, prepared2.info.runExports[entry.func]);
+  const r = await runInStackedWorker(prepared2, cfg, prepared2.info.runExports[entry.func]);
   const o = r.outcome;
   let exitCode;
   switch (o.kind) {
@@ -4300,6 +4320,83 @@ async function runMain(input, options = {}) {
   const panic = toPanic(o);
   return { exitCode, stdout: r.stdout, stderr: r.stderr, diagnostics: [], ...panic ? { panic } : {} };
 }
+var MAIN_STACK_MB = 64;
+function newMainWorker() {
+  return new Worker(WORKER_SOURCE(), { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+}
+var spareWorker;
+function prewarmMainWorker() {
+  if (spareWorker) return;
+  const w = newMainWorker();
+  w.unref();
+  w.once("exit", () => {
+    if (spareWorker === w) spareWorker = void 0;
+  });
+  spareWorker = w;
+}
+function takeMainWorker() {
+  const w = spareWorker ?? newMainWorker();
+  spareWorker = void 0;
+  w.ref();
+  return w;
+}
+function runInStackedWorker(prepared2, cfg, exportName) {
+  const empty = new Uint8Array(0);
+  const post = (s) => typeof s === "function" ? "post" : s;
+  return new Promise((resolve3) => {
+    let done = false;
+    const finish = (r) => {
+      if (done) return;
+      done = true;
+      void worker.terminate();
+      resolve3(r);
+    };
+    const failed = (message) => finish({ outcome: { kind: "error", message }, stdout: empty, stderr: empty });
+    const worker = takeMainWorker();
+    worker.on("message", (m) => {
+      if (m.out) {
+        for (let i = 0; i < m.out.length; i += 2) {
+          const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
+          if (typeof s === "function") s(m.out[i + 1]);
+        }
+      } else if (m.result) finish(m.result);
+    });
+    worker.on("error", (e) => failed(String(e.stack ?? e)));
+    worker.on("exit", (code) => failed(`the JIT's worker thread ended with code ${code}`));
+    worker.postMessage({
+      type: "main",
+      module: prepared2.module,
+      info: prepared2.info,
+      cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
+      exportName
+    });
+  });
+}
+function runMainMessage(m, port, lib, run3) {
+  let batch = [];
+  let size = 0;
+  let last = performance.now();
+  const flush = () => {
+    if (batch.length > 0) port.postMessage({ out: batch });
+    batch = [];
+    size = 0;
+    last = performance.now();
+  };
+  const sink2 = (fd) => (chunk) => {
+    batch.push(fd, chunk);
+    size += chunk.length;
+    if (size >= 65536 || m.cfg.ttys.includes(fd) || performance.now() - last >= 10) flush();
+  };
+  const cfg = {
+    ...m.cfg,
+    stdout: m.cfg.stdout === "post" ? sink2(1) : m.cfg.stdout,
+    stderr: m.cfg.stderr === "post" ? sink2(2) : m.cfg.stderr,
+    flushSinks: flush
+  };
+  const result = run3(m.module, m.info, cfg, lib, m.exportName);
+  flush();
+  port.postMessage({ result });
+}
 var WORKER_SOURCE = () => [
   // tsx/esbuild may wrap inner functions in __name(); the worker has no such helper.
   "var __name = (f) => f;",
@@ -4311,10 +4408,12 @@ var WORKER_SOURCE = () => [
   `const mapFrames = (${mapFrames.toString()});`,
   `const runInstance = (${runInstance.toString()});`,
   "const lib = { fs, path, formatFloat, createHost, mapFrames };",
+  `const runMainMessage = (${runMainMessage.toString()});`,
   "let state = null;",
   "const slot = {};",
   'parentPort.on("message", (m) => {',
   '  if (m.type === "init") { state = m; return; }',
+  '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
   "  parentPort.postMessage({ started: true });",
   "  for (const item of m.items) {",
   "    const t0 = performance.now();",
@@ -4336,9 +4435,9 @@ async function runTests(input, options = {}) {
   const timeoutMs = options.timeoutMs ?? 1e4;
   useWasmTier("baseline");
   const tests = isPrepared(input) ? input.info.tests : input.tests;
-  const byName = new Map(tests.map((t3) => [t3.qualifiedName, t3]));
-  const indexOf = new Map(tests.map((t3, i) => [t3.qualifiedName, i]));
-  const names = options.selected ?? tests.map((t3) => t3.qualifiedName);
+  const byName = new Map(tests.map((t2) => [t2.qualifiedName, t2]));
+  const indexOf = new Map(tests.map((t2, i) => [t2.qualifiedName, i]));
+  const names = options.selected ?? tests.map((t2) => t2.qualifiedName);
   const results = new Array(names.length);
   const work = [];
   let prepared2 = isPrepared(input) ? input : void 0;
@@ -4347,8 +4446,8 @@ async function runTests(input, options = {}) {
     options.maxPages === void 0 ? {} : { maxPages: options.maxPages }
   );
   names.forEach((qn, id) => {
-    const t3 = byName.get(qn);
-    if (!t3) {
+    const t2 = byName.get(qn);
+    if (!t2) {
       results[id] = {
         qualifiedName: qn,
         name: qn,
@@ -4362,16 +4461,16 @@ async function runTests(input, options = {}) {
       };
       return;
     }
-    const missing = unavailableExterns(getPrepared().info, t3.func);
+    const missing = unavailableExterns(getPrepared().info, t2.func);
     if (missing.length > 0) {
       results[id] = {
         qualifiedName: qn,
-        name: t3.name,
+        name: t2.name,
         outcome: "failed",
         reason: missing.map((d) => `${d.code}: ${d.message}`).join("; "),
         durationMs: 0,
-        file: t3.file,
-        line: t3.line,
+        file: t2.file,
+        line: t2.line,
         stdout: "",
         stderr: ""
       };
@@ -4385,12 +4484,12 @@ async function runTests(input, options = {}) {
     const cfg = hostConfig({ env: options.env, cwd: options.cwd, stdin: null });
     const source = WORKER_SOURCE();
     const record = (id, r, ms) => {
-      const t3 = byName.get(names[id]);
+      const t2 = byName.get(names[id]);
       const base = {
-        qualifiedName: t3.qualifiedName,
-        name: t3.name,
-        file: t3.file,
-        line: t3.line,
+        qualifiedName: t2.qualifiedName,
+        name: t2.name,
+        file: t2.file,
+        line: t2.line,
         durationMs: Math.round(ms * 1e3) / 1e3
       };
       if (r === null) {
@@ -4439,7 +4538,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
   const queue = [...work];
   const CHUNK = 32;
   let remaining = work.length;
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve3, reject) => {
     const slots = /* @__PURE__ */ new Set();
     const tick = Math.max(5, Math.min(100, Math.floor(timeoutMs / 10)));
     const finishIfDone = () => {
@@ -4447,7 +4546,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
       clearInterval(timer);
       for (const s of slots) void s.worker.terminate();
       slots.clear();
-      resolve7();
+      resolve3();
     };
     const feed = (s) => {
       if (queue.length === 0) {
@@ -4461,7 +4560,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
       s.worker.postMessage({ type: "run", items: s.inflight });
     };
     const spawn = () => {
-      const worker = new Worker(source, { eval: true });
+      const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
       const s = { worker, inflight: [], since: performance.now(), running: false };
       slots.add(s);
       worker.on("message", (m) => {
@@ -4530,7 +4629,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
 }
 
 // src/backends/jit/module-cache.ts
-var JIT_MODULE_FORMAT = 1;
+var JIT_MODULE_FORMAT = 2;
 var MAGIC2 = [66, 83, 75, 87];
 function encodePrepared(p, artifactId2) {
   const w = new ByteWriter(p.wasm.length + 64 * 1024);
@@ -4542,35 +4641,35 @@ function encodePrepared(p, artifactId2) {
   w.bytes(p.wasm);
   const info = {
     ...p.info,
-    locTables: p.info.locTables.map((t3) => Array.from(t3)),
+    locTables: p.info.locTables.map((t2) => Array.from(t2)),
     locations: Array.from(p.info.locations)
   };
   w.str(JSON.stringify(info));
-  w.bytes(createHash3("sha256").update(w.peek()).digest());
+  w.bytes(createHash2("sha256").update(w.peek()).digest());
   return w.finish();
 }
 function loadPrepared(bytes, artifactId2) {
-  const fail2 = (message) => ({ ok: false, message });
-  if (bytes.length < 40 || MAGIC2.some((b, i) => bytes[i] !== b)) return fail2("not a compiled JIT module");
+  const fail = (message) => ({ ok: false, message });
+  if (bytes.length < 40 || MAGIC2.some((b, i) => bytes[i] !== b)) return fail("not a compiled JIT module");
   const body = bytes.subarray(0, bytes.length - 32);
-  const digest = createHash3("sha256").update(body).digest();
+  const digest = createHash2("sha256").update(body).digest();
   if (!digest.equals(bytes.subarray(bytes.length - 32)))
-    return fail2("compiled JIT module corrupted: checksum mismatch");
+    return fail("compiled JIT module corrupted: checksum mismatch");
   try {
     const r = new ByteReader(body);
     r.pos = 4;
     const format = r.u32le();
     if (format !== JIT_MODULE_FORMAT)
-      return fail2(`compiled JIT module format ${format} is not ${JIT_MODULE_FORMAT}`);
+      return fail(`compiled JIT module format ${format} is not ${JIT_MODULE_FORMAT}`);
     const version = r.str();
-    if (version !== VERSION) return fail2(`compiled JIT module is from toolchain ${version}, not ${VERSION}`);
+    if (version !== VERSION) return fail(`compiled JIT module is from toolchain ${version}, not ${VERSION}`);
     const id = r.str();
-    if (id !== artifactId2) return fail2("compiled JIT module belongs to another artifact");
+    if (id !== artifactId2) return fail("compiled JIT module belongs to another artifact");
     const wasm = r.bytes(r.uleb());
     const raw = JSON.parse(r.str());
     const info = {
       ...raw,
-      locTables: raw.locTables.map((t3) => Int32Array.from(t3)),
+      locTables: raw.locTables.map((t2) => Int32Array.from(t2)),
       locations: Int32Array.from(raw.locations)
     };
     const t0 = performance.now();
@@ -4578,7 +4677,7 @@ function loadPrepared(bytes, artifactId2) {
     return { ok: true, prepared: { ...prepared2, compileMs: performance.now() - t0 } };
   } catch (e) {
     if (e instanceof ByteReaderError || e instanceof SyntaxError || e instanceof WebAssembly.CompileError) {
-      return fail2(`compiled JIT module unreadable: ${e.message}`);
+      return fail(`compiled JIT module unreadable: ${e.message}`);
     }
     throw e;
   }
@@ -4621,6 +4720,15 @@ function prepareCached(artifact, artifactId2, store, options = {}) {
 
 // src/backends/aot/host-c.ts
 var HOST_TEXT = String.raw`
+/*
+ * Optimised GCC builds: the "cheap" vectorizer cost model instead of -O2's "very cheap" one,
+ * which lets GCC vectorize a loop whose trip count it does not know or whose arrays it cannot
+ * prove apart (it adds the runtime overlap test and the scalar remainder itself). Set before
+ * any function, the headers' included, so every function is compiled with the same options.
+ */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__OPTIMIZE__)
+#pragma GCC optimize("vect-cost-model=cheap")
+#endif
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE 1
 #include <stdint.h>
@@ -4637,10 +4745,22 @@ var HOST_TEXT = String.raw`
 #include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <sys/mman.h>
+
+/* Branch hints and cold paths: GCC and Clang spell them the same; other compilers go without. */
+#if defined(__GNUC__) || defined(__clang__)
+#define BX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define BX_COLD __attribute__((cold, noinline))
+#else
+#define BX_UNLIKELY(x) (x)
+#define BX_COLD
+#endif
 
 #define BX_PAGE 65536u
 static uint8_t *bx_mem;
 static uint32_t bx_pages;
+/* 1 when bx_mem is an address-space reservation of BX_MAX_PAGES pages (grows in place). */
+static int bx_reserved;
 struct bx_slot { void *fn; int32_t sig; };
 /*@@split@@*/
 
@@ -4716,7 +4836,7 @@ static void bx_host_init(void) {
   bx_tty[2] = isatty(2);
 }
 
-static void bx_panic_at(const char *msg, size_t len, int32_t loc) {
+static _Noreturn BX_COLD void bx_panic_at(const char *msg, size_t len, int32_t loc) {
   char head[256];
   int n;
   bx_flush();
@@ -4732,8 +4852,8 @@ static void bx_panic_at(const char *msg, size_t len, int32_t loc) {
   exit(101);
 }
 
-static void bx_panic_text(const char *msg, int32_t loc) { bx_panic_at(msg, strlen(msg), loc); }
-static void bx_unreachable(int32_t loc) { bx_panic_text("unreachable code reached", loc); }
+static _Noreturn BX_COLD void bx_panic_text(const char *msg, int32_t loc) { bx_panic_at(msg, strlen(msg), loc); }
+static _Noreturn BX_COLD void bx_unreachable(int32_t loc) { bx_panic_text("unreachable code reached", loc); }
 
 /* Stack overflow: a guard on an alternate stack reports it like the JIT (no location). */
 static void bx_on_segv(int sig) {
@@ -4753,44 +4873,91 @@ static void bx_install_guards(void) {
 }
 
 /* ---- checked arithmetic (panics through the runtime's panic_code, like the JIT) ---- */
+/* The failure paths: out of line, cold, never returning (the runtime's panics end the process). */
+static _Noreturn BX_COLD void bx_fail_code(int32_t code, int32_t loc) {
+  BX_PANIC_CODE(code, loc);
+  abort();
+}
+static _Noreturn BX_COLD void bx_fail_index(int64_t len, int64_t index, int32_t loc) {
+  BX_PANIC_INDEX(len, index, loc);
+  abort();
+}
 static inline int32_t bx_div_s32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
-  if (a == INT32_MIN && b == -1) BX_PANIC_CODE(BX_DIV_OVERFLOW, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(a == INT32_MIN && b == -1)) bx_fail_code(BX_DIV_OVERFLOW, loc);
   return a / b;
 }
 static inline int32_t bx_div_u32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
   return (int32_t)((uint32_t)a / (uint32_t)b);
 }
 static inline int32_t bx_rem_s32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return b == -1 ? 0 : a % b;
 }
 static inline int32_t bx_rem_u32(int32_t a, int32_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return (int32_t)((uint32_t)a % (uint32_t)b);
 }
 static inline int64_t bx_div_s64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
-  if (a == INT64_MIN && b == -1) BX_PANIC_CODE(BX_DIV_OVERFLOW, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(a == INT64_MIN && b == -1)) bx_fail_code(BX_DIV_OVERFLOW, loc);
   return a / b;
 }
 static inline int64_t bx_div_u64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_DIV_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_DIV_ZERO, loc);
   return (int64_t)((uint64_t)a / (uint64_t)b);
 }
 static inline int64_t bx_rem_s64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return b == -1 ? 0 : a % b;
 }
 static inline int64_t bx_rem_u64(int64_t a, int64_t b, int32_t loc) {
-  if (b == 0) BX_PANIC_CODE(BX_REM_ZERO, loc);
+  if (BX_UNLIKELY(b == 0)) bx_fail_code(BX_REM_ZERO, loc);
   return (int64_t)((uint64_t)a % (uint64_t)b);
 }
-static inline int32_t bx_elem(int32_t base, int64_t index, int shift, int32_t loc) {
-  uint32_t len = (uint32_t)bx_ld32((uint64_t)(uint32_t)base + 4u);
-  if ((uint64_t)index >= (uint64_t)len) BX_PANIC_INDEX((int64_t)len, index, loc);
+/* elem.addr against a length already loaded (bx_len): what loops use for an invariant base. */
+static inline int32_t bx_elem_n(int32_t base, int64_t index, int shift, uint32_t len, int32_t loc) {
+  if (BX_UNLIKELY((uint64_t)index >= (uint64_t)len)) bx_fail_index((int64_t)len, index, loc);
   return (int32_t)((uint32_t)base + 8u + ((uint32_t)(uint64_t)index << shift));
+}
+static inline int32_t bx_elem(int32_t base, int64_t index, int shift, int32_t loc) {
+  return bx_elem_n(base, index, shift, (uint32_t)bx_ld32((uint64_t)(uint32_t)base + 4u), loc);
+}
+/*
+ * The length word of the object at base, read before a loop: an address outside the heap
+ * (a local that does not hold a reference yet, the loop may never index it) reads as 0
+ * instead of touching memory that is not there.
+ */
+static inline uint32_t bx_len(int32_t base) {
+  uint64_t a = (uint64_t)(uint32_t)base + 4u;
+  return a + 4u <= (uint64_t)bx_pages * BX_PAGE ? (uint32_t)bx_ld32(a) : 0u;
+}
+
+/*
+ * The heap: on a 64-bit POSIX system, an address-space reservation of the whole limit
+ * (BX_MAX_PAGES pages, untouched pages cost nothing), so growing is bookkeeping: no copy, no
+ * memset, the base never moves. Transparent huge pages are requested for it past its first
+ * 4 MiB where the kernel offers them (fewer page faults for allocation-heavy programs; small
+ * ones keep 4 KiB pages and never wait for the kernel to assemble a huge one). Elsewhere, or
+ * when the reservation is refused: calloc, then realloc + zeroing on growth.
+ */
+static uint8_t *bx_heap_alloc(uint32_t pages) {
+#if defined(MAP_ANONYMOUS) && defined(MAP_NORESERVE)
+  if (sizeof(size_t) >= 8) {
+    size_t size = (size_t)BX_MAX_PAGES * BX_PAGE;
+    void *r = mmap(0, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (r != MAP_FAILED) {
+#ifdef MADV_HUGEPAGE
+      /* Past the first 4 MiB only: a small program never waits for the kernel to find one. */
+      if (size > (size_t)4 << 20) (void)madvise((uint8_t *)r + ((size_t)4 << 20), size - ((size_t)4 << 20), MADV_HUGEPAGE);
+#endif
+      bx_reserved = 1;
+      return (uint8_t *)r;
+    }
+  }
+#endif
+  return (uint8_t *)calloc((size_t)pages * BX_PAGE, 1);
 }
 
 static int32_t bx_grow(int32_t n) {
@@ -4799,6 +4966,8 @@ static int32_t bx_grow(int32_t n) {
   uint8_t *m;
   if (want > BX_MAX_PAGES) return -1;
   if (n == 0) return (int32_t)old;
+  /* A reservation's pages beyond bx_pages were never touched: the kernel gives zeroes. */
+  if (bx_reserved) { bx_pages = (uint32_t)want; return (int32_t)old; }
   m = (uint8_t *)realloc(bx_mem, (size_t)(want * BX_PAGE));
   if (!m) return -1;
   memset(m + (size_t)old * BX_PAGE, 0, (size_t)((want - old) * BX_PAGE));
@@ -4836,17 +5005,88 @@ static int32_t beskid_host_write(int32_t fd, int32_t ptr, int32_t len) {
   bx_emit(fd == 1 ? 1 : 2, bx_mem + (uint32_t)ptr, (size_t)(uint32_t)len);
   return len;
 }
-static int32_t beskid_host_read(int32_t fd, int32_t ptr, int32_t max) {
-  (void)fd;
+/*
+ * Standard input is buffered exactly like the JIT host's: a read is served from bx_in and
+ * refills it with one read() of whatever is available (pipes and terminals still deliver line
+ * by line); a large read with an empty buffer goes straight to the destination. bx_in_end: a
+ * peek saw the end, so the next read gives it without asking again.
+ */
+static uint8_t bx_in[65536];
+static size_t bx_in_pos, bx_in_len;
+static int bx_in_end;
+
+static size_t bx_read_fd(uint8_t *dst, size_t max) {
   bx_flush();
   for (;;) {
-    ssize_t n = read(0, bx_mem + (uint32_t)ptr, (size_t)(uint32_t)max);
+    ssize_t n = read(0, dst, max);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    return n > 0 ? (int32_t)n : 0;
+    return n > 0 ? (size_t)n : 0;
   }
 }
-static void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
-static void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {
+static size_t bx_in_available(void) {
+  if (bx_in_pos == bx_in_len && !bx_in_end) {
+    bx_in_pos = 0;
+    bx_in_len = bx_read_fd(bx_in, sizeof bx_in);
+    bx_in_end = bx_in_len == 0;
+  }
+  return bx_in_len - bx_in_pos;
+}
+static int32_t beskid_host_read(int32_t fd, int32_t ptr, int32_t max) {
+  size_t n;
+  (void)fd;
+  if (bx_in_pos == bx_in_len && !bx_in_end && (size_t)(uint32_t)max >= sizeof bx_in)
+    return (int32_t)bx_read_fd(bx_mem + (uint32_t)ptr, (size_t)(uint32_t)max);
+  n = bx_in_available();
+  bx_in_end = 0;
+  if (n > (size_t)(uint32_t)max) n = (size_t)(uint32_t)max;
+  memcpy(bx_mem + (uint32_t)ptr, bx_in + bx_in_pos, n);
+  bx_in_pos += n;
+  return (int32_t)n;
+}
+static int32_t beskid_host_read_at_end(int32_t fd) {
+  (void)fd;
+  return bx_in_available() > 0 ? 0 : 1;
+}
+/*
+ * The next line without its "\n" and one trailing "\r", made pending for take; -1 when
+ * nothing is left. Collects buffer after buffer until a "\n" or the end (which it consumes,
+ * as a read returning 0 does), so a line may be of any length. Same as the JIT host's.
+ */
+static int32_t beskid_host_read_line(int32_t fd) {
+  uint8_t *line = 0;
+  size_t len = 0, cap = 0;
+  int any = 0;
+  (void)fd;
+  for (;;) {
+    size_t n = bx_in_available(), k;
+    const uint8_t *start = bx_in + bx_in_pos, *nl;
+    if (n == 0) {
+      bx_in_end = 0;
+      if (!any) return -1;
+      break;
+    }
+    any = 1;
+    nl = (const uint8_t *)memchr(start, '\n', n);
+    k = nl ? (size_t)(nl - start) : n;
+    if (len + k + 1 > cap) {
+      size_t want = cap ? cap : 256;
+      uint8_t *p;
+      while (want < len + k + 1) want *= 2;
+      p = (uint8_t *)realloc(line, want);
+      if (!p) { free(line); return -1; }
+      line = p;
+      cap = want;
+    }
+    memcpy(line + len, start, k);
+    len += k;
+    bx_in_pos += nl ? k + 1 : k;
+    if (nl) break;
+  }
+  if (len > 0 && line[len - 1] == '\r') len--;
+  return bx_set_pending(line, len);
+}
+static _Noreturn void beskid_host_exit(int32_t code) { bx_flush(); exit(code & 255); }
+static _Noreturn BX_COLD void beskid_host_panic(int32_t ptr, int32_t len, int32_t loc) {
   bx_panic_at((const char *)bx_mem + (uint32_t)ptr, (size_t)(uint32_t)len, loc);
 }
 static int64_t beskid_host_clock_realtime(void) {
@@ -5066,11 +5306,11 @@ function constC(type, value) {
       return assertNever(type);
   }
 }
-function sigKey(t3) {
-  return `${t3.params.join(",")}>${t3.result ?? "v"}`;
+function sigKey(t2) {
+  return `${t2.params.join(",")}>${t2.result ?? "v"}`;
 }
-function fnPtrType(t3) {
-  return `${t3.result ? CT[t3.result] : "void"} (*)(${t3.params.length ? t3.params.map((p) => CT[p]).join(", ") : "void"})`;
+function fnPtrType(t2) {
+  return `${t2.result ? CT[t2.result] : "void"} (*)(${t2.params.length ? t2.params.map((p) => CT[p]).join(", ") : "void"})`;
 }
 var BIN_INFIX = {
   "f32.add": "+",
@@ -5312,6 +5552,22 @@ function hasEffects(e) {
       return true;
   }
 }
+function uncheckedAddr(a) {
+  if (a.kind !== "binary" || a.op !== "i32.add" || a.left.kind !== "local.get") return null;
+  let r = a.right;
+  let shift = 0;
+  if (r.kind === "binary" && r.op === "i32.shl" && r.right.kind === "const") {
+    shift = Number(r.right.value);
+    r = r.left;
+  }
+  if (r.kind !== "unary" || r.op !== "i32.wrap_i64" || hasEffects(r.value)) return null;
+  return { base: a.left.index, index: r.value, shift };
+}
+function isVersioned(s) {
+  if (s.kind !== "if" || s.then.length !== 1 || s.else.length !== 1) return false;
+  const [fast, slow] = [s.then[0], s.else[0]];
+  return fast.kind === "loop" && slow.kind === "loop" && fast.label === slow.label;
+}
 function fname(i) {
   return `bf${i}`;
 }
@@ -5331,6 +5587,10 @@ var FunctionC = class {
   temps = [];
   labels = 0;
   ctl = [];
+  /** Local index → the temporary holding its array length, inside loops that hoisted it. */
+  lengths = /* @__PURE__ */ new Map();
+  /** Depth of unchecked loop copies (`isVersioned`) around the code being emitted. */
+  unchecked = 0;
   localTypes;
   typeCtx;
   /**
@@ -5344,10 +5604,10 @@ var FunctionC = class {
     for (const s of this.f.body) this.stmt(s);
     if (this.f.type.result !== null) this.line(`bx_unreachable(${this.loc(this.f.loc)});`);
     const head = [`${signature2} {`];
-    this.f.locals.forEach((t3, i) => {
-      head.push(`  ${CT[t3]} l${this.f.type.params.length + i} = 0;`);
+    this.f.locals.forEach((t2, i) => {
+      head.push(`  ${CT[t2]} l${this.f.type.params.length + i} = 0;`);
     });
-    for (const t3 of this.temps) head.push(`  ${t3};`);
+    for (const t2 of this.temps) head.push(`  ${t2};`);
     return [...head, ...this.out, "}"].join("\n");
   }
   /** Before a call or checked operation: the location it is attributed to, into `bx_loc`. */
@@ -5372,13 +5632,15 @@ var FunctionC = class {
   }
   temp(type) {
     const name = `t${this.temps.length}`;
-    this.temps.push(type === "ptr" ? `void *${name}` : `${CT[type]} ${name}`);
+    this.temps.push(
+      type === "ptr" ? `void *${name}` : type === "u32" ? `uint32_t ${name}` : `${CT[type]} ${name}`
+    );
     return name;
   }
   spill(e, c2) {
-    const t3 = this.temp(exprType(this.typeCtx, e) ?? "i32");
-    this.line(`${t3} = ${c2};`);
-    return t3;
+    const t2 = this.temp(exprType(this.typeCtx, e) ?? "i32");
+    this.line(`${t2} = ${c2};`);
+    return t2;
   }
   /**
    * Operands in IR order. An operand is spilled into a temporary when a later one has effects
@@ -5428,6 +5690,12 @@ var FunctionC = class {
         this.line(`g${s.index} = ${this.expr(s.value)};`);
         return;
       case "store": {
+        const u = this.unchecked > 0 && !hasEffects(s.value) ? uncheckedAddr(s.addr) : null;
+        if (u) {
+          const at = `${this.wideAddr(u)} + ${s.offset}u`;
+          this.line(STORE_C[s.op].replace("%a", at).replace("%v", this.expr(s.value)) + ";");
+          return;
+        }
         const [a, v] = this.operands([s.addr, s.value]);
         this.line(STORE_C[s.op].replace("%a", `${this.addr(a)} + ${s.offset}u`).replace("%v", v) + ";");
         return;
@@ -5444,6 +5712,12 @@ var FunctionC = class {
       }
       case "loop": {
         const n = this.labels++;
+        const hoisted = invariantBases(s.body).filter((b) => !this.lengths.has(b));
+        for (const b of hoisted) {
+          const t2 = this.temp("u32");
+          this.lengths.set(b, t2);
+          this.line(`${t2} = bx_len(l${b});`);
+        }
         this.ctl.push({ label: s.label, brk: `B${n}`, cont: `C${n}` });
         this.line(`C${n}: {`);
         this.body(s.body);
@@ -5451,13 +5725,17 @@ var FunctionC = class {
         this.line("}");
         this.ctl.pop();
         this.line(`B${n}:;`);
+        for (const b of hoisted) this.lengths.delete(b);
         return;
       }
       case "if": {
         const c2 = this.expr(s.cond);
         this.line(`if (${c2}) {`);
         this.ctl.push({ label: null, brk: null, cont: null });
+        const fast = isVersioned(s);
+        if (fast) this.unchecked++;
         this.body(s.then);
+        if (fast) this.unchecked--;
         if (s.else.length > 0) {
           this.line("} else {");
           this.body(s.else);
@@ -5496,6 +5774,10 @@ var FunctionC = class {
   }
   addr(a) {
     return `(uint64_t)(uint32_t)${a}`;
+  }
+  /** The 64-bit heap offset of an unchecked access (see `uncheckedAddr`). */
+  wideAddr(u) {
+    return `(uint64_t)(uint32_t)l${u.base} + ((uint64_t)${this.expr(u.index)} << ${u.shift})`;
   }
   call(fn, args, result, loc) {
     const cs = this.operands(args, this.marks);
@@ -5550,8 +5832,10 @@ var FunctionC = class {
         return binaryC(e.op, a, b);
       }
       case "load": {
-        const a = this.expr(e.addr);
         const [fn] = LOAD_C[e.op];
+        const u = this.unchecked > 0 ? uncheckedAddr(e.addr) : null;
+        if (u) return `(${fn}(${this.wideAddr(u)} + ${e.offset}u))`;
+        const a = this.expr(e.addr);
         return `(${fn}(${this.addr(a)} + ${e.offset}u))`;
       }
       case "call":
@@ -5581,8 +5865,8 @@ var FunctionC = class {
         return this.call(fn, e.args, x.type.result, e.loc);
       }
       case "select": {
-        const [t3, el, c2] = this.operands([e.then, e.else, e.cond], true);
-        return `((${c2}) ? ${t3} : ${el})`;
+        const [t2, el, c2] = this.operands([e.then, e.else, e.cond], true);
+        return `((${c2}) ? ${t2} : ${el})`;
       }
       case "cond": {
         const r = this.temp(e.type);
@@ -5609,6 +5893,9 @@ var FunctionC = class {
       case "elem.addr": {
         const [b, i] = this.operands([e.base, e.index], this.marks);
         this.markChecked(e.loc);
+        const n = e.base.kind === "local.get" ? this.lengths.get(e.base.index) : void 0;
+        if (n !== void 0)
+          return `bx_elem_n(${b}, ${i}, ${Math.log2(e.elemSize)}, ${n}, ${this.loc(e.loc)})`;
         return `bx_elem(${b}, ${i}, ${Math.log2(e.elemSize)}, ${this.loc(e.loc)})`;
       }
       case "memory.size":
@@ -5630,8 +5917,8 @@ var GlobalC = class {
   a;
   linked;
   sigs = /* @__PURE__ */ new Map();
-  sigId(t3) {
-    const k = sigKey(t3);
+  sigId(t2) {
+    const k = sigKey(t2);
     let id = this.sigs.get(k);
     if (id === void 0) {
       id = this.sigs.size;
@@ -5640,108 +5927,42 @@ var GlobalC = class {
     return id;
   }
 };
-function signature(name, t3, named) {
-  const params = t3.params.length ? t3.params.map((p, i) => named ? `${CT[p]} l${i}` : CT[p]).join(", ") : "void";
-  return `${t3.result ? CT[t3.result] : "void"} ${name}(${params})`;
+function signature(name, t2, named) {
+  const params = t2.params.length ? t2.params.map((p, i) => named ? `${CT[p]} l${i}` : CT[p]).join(", ") : "void";
+  return `${t2.result ? CT[t2.result] : "void"} ${name}(${params})`;
+}
+function invariantBases(body) {
+  const bases = /* @__PURE__ */ new Set();
+  const excluded = /* @__PURE__ */ new Set();
+  walkBody(
+    body,
+    (e) => {
+      if (e.kind === "elem.addr" && e.base.kind === "local.get") bases.add(e.base.index);
+      else if (e.kind === "local.tee") excluded.add(e.index);
+    },
+    (st) => {
+      if (st.kind === "local.set") excluded.add(st.index);
+      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < 8)
+        excluded.add(st.addr.index);
+    }
+  );
+  return [...bases].filter((b) => !excluded.has(b)).sort((x, y) => x - y);
 }
 function reachable(a, linked, roots) {
   const seen = /* @__PURE__ */ new Set();
   const todo = [...roots, ...a.table];
-  const visitE = (e) => {
-    switch (e.kind) {
-      case "call":
-        todo.push(e.func);
-        e.args.forEach(visitE);
-        return;
-      case "call.runtime": {
-        const i = linked.runtimeIndex.get(e.name);
-        if (i !== void 0) todo.push(i);
-        e.args.forEach(visitE);
-        return;
-      }
-      case "call.indirect":
-        visitE(e.target);
-        e.args.forEach(visitE);
-        return;
-      case "call.extern":
-        e.args.forEach(visitE);
-        return;
-      case "local.tee":
-      case "unary":
-        visitE(e.value);
-        return;
-      case "binary":
-        visitE(e.left);
-        visitE(e.right);
-        return;
-      case "load":
-        visitE(e.addr);
-        return;
-      case "select":
-      case "cond":
-        visitE(e.cond);
-        visitE(e.then);
-        visitE(e.else);
-        return;
-      case "seq":
-        e.body.forEach(visitS);
-        visitE(e.value);
-        return;
-      case "elem.addr":
-        visitE(e.base);
-        visitE(e.index);
-        return;
-      case "memory.grow":
-        visitE(e.pages);
-        return;
-      default:
-        return;
-    }
-  };
-  const visitS = (st) => {
-    switch (st.kind) {
-      case "expr":
-        visitE(st.expr);
-        return;
-      case "local.set":
-      case "global.set":
-        visitE(st.value);
-        return;
-      case "store":
-        visitE(st.addr);
-        visitE(st.value);
-        return;
-      case "block":
-      case "loop":
-        st.body.forEach(visitS);
-        return;
-      case "if":
-        visitE(st.cond);
-        st.then.forEach(visitS);
-        st.else.forEach(visitS);
-        return;
-      case "return":
-        if (st.value) visitE(st.value);
-        return;
-      case "memory.copy":
-        visitE(st.dst);
-        visitE(st.src);
-        visitE(st.len);
-        return;
-      case "memory.fill":
-        visitE(st.dst);
-        visitE(st.value);
-        visitE(st.len);
-        return;
-      default:
-        return;
+  const onE = (e) => {
+    if (e.kind === "call") todo.push(e.func);
+    else if (e.kind === "call.runtime") {
+      const i = linked.runtimeIndex.get(e.name);
+      if (i !== void 0) todo.push(i);
     }
   };
   while (todo.length > 0) {
     const f = todo.pop();
     if (seen.has(f)) continue;
     seen.add(f);
-    a.functions[f].body.forEach(visitS);
+    walkBody(a.functions[f].body, onE);
   }
   return seen;
 }
@@ -5798,7 +6019,9 @@ ${rows.join(",\n") || "0"}
   a.functions.forEach((f, i) => {
     if (live.has(i))
       bodies.push(
-        new FunctionC(g, f, i < linked.programFunctions).emit(`static ${signature(fname(i), f.type, true)}`)
+        new FunctionC(g, versionLoops(f), i < linked.programFunctions).emit(
+          `static ${signature(fname(i), f.type, true)}`
+        )
       );
   });
   const tableRows = a.table.map((fi) => `{(void *)${fname(fi)}, ${g.sigId(a.functions[fi].type)}}`);
@@ -5813,7 +6036,7 @@ ${rows.join(",\n") || "0"}
   parts.push(`static void bx_init(void) {
   if (bx_mem) return;
   bx_pages = BX_INITIAL_PAGES;
-  bx_mem = (uint8_t *)calloc((size_t)bx_pages * BX_PAGE, 1);
+  bx_mem = bx_heap_alloc(bx_pages);
   if (!bx_mem) { fputs("panic: out of memory\\n", stderr); exit(101); }
   memcpy(bx_mem + ${DATA_BASE}, bx_data, ${image.length});
   bx_host_init();
@@ -5830,18 +6053,18 @@ ${rows.join(",\n") || "0"}
       const sym = cSymbol(ex.name);
       if (taken.has(sym)) continue;
       taken.add(sym);
-      const t3 = a.functions[ex.func].type;
-      const args = t3.params.map((_, i) => `l${i}`).join(", ");
-      prototypes.push(`${signature(sym, t3, false)};`);
+      const t2 = a.functions[ex.func].type;
+      const args = t2.params.map((_, i) => `l${i}`).join(", ");
+      prototypes.push(`${signature(sym, t2, false)};`);
       parts.push(
-        `${signature(sym, t3, true)} { bx_init(); ${t3.result ? "return " : ""}${fname(ex.func)}(${args}); }`
+        `${signature(sym, t2, true)} { bx_init(); ${t2.result ? "return " : ""}${fname(ex.func)}(${args}); }`
       );
     }
   }
   if (options.mainFunc !== void 0 && options.mainFunc !== null) {
-    const t3 = a.functions[options.mainFunc].type;
+    const t2 = a.functions[options.mainFunc].type;
     const call = `${fname(options.mainFunc)}()`;
-    const code = t3.result === null ? `${call}; code = 0;` : `code = (int)(uint8_t)(uint64_t)${call};`;
+    const code = t2.result === null ? `${call}; code = 0;` : `code = (int)(uint8_t)(uint64_t)${call};`;
     parts.push(`int main(int argc, char **argv) {
   int code;
   (void)argc; (void)argv;
@@ -5857,9 +6080,9 @@ ${rows.join(",\n") || "0"}
 
 // src/backends/aot/build.ts
 import { execFile } from "node:child_process";
-import { createHash as createHash4 } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync as readFileSync2, renameSync, rmSync as rmSync2, writeFileSync } from "node:fs";
-import { basename, dirname, join as join2, resolve } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 function outputFileName(kind, stem) {
   switch (kind) {
     case "exe":
@@ -5892,15 +6115,15 @@ function splitCommand(s) {
   return s.trim().split(/\s+/).filter(Boolean);
 }
 function sha256(b) {
-  return createHash4("sha256").update(b).digest("hex");
+  return createHash3("sha256").update(b).digest("hex");
 }
 async function buildArtifact(program, o) {
-  const fail2 = (d) => ({ ok: false, outputs: [], diagnostics: [d] });
+  const fail = (d) => ({ ok: false, outputs: [], diagnostics: [d] });
   const platform = o.platform ?? process.platform;
   const kinds = [...new Set(o.kinds)];
   const cKinds = kinds.filter((k) => k !== "wasm");
   if (cKinds.length > 0 && !POSIX.has(platform)) {
-    return fail2(
+    return fail(
       makeDiagnostic(
         "E4022",
         { detail: `\`${cKinds[0]}\` outputs need a POSIX C toolchain; this platform is ${platform}` },
@@ -5909,11 +6132,11 @@ async function buildArtifact(program, o) {
     );
   }
   if (platform === "darwin" && kinds.includes("shared")) {
-    return fail2(makeDiagnostic("E4022", { detail: "`shared` is not supported on macOS yet" }, void 0));
+    return fail(makeDiagnostic("E4022", { detail: "`shared` is not supported on macOS yet" }, void 0));
   }
   const entry = o.entrypoint === void 0 ? program.entry : program.entryPoints.find((e) => e.name === o.entrypoint) ?? (program.entry?.name === o.entrypoint ? program.entry : null);
   if (kinds.includes("exe") && !entry) {
-    return fail2(
+    return fail(
       makeDiagnostic(
         "E4030",
         {
@@ -5931,23 +6154,23 @@ async function buildArtifact(program, o) {
   let tmp;
   try {
     mkdirSync(stageDir, { recursive: true });
-    tmp = mkdtempSync(join2(stageDir, ".beskid-build-"));
+    tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
   } catch (e) {
-    return fail2(
+    return fail(
       makeDiagnostic("E4021", { detail: `cannot create ${stageDir}: ${e.message}` }, void 0)
     );
   }
   const staged = [];
-  const destOf = (kind) => single && kind !== "header" ? resolve(o.outFile) : join2(stageDir, outputFileName(kind, o.stem));
+  const destOf = (kind) => single && kind !== "header" ? resolve(o.outFile) : join(stageDir, outputFileName(kind, o.stem));
   try {
     const env = o.env ?? {};
     const cc = splitCommand(env.CC || "cc");
     const ar = splitCommand(env.AR || "ar");
-    const opt2 = o.release ? ["-O2"] : ["-O0"];
+    const opt = o.release ? ["-O2"] : ["-O0"];
     const common = [
       "-std=c11",
       "-w",
-      ...opt2,
+      ...opt,
       "-ffp-contract=off",
       "-fno-strict-aliasing",
       "-fwrapv",
@@ -5955,8 +6178,8 @@ async function buildArtifact(program, o) {
     ];
     const emitted = /* @__PURE__ */ new Map();
     const source = (withMain, withExports) => {
-      const key = `${withMain}-${withExports}`;
-      let e = emitted.get(key);
+      const key2 = `${withMain}-${withExports}`;
+      let e = emitted.get(key2);
       if (!e) {
         e = emitC(program, {
           prefix: o.stem,
@@ -5964,10 +6187,10 @@ async function buildArtifact(program, o) {
           ...o.maxPages !== void 0 ? { maxPages: o.maxPages } : {},
           ...withExports ? { exports } : {}
         });
-        emitted.set(key, e);
+        emitted.set(key2, e);
       }
-      const file = key === "false-true" ? C_FILE : `beskid-${key}.c`;
-      writeFileSync(join2(tmp, file), e.source);
+      const file = key2 === "false-true" ? C_FILE : `beskid-${key2}.c`;
+      writeFileSync(join(tmp, file), e.source);
       return { file, libs: [...e.libraries, "-lm"] };
     };
     const compile = async (args) => {
@@ -5994,7 +6217,7 @@ async function buildArtifact(program, o) {
             d = makeDiagnostic("E4022", { detail: "no WebAssembly compiler was supplied" }, void 0);
             break;
           }
-          writeFileSync(join2(tmp, name), o.wasm(program));
+          writeFileSync(join(tmp, name), o.wasm(program));
           break;
         case "exe": {
           const s = source(true, false);
@@ -6023,10 +6246,10 @@ async function buildArtifact(program, o) {
         case "static": {
           const s = source(false, true);
           const obj = `${o.stem}.o`;
-          mkdirSync(join2(tmp, "static"), { recursive: true });
-          d = await compile([...common, "-fPIC", "-c", s.file, "-o", join2("static", obj)]);
+          mkdirSync(join(tmp, "static"), { recursive: true });
+          d = await compile([...common, "-fPIC", "-c", s.file, "-o", join("static", obj)]);
           if (!d) {
-            const r = await run(ar[0], [...ar.slice(1), "rcsD", name, join2("static", obj)], tmp);
+            const r = await run(ar[0], [...ar.slice(1), "rcsD", name, join("static", obj)], tmp);
             if (!r.ok)
               d = r.missing ? makeDiagnostic(
                 "E4020",
@@ -6037,8 +6260,8 @@ async function buildArtifact(program, o) {
           break;
         }
       }
-      if (d) return fail2(d);
-      staged.push({ kind, file: join2(tmp, name), dest: destOf(kind) });
+      if (d) return fail(d);
+      staged.push({ kind, file: join(tmp, name), dest: destOf(kind) });
     }
     if (kinds.includes("shared") || kinds.includes("static")) {
       const e = libHeader.get("false-true");
@@ -6058,25 +6281,26 @@ async function buildArtifact(program, o) {
         "#endif",
         ""
       ].join("\n");
-      writeFileSync(join2(tmp, outputFileName("header", o.stem)), header);
+      writeFileSync(join(tmp, outputFileName("header", o.stem)), header);
       staged.push({
         kind: "header",
-        file: join2(tmp, outputFileName("header", o.stem)),
+        file: join(tmp, outputFileName("header", o.stem)),
         dest: destOf("header")
       });
     }
     const outputs = [];
     for (const s of staged) {
-      const bytes = readFileSync2(s.file);
+      const bytes = readFileSync(s.file);
       mkdirSync(dirname(s.dest), { recursive: true });
       renameSync(s.file, s.dest);
       outputs.push({ kind: s.kind, path: s.dest, bytes: bytes.length, sha256: sha256(bytes) });
     }
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
-    return fail2(makeDiagnostic("E4021", { detail: e.message }, void 0));
+    if (typeof e?.code !== "string") throw e;
+    return fail(makeDiagnostic("E4021", { detail: e.message }, void 0));
   } finally {
-    rmSync2(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 function stemOf(file) {
@@ -6084,8 +6308,7 @@ function stemOf(file) {
 }
 
 // src/pipeline/remote-cache.ts
-var import_undici = __toESM(require_undici(), 1);
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var DIGEST_PATTERN = /^[0-9a-f]{64}$/;
 var AC_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,199}$/;
 var AC_MAX_BYTES = 64 * 1024;
@@ -6151,7 +6374,7 @@ function parseAcDocument(text) {
 }
 function acKeyFor(cacheKey) {
   if (AC_KEY_PATTERN.test(cacheKey) && !cacheKey.startsWith("sha256-")) return cacheKey;
-  return "sha256-" + createHash5("sha256").update(cacheKey, "utf8").digest("hex");
+  return "sha256-" + createHash4("sha256").update(cacheKey, "utf8").digest("hex");
 }
 var ARTIFACT_BLOB_NAME = "artifact";
 var HttpFailure = class extends Error {
@@ -6170,8 +6393,9 @@ function createRemoteCache(options) {
   } catch {
     validUrl = false;
   }
-  function dispatcher() {
-    agent ??= new import_undici.Agent({
+  let undici;
+  function dispatcher(Agent) {
+    agent ??= new Agent({
       connect: { timeout: timeoutMs },
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -6184,11 +6408,12 @@ function createRemoteCache(options) {
     if (options.token) h.authorization = `Bearer ${options.token}`;
     return h;
   }
-  async function exchange(method, path2, body, contentType) {
+  async function exchange(method, path, body, contentType) {
     try {
-      const res = await (0, import_undici.request)(`${base}${path2}`, {
+      undici ??= await import("./undici-BBRK6MJB.js");
+      const res = await undici.request(`${base}${path}`, {
         method,
-        dispatcher: dispatcher(),
+        dispatcher: dispatcher(undici.Agent),
         headers: headers(body ? { "content-type": contentType ?? "application/octet-stream" } : void 0),
         body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : void 0,
         signal: AbortSignal.timeout(timeoutMs)
@@ -6223,10 +6448,10 @@ function createRemoteCache(options) {
       `remote cache: ${what} answered ${r.status}; treating it as a ${forWrite ? "skipped write" : "miss"}`
     );
   }
-  async function get(key) {
+  async function get2(key2) {
     if (!validUrl) return invalidUrl();
     if (readsOff) return void 0;
-    const ac = acKeyFor(key);
+    const ac = acKeyFor(key2);
     let r;
     try {
       r = await exchange("GET", `/cache/ac/${ac}`);
@@ -6257,7 +6482,7 @@ function createRemoteCache(options) {
       statusProblem("download", b, false);
       return void 0;
     }
-    const actual = createHash5("sha256").update(b.body).digest("hex");
+    const actual = createHash4("sha256").update(b.body).digest("hex");
     if (actual !== blob.digest || b.body.length !== blob.size) {
       warn(
         `remote cache: downloaded blob for ${ac} is corrupt (sha256 ${actual}, ${b.body.length} bytes; expected ${blob.digest}, ${blob.size} bytes); treating it as a miss`
@@ -6266,11 +6491,11 @@ function createRemoteCache(options) {
     }
     return new Uint8Array(b.body.buffer, b.body.byteOffset, b.body.byteLength);
   }
-  async function put(key, bytes) {
+  async function put(key2, bytes) {
     if (!validUrl) return void invalidUrl();
     if (writesOff) return;
-    const ac = acKeyFor(key);
-    const digest = createHash5("sha256").update(bytes).digest("hex");
+    const ac = acKeyFor(key2);
+    const digest = createHash4("sha256").update(bytes).digest("hex");
     try {
       const head = await exchange("HEAD", `/cache/cas/${digest}`);
       if (head.status !== 200) {
@@ -6302,5655 +6527,11 @@ function createRemoteCache(options) {
     agent = void 0;
     if (a) await a.close().catch(() => void 0);
   }
-  return { get, put, close };
-}
-
-// src/pipeline/frontend.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolvePath, sep as sep6 } from "node:path";
-
-// src/project/plan.ts
-import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename4, dirname as dirname4, extname, join as join5, relative as relative3, resolve as resolve5, sep as sep3 } from "node:path";
-
-// src/project/discover.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, realpathSync, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
-
-// src/project/blocks.ts
-function isWordChar(c2) {
-  return c2 >= 48 && c2 <= 57 || c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122 || c2 === 95 || c2 === 46 || c2 === 45 || c2 === 47;
-}
-function lex(text) {
-  const out = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c2 = text.charCodeAt(i);
-    if (c2 === 32 || c2 === 9 || c2 === 13) {
-      i++;
-      continue;
-    }
-    if (c2 === 10) {
-      out.push({ kind: 9 /* Newline */, start: i, end: i + 1, text: "\n" });
-      i++;
-      continue;
-    }
-    if (c2 === 35 || c2 === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      continue;
-    }
-    const start = i;
-    const single = (kind) => {
-      out.push({ kind, start, end: start + 1, text: text[start] });
-      i++;
-    };
-    switch (c2) {
-      case 123:
-        single(2 /* LBrace */);
-        continue;
-      case 125:
-        single(3 /* RBrace */);
-        continue;
-      case 91:
-        single(4 /* LBracket */);
-        continue;
-      case 93:
-        single(5 /* RBracket */);
-        continue;
-      case 61:
-        single(6 /* Eq */);
-        continue;
-      case 44:
-        single(7 /* Comma */);
-        continue;
-      case 59:
-        single(8 /* Semi */);
-        continue;
-      case 34: {
-        i++;
-        let value = "";
-        let closed = false;
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d === 34) {
-            closed = true;
-            i++;
-            break;
-          }
-          if (d === 10) break;
-          if (d === 92 && i + 1 < n && text.charCodeAt(i + 1) !== 10) {
-            const e = text[i + 1];
-            value += e === "n" ? "\n" : e === "t" ? "	" : e;
-            i += 2;
-            continue;
-          }
-          value += text[i];
-          i++;
-        }
-        out.push({ kind: closed ? 1 /* String */ : 11 /* BadString */, start, end: i, text: value });
-        continue;
-      }
-      default:
-        if (isWordChar(c2)) {
-          while (i < n && isWordChar(text.charCodeAt(i))) {
-            if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 47) break;
-            i++;
-          }
-          out.push({ kind: 0 /* Word */, start, end: i, text: text.slice(start, i) });
-        } else {
-          i += c2 >= 55296 && c2 <= 56319 ? 2 : 1;
-          out.push({ kind: 10 /* Bad */, start, end: i, text: text.slice(start, i) });
-        }
-    }
-  }
-  out.push({ kind: 12 /* Eof */, start: n, end: n, text: "" });
-  return out;
-}
-var DESCRIBE = {
-  [0 /* Word */]: "a word",
-  [1 /* String */]: "a string",
-  [2 /* LBrace */]: "'{'",
-  [3 /* RBrace */]: "'}'",
-  [4 /* LBracket */]: "'['",
-  [5 /* RBracket */]: "']'",
-  [6 /* Eq */]: "'='",
-  [7 /* Comma */]: "','",
-  [8 /* Semi */]: "';'",
-  [9 /* Newline */]: "a line break",
-  [10 /* Bad */]: "an unexpected character",
-  [11 /* BadString */]: "an unterminated string",
-  [12 /* Eof */]: "the end of the file"
-};
-function parseBlocks(text, file) {
-  const index = new LineIndex(text);
-  const toks = lex(text);
-  const diagnostics = [];
-  let p = 0;
-  const span = (t3) => ({ file, start: t3.start, end: t3.end });
-  const error = (t3, detail, help) => {
-    diagnostics.push(
-      makeDiagnostic("E3003", { detail, ...help ? { help } : {} }, { span: span(t3), index })
-    );
-  };
-  const peek = () => toks[p];
-  const skipNewlines = () => {
-    while (toks[p].kind === 9 /* Newline */ || toks[p].kind === 8 /* Semi */) p++;
-  };
-  const found = (t3) => t3.kind === 0 /* Word */ || t3.kind === 10 /* Bad */ ? `'${t3.text}'` : DESCRIBE[t3.kind];
-  const recoverLine = () => {
-    while (![9 /* Newline */, 12 /* Eof */, 3 /* RBrace */, 2 /* LBrace */].includes(peek().kind)) p++;
-  };
-  const reportBadToken = (t3) => {
-    if (t3.kind === 11 /* BadString */) {
-      error(t3, "unterminated string", "close the string with a double quote on the same line");
-      return true;
-    }
-    if (t3.kind === 10 /* Bad */) {
-      error(t3, `unexpected character '${t3.text}'`);
-      return true;
-    }
-    return false;
-  };
-  const parseValue = () => {
-    const t3 = peek();
-    if (t3.kind === 1 /* String */) {
-      p++;
-      return { type: "string", value: t3.text, span: span(t3) };
-    }
-    if (t3.kind === 0 /* Word */) {
-      p++;
-      return { type: "word", value: t3.text, span: span(t3) };
-    }
-    if (t3.kind === 4 /* LBracket */) {
-      p++;
-      const items = [];
-      for (; ; ) {
-        while (peek().kind === 9 /* Newline */ || peek().kind === 7 /* Comma */) p++;
-        const u = peek();
-        if (u.kind === 5 /* RBracket */) {
-          p++;
-          return { type: "list", items, span: { file, start: t3.start, end: u.end } };
-        }
-        if (u.kind === 1 /* String */ || u.kind === 0 /* Word */) {
-          items.push(
-            u.kind === 1 /* String */ ? { type: "string", value: u.text, span: span(u) } : { type: "word", value: u.text, span: span(u) }
-          );
-          p++;
-          continue;
-        }
-        if (!reportBadToken(u))
-          error(u, `expected a list item or ']', found ${found(u)}`, 'lists look like [ "a", "b" ]');
-        return void 0;
-      }
-    }
-    if (!reportBadToken(t3))
-      error(t3, `expected a value (a quoted string, a word or a [ \u2026 ] list), found ${found(t3)}`);
-    return void 0;
-  };
-  const parseBody = (open) => {
-    const entries = [];
-    const blocks = [];
-    for (; ; ) {
-      skipNewlines();
-      const t3 = peek();
-      if (t3.kind === 3 /* RBrace */) {
-        p++;
-        return { entries, blocks };
-      }
-      if (t3.kind === 12 /* Eof */) {
-        error(open, "block is never closed", "add a matching '}'");
-        return { entries, blocks };
-      }
-      if (t3.kind !== 0 /* Word */) {
-        if (!reportBadToken(t3)) error(t3, `expected 'key = value' or a nested block, found ${found(t3)}`);
-        p++;
-        recoverLine();
-        continue;
-      }
-      const next = toks[p + 1];
-      if (next.kind === 6 /* Eq */) {
-        p += 2;
-        const value = parseValue();
-        if (value) {
-          entries.push({ key: t3.text, keySpan: span(t3), value });
-          const end = peek();
-          if (end.kind === 7 /* Comma */ || end.kind === 8 /* Semi */) p++;
-          const after = peek();
-          if (after.kind !== 9 /* Newline */ && after.kind !== 3 /* RBrace */ && after.kind !== 12 /* Eof */) {
-            if (!reportBadToken(after))
-              error(
-                after,
-                `expected a line break after the value, found ${found(after)}`,
-                "write one 'key = value' per line"
-              );
-          }
-        }
-        recoverLine();
-        continue;
-      }
-      const block = parseBlock();
-      if (block) blocks.push(block);
-    }
-  };
-  const parseBlock = () => {
-    const kindTok = peek();
-    p++;
-    let labelTok;
-    if (peek().kind === 1 /* String */) {
-      labelTok = peek();
-      p++;
-    }
-    const open = peek();
-    if (open.kind !== 2 /* LBrace */) {
-      if (!reportBadToken(open)) {
-        error(
-          open,
-          `expected '{' to open the '${kindTok.text}' block${labelTok ? "" : " (or a quoted label)"}, found ${found(open)}`,
-          'blocks look like: kind "label" { key = value }'
-        );
-      }
-      recoverLine();
-      if (peek().kind !== 2 /* LBrace */) return void 0;
-    }
-    const bodyOpen = peek();
-    p++;
-    const { entries, blocks } = parseBody(bodyOpen);
-    return {
-      kind: kindTok.text,
-      kindSpan: span(kindTok),
-      ...labelTok ? { label: labelTok.text, labelSpan: span(labelTok) } : {},
-      entries,
-      blocks
-    };
-  };
-  const top = [];
-  for (; ; ) {
-    skipNewlines();
-    const t3 = peek();
-    if (t3.kind === 12 /* Eof */) break;
-    if (t3.kind === 0 /* Word */) {
-      const b = parseBlock();
-      if (b) top.push(b);
-      continue;
-    }
-    if (!reportBadToken(t3)) error(t3, `expected a block such as 'project {', found ${found(t3)}`);
-    p++;
-    recoverLine();
-  }
-  return { file, index, blocks: top, diagnostics };
-}
-
-// src/project/manifest.ts
-var PROJECT_TYPES = ["Host", "Aggregate", "Mod", "Template"];
-var TARGET_KINDS = ["App", "Lib", "Test"];
-var SOURCES = ["path", "git", "registry"];
-var Checker = class {
-  constructor(src) {
-    this.src = src;
-    this.diagnostics = [...src.diagnostics];
-  }
-  src;
-  diagnostics;
-  error(span, detail, help, code = "E3004") {
-    this.diagnostics.push(
-      makeDiagnostic(code, { detail, ...help ? { help } : {} }, { span, index: this.src.index })
-    );
-  }
-  warnKey(e, where, known) {
-    this.diagnostics.push(
-      makeDiagnostic(
-        "W3012",
-        { detail: `'${e.key}' in ${where}`, help: `known keys: ${known.join(", ")}` },
-        { span: e.keySpan, index: this.src.index }
-      )
-    );
-  }
-  fileStart() {
-    return { file: this.src.file, start: 0, end: 0 };
-  }
-  /**
-   * Reads the entries of a block as scalars; reports duplicates, lists where a scalar is
-   * expected, and unknown keys (warnings). Returns key → value.
-   */
-  scalars(block, where, known) {
-    const out = /* @__PURE__ */ new Map();
-    for (const e of block.entries) {
-      if (!known.includes(e.key)) {
-        this.warnKey(e, where, known);
-        continue;
-      }
-      if (out.has(e.key)) {
-        this.error(e.keySpan, `'${e.key}' is given twice in ${where}`);
-        continue;
-      }
-      if (e.value.type === "list") {
-        this.error(e.value.span, `'${e.key}' takes a single value, not a list`);
-        continue;
-      }
-      out.set(e.key, { value: e.value.value, span: e.value.span, word: e.value.type === "word" });
-    }
-    return out;
-  }
-  require(values, key, block, where) {
-    const v = values.get(key);
-    if (!v) this.error(block.labelSpan ?? block.kindSpan, `${where} has no '${key}'`, `add ${key} = \u2026`);
-    return v;
-  }
-  oneOf(v, allowed, what) {
-    if (allowed.includes(v.value)) return v.value;
-    this.error(v.span, `${what} '${v.value}' is not one of ${allowed.join(", ")}`);
-    return void 0;
-  }
-  label(block, what) {
-    if (block.label === void 0 || block.labelSpan === void 0) {
-      this.error(block.kindSpan, `${what} block needs a quoted label`, `write ${block.kind} "Name" { \u2026 }`);
-      return void 0;
-    }
-    if (block.label.length === 0) {
-      this.error(block.labelSpan, `${what} label is empty`);
-      return void 0;
-    }
-    return { label: block.label, span: block.labelSpan };
-  }
-  unique(seen, label, span, what) {
-    if (seen.has(label)) {
-      this.error(span, `${what} '${label}' is declared twice`);
-      return false;
-    }
-    seen.set(label, span);
-    return true;
-  }
-};
-function entryProblem(entry) {
-  if (entry.length === 0) return "is empty";
-  if (entry.startsWith("/") || entry.startsWith("\\") || /^[A-Za-z]:/.test(entry))
-    return "must be relative to the source root, not absolute";
-  if (entry.split(/[\\/]/).includes("..")) return "must not contain '..'";
-  return void 0;
-}
-function manifestGeneration(file) {
-  if (file.endsWith(".bproj")) return "bproj";
-  if (file.endsWith(".bws")) return "bws";
-  return "proj";
-}
-var PROJECT_KEYS = ["name", "version", "root", "type", "root_namespace", "readme"];
-var TARGET_KEYS = ["kind", "entry"];
-var DEP_KEYS = ["source", "path", "url", "rev", "version", "registry"];
-function parseProjectManifest(text, file) {
-  const src = parseBlocks(text, file);
-  const c2 = new Checker(src);
-  const generation = manifestGeneration(file) === "bproj" ? "bproj" : "proj";
-  const children = /* @__PURE__ */ new Set(["target", "dependency"]);
-  const roots = [];
-  const loose = [];
-  for (const b of src.blocks) {
-    if (b.kind === "project" || generation === "bproj" && !children.has(b.kind) && b.label === void 0)
-      roots.push(b);
-    else if (children.has(b.kind)) loose.push(b);
-    else
-      c2.error(
-        b.kindSpan,
-        `unknown block '${b.kind}'`,
-        `a project manifest holds one project block, target "\u2026" and dependency "\u2026" blocks`
-      );
-  }
-  if (roots.length === 0) {
-    const hint = generation === "bproj" ? "start the file with `<Name> { name = \u2026 }` or `project { \u2026 }`" : "start the file with `project { name = \u2026 version = \u2026 }`";
-    c2.error(src.blocks[0]?.kindSpan ?? c2.fileStart(), "no project block", hint);
-    return { value: void 0, diagnostics: c2.diagnostics };
-  }
-  for (const extra of roots.slice(1))
-    c2.error(extra.kindSpan, "a manifest has exactly one project block; this is a second one");
-  const root = roots[0];
-  if (root.label !== void 0 && root.labelSpan) c2.error(root.labelSpan, "the project block takes no label");
-  const v = c2.scalars(root, "the project block", PROJECT_KEYS);
-  const name = c2.require(v, "name", root, "the project block");
-  const version = c2.require(v, "version", root, "the project block");
-  const typeV = v.get("type");
-  const type = typeV && c2.oneOf(typeV, PROJECT_TYPES, "project type") || "Host";
-  const blocks = [...root.blocks, ...loose].sort((a, b) => a.kindSpan.start - b.kindSpan.start);
-  const targets = [];
-  const dependencies = [];
-  const seenTargets = /* @__PURE__ */ new Map();
-  const seenDeps = /* @__PURE__ */ new Map();
-  let targetBlocks = 0;
-  let depBlocks = 0;
-  for (const b of blocks) {
-    if (b.kind === "target") {
-      targetBlocks++;
-      const l = c2.label(b, "a target");
-      const tv = c2.scalars(b, `target "${b.label ?? ""}"`, TARGET_KEYS);
-      const kindV = c2.require(tv, "kind", b, `target "${b.label ?? ""}"`);
-      const kind = kindV && c2.oneOf(kindV, TARGET_KINDS, "target kind");
-      const entryV = tv.get("entry");
-      if (entryV) {
-        const problem = entryProblem(entryV.value);
-        if (problem) c2.error(entryV.span, `entry '${entryV.value}' ${problem}`);
-      } else if (kind && !(kind === "Lib" && generation === "bproj")) {
-        c2.error(
-          b.labelSpan ?? b.kindSpan,
-          `target "${b.label ?? ""}" has no 'entry'`,
-          'add entry = "Main.bd" (relative to the source root)'
-        );
-      }
-      if (l && c2.unique(seenTargets, l.label, l.span, "target") && kind) {
-        targets.push({
-          label: l.label,
-          kind,
-          ...entryV ? { entry: entryV.value, entrySpan: entryV.span } : {},
-          labelSpan: l.span
-        });
-      }
-    } else if (b.kind === "dependency") {
-      depBlocks++;
-      const l = c2.label(b, "a dependency");
-      const where = `dependency "${b.label ?? ""}"`;
-      const dv = c2.scalars(b, where, DEP_KEYS);
-      const sourceV = c2.require(dv, "source", b, where);
-      const source = sourceV && c2.oneOf(sourceV, SOURCES, "dependency source");
-      if (source === "path") c2.require(dv, "path", b, where);
-      if (source === "git") {
-        c2.require(dv, "url", b, where);
-        c2.require(dv, "rev", b, where);
-      }
-      if (source === "registry") c2.require(dv, "version", b, where);
-      const ok = source === "path" ? dv.has("path") : source === "git" ? dv.has("url") && dv.has("rev") : dv.has("version");
-      if (l && c2.unique(seenDeps, l.label, l.span, "dependency") && source && sourceV && ok) {
-        const get = (k) => dv.get(k)?.value;
-        dependencies.push({
-          alias: l.label,
-          source,
-          ...get("path") !== void 0 ? { path: get("path"), pathSpan: dv.get("path").span } : {},
-          ...get("url") !== void 0 ? { url: get("url") } : {},
-          ...get("rev") !== void 0 ? { rev: get("rev") } : {},
-          ...get("version") !== void 0 ? { version: get("version") } : {},
-          ...get("registry") !== void 0 ? { registry: get("registry") } : {},
-          labelSpan: l.span,
-          sourceSpan: sourceV.span
-        });
-      }
-    } else {
-      c2.error(
-        b.kindSpan,
-        `unknown block '${b.kind}' inside the project block`,
-        'expected target "\u2026" or dependency "\u2026"'
-      );
-    }
-  }
-  if (type === "Aggregate") {
-    if (depBlocks === 0) c2.error(root.kindSpan, "an Aggregate project needs at least one dependency");
-  } else if (targetBlocks === 0) {
-    c2.error(
-      root.kindSpan,
-      "a project needs at least one target",
-      'add target "App" { kind = App entry = "Main.bd" }'
-    );
-  }
-  const rootFolder = v.get("root")?.value ?? "Src";
-  const rootV = v.get("root");
-  if (rootV) {
-    const problem = rootFolder.length === 0 ? "is empty" : rootFolder.startsWith("/") || /^[A-Za-z]:/.test(rootFolder) ? "must be relative to the project folder" : void 0;
-    if (problem) c2.error(rootV.span, `root '${rootFolder}' ${problem}`);
-  }
-  if (!name || !version) return { value: void 0, diagnostics: c2.diagnostics };
-  const rn = v.get("root_namespace")?.value;
-  const readme = v.get("readme")?.value;
-  return {
-    value: {
-      role: "project",
-      file,
-      generation,
-      name: name.value,
-      version: version.value,
-      root: rootFolder,
-      type,
-      ...rn !== void 0 ? { rootNamespace: rn } : {},
-      ...readme !== void 0 ? { readme } : {},
-      targets,
-      dependencies,
-      rootSpan: root.kindSpan,
-      source: src
-    },
-    diagnostics: c2.diagnostics
-  };
-}
-var WS_KEYS = ["name", "resolver", "defaultTestMember"];
-var MEMBER_KEYS = ["path"];
-function parseWorkspaceManifest(text, file) {
-  const src = parseBlocks(text, file);
-  const c2 = new Checker(src);
-  const generation = manifestGeneration(file) === "bws" ? "bws" : "proj";
-  const children = /* @__PURE__ */ new Set(["member", "override", "registry"]);
-  const roots = [];
-  const loose = [];
-  for (const b of src.blocks) {
-    if (b.kind === "workspace" || generation === "bws" && !children.has(b.kind) && b.label === void 0)
-      roots.push(b);
-    else if (children.has(b.kind)) loose.push(b);
-    else
-      c2.error(
-        b.kindSpan,
-        `unknown block '${b.kind}'`,
-        "a workspace manifest holds one workspace block, member, override and registry blocks"
-      );
-  }
-  if (roots.length === 0) {
-    c2.error(
-      src.blocks[0]?.kindSpan ?? c2.fileStart(),
-      "no workspace block",
-      "start the file with `workspace { name = \u2026 }`"
-    );
-    return { value: void 0, diagnostics: c2.diagnostics };
-  }
-  for (const extra of roots.slice(1))
-    c2.error(extra.kindSpan, "a workspace manifest has exactly one workspace block; this is a second one");
-  const root = roots[0];
-  const v = c2.scalars(root, "the workspace block", WS_KEYS);
-  const name = c2.require(v, "name", root, "the workspace block");
-  const resolverV = v.get("resolver");
-  if (resolverV) c2.oneOf(resolverV, ["v1"], "resolver");
-  const members = [];
-  const overrides = [];
-  const registries = [];
-  const seenMembers = /* @__PURE__ */ new Map();
-  const seenOverrides = /* @__PURE__ */ new Map();
-  const seenRegistries = /* @__PURE__ */ new Map();
-  const blocks = [...root.blocks, ...loose].sort((a, b) => a.kindSpan.start - b.kindSpan.start);
-  for (const b of blocks) {
-    if (b.kind === "member") {
-      const l = c2.label(b, "a member");
-      const mv = /* @__PURE__ */ new Map();
-      for (const e of b.entries) {
-        if (e.key === "path" && e.value.type !== "list")
-          mv.set("path", { value: e.value.value, span: e.value.span });
-        else if (!MEMBER_KEYS.includes(e.key)) c2.warnKey(e, `member "${b.label ?? ""}"`, MEMBER_KEYS);
-        else c2.error(e.value.span, "'path' takes a single value, not a list");
-      }
-      const path2 = c2.require(mv, "path", b, `member "${b.label ?? ""}"`);
-      if (l && c2.unique(seenMembers, l.label, l.span, "member") && path2) {
-        members.push({ label: l.label, path: path2.value, labelSpan: l.span, pathSpan: path2.span });
-      }
-    } else if (b.kind === "override") {
-      const l = c2.label(b, "an override");
-      const ov = c2.scalars(b, `override "${b.label ?? ""}"`, ["version"]);
-      const ver = c2.require(ov, "version", b, `override "${b.label ?? ""}"`);
-      if (l && c2.unique(seenOverrides, l.label, l.span, "override") && ver)
-        overrides.push({ dep: l.label, version: ver.value });
-    } else if (b.kind === "registry") {
-      const l = c2.label(b, "a registry");
-      const rv = c2.scalars(b, `registry "${b.label ?? ""}"`, ["url"]);
-      const url = c2.require(rv, "url", b, `registry "${b.label ?? ""}"`);
-      if (l && c2.unique(seenRegistries, l.label, l.span, "registry") && url)
-        registries.push({ name: l.label, url: url.value });
-    } else {
-      c2.error(
-        b.kindSpan,
-        `unknown block '${b.kind}' inside the workspace block`,
-        "expected member, override or registry"
-      );
-    }
-  }
-  const dtm = v.get("defaultTestMember");
-  if (dtm && !seenMembers.has(dtm.value)) {
-    c2.error(
-      dtm.span,
-      `defaultTestMember '${dtm.value}' is not a member`,
-      `members: ${[...seenMembers.keys()].join(", ") || "(none)"}`
-    );
-  }
-  if (!name) return { value: void 0, diagnostics: c2.diagnostics };
-  return {
-    value: {
-      role: "workspace",
-      file,
-      generation,
-      name: name.value,
-      resolver: resolverV?.value ?? "v1",
-      ...dtm ? { defaultTestMember: dtm.value } : {},
-      members,
-      overrides,
-      registries,
-      rootSpan: root.kindSpan,
-      source: src
-    },
-    diagnostics: c2.diagnostics
-  };
-}
-
-// src/project/discover.ts
-function isProjectManifestName(name) {
-  return name === "Project.proj" || name.endsWith(".bproj") && name.length > ".bproj".length;
-}
-function isWorkspaceManifestName(name) {
-  return name === "Workspace.proj" || name.endsWith(".bws") && name.length > ".bws".length;
-}
-function listNames(dir) {
-  try {
-    return readdirSync2(dir);
-  } catch {
-    return [];
-  }
-}
-function manifestsIn(dir, older, isRole) {
-  const names = listNames(dir).filter(isRole);
-  names.sort((a, b) => a === older ? -1 : b === older ? 1 : a < b ? -1 : a > b ? 1 : 0);
-  return names.filter((n) => isFile(join3(dir, n))).map((n) => join3(dir, n));
-}
-function projectManifestsIn(dir) {
-  return manifestsIn(dir, "Project.proj", isProjectManifestName);
-}
-function workspaceManifestsIn(dir) {
-  return manifestsIn(dir, "Workspace.proj", isWorkspaceManifestName);
-}
-function isFile(p) {
-  try {
-    return statSync2(p).isFile();
-  } catch {
-    return false;
-  }
-}
-function isDir(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function canonical(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function findUp(start, pick2) {
-  let dir = resolve2(start);
-  for (; ; ) {
-    const found = pick2(dir);
-    if (found.length) return found;
-    const up = dirname2(dir);
-    if (up === dir) return void 0;
-    dir = up;
-  }
-}
-function chooseManifest(found, diagnostics) {
-  if (found.length > 1) {
-    diagnostics.push(
-      makeDiagnostic(
-        "W3013",
-        {
-          detail: `using ${basename2(found[0])}; ignoring ${found.slice(1).map((f) => basename2(f)).join(", ")}`
-        },
-        { file: found[0] }
-      )
-    );
-  }
-  return found[0];
-}
-var ManifestLoader = class {
-  constructor(diagnostics) {
-    this.diagnostics = diagnostics;
-  }
-  diagnostics;
-  projects = /* @__PURE__ */ new Map();
-  workspaces = /* @__PURE__ */ new Map();
-  /** Every manifest read, in first-read order (for cache-key inputs). */
-  read = [];
-  text(file) {
-    try {
-      const t3 = readFileSync3(file, "utf8");
-      this.read.push(file);
-      return t3;
-    } catch (e) {
-      this.diagnostics.push(
-        makeDiagnostic("E9001", { detail: `${file}: ${e.message}` }, { file })
-      );
-      return void 0;
-    }
-  }
-  project(file) {
-    const key = canonical(file);
-    if (!this.projects.has(key)) {
-      const text = this.text(key);
-      let value;
-      if (text !== void 0) {
-        const r = parseProjectManifest(text, key);
-        this.diagnostics.push(...r.diagnostics);
-        value = r.value;
-      }
-      this.projects.set(key, value);
-    }
-    return this.projects.get(key);
-  }
-  workspace(file) {
-    const key = canonical(file);
-    if (!this.workspaces.has(key)) {
-      const text = this.text(key);
-      let value;
-      if (text !== void 0) {
-        const r = parseWorkspaceManifest(text, key);
-        this.diagnostics.push(...r.diagnostics);
-        value = r.value;
-      }
-      this.workspaces.set(key, value);
-    }
-    return this.workspaces.get(key);
-  }
-};
-
-// src/project/graph.ts
-import { basename as basename3, dirname as dirname3, resolve as resolve3 } from "node:path";
-function dependencyManifest(fromDir, dep, diagnostics) {
-  const target = resolve3(fromDir, dep.path);
-  if (isDir(target)) {
-    const found = projectManifestsIn(target);
-    return found.length ? chooseManifest(found, diagnostics) : void 0;
-  }
-  if (isFile(target) && isProjectManifestName(basename3(target))) return target;
-  return void 0;
-}
-function nodeFor(manifest) {
-  const projectDir = dirname3(manifest.file);
-  return {
-    name: manifest.name,
-    manifestPath: manifest.file,
-    projectDir,
-    sourceRoot: resolve3(projectDir, manifest.root),
-    manifest
-  };
-}
-function buildGraph(host, loader, diagnostics) {
-  const nodes = /* @__PURE__ */ new Map();
-  const stack = [];
-  const visit = (manifest) => {
-    const key = manifest.file;
-    const existing = nodes.get(key);
-    if (existing) return existing;
-    const base = nodeFor(manifest);
-    const deps = [];
-    const node = { ...base, deps };
-    nodes.set(key, node);
-    stack.push(key);
-    const index = manifest.source.index;
-    for (const dep of manifest.dependencies) {
-      if (dep.source !== "path") {
-        const where = dep.source === "git" ? `url ${dep.url ?? "?"} at ${dep.rev ?? "?"}` : `version ${dep.version ?? "?"}${dep.registry ? ` from ${dep.registry}` : ""}`;
-        diagnostics.push(
-          makeDiagnostic(
-            "E3011",
-            {
-              detail: `dependency "${dep.alias}" of ${manifest.name} uses source = ${dep.source} (${where})`,
-              help: "only source = path dependencies are resolved by beskid-ci; vendor the dependency and point a path at it"
-            },
-            { span: dep.sourceSpan, index }
-          )
-        );
-        continue;
-      }
-      const found = dependencyManifest(base.projectDir, dep, diagnostics);
-      if (!found) {
-        diagnostics.push(
-          makeDiagnostic(
-            "E3006",
-            {
-              detail: `dependency "${dep.alias}": no Project.proj or *.bproj at ${resolve3(base.projectDir, dep.path)}`
-            },
-            { span: dep.pathSpan ?? dep.labelSpan, index }
-          )
-        );
-        continue;
-      }
-      const target = canonical(found);
-      const at = stack.indexOf(target);
-      if (at >= 0) {
-        const chain = [...stack.slice(at), target].map((k) => nodes.get(k).name);
-        diagnostics.push(
-          makeDiagnostic(
-            "E3007",
-            { detail: chain.join(" -> "), help: "remove one of these dependencies to break the cycle" },
-            { span: dep.labelSpan, index }
-          )
-        );
-        continue;
-      }
-      const depManifest = loader.project(target);
-      if (!depManifest) continue;
-      deps.push({ alias: dep.alias, to: depManifest.file });
-      visit(depManifest);
-    }
-    stack.pop();
-    return node;
-  };
-  const hostNode = visit(host);
-  return { nodes: topological([...nodes.values()]), host: hostNode };
-}
-function topological(all) {
-  const byPath = [...all].sort(
-    (a, b) => a.manifestPath < b.manifestPath ? -1 : a.manifestPath > b.manifestPath ? 1 : 0
-  );
-  const done = /* @__PURE__ */ new Set();
-  const out = [];
-  while (out.length < byPath.length) {
-    const next = byPath.find((n) => !done.has(n.manifestPath) && n.deps.every((d) => done.has(d.to)));
-    const pick2 = next ?? byPath.find((n) => !done.has(n.manifestPath));
-    done.add(pick2.manifestPath);
-    out.push(pick2);
-  }
-  return out;
-}
-
-// src/project/lock.ts
-import { isAbsolute, relative, resolve as resolve4, sep } from "node:path";
-var LOCK_HEADER = "# Project.lock v1";
-function rel(projectDir, p) {
-  const r = relative(projectDir, p);
-  return (r === "" ? "." : r).split(sep).join("/");
-}
-function entryLine(projectDir, e) {
-  return `- name=${e.name};manifest=${rel(projectDir, e.manifest)};project=${rel(projectDir, e.project)};source_root=${rel(projectDir, e.sourceRoot)};materialized_root=${rel(projectDir, e.materializedRoot)}`;
-}
-function renderLock(projectDir, lock) {
-  const lines = [...new Set(lock.dependencies.map((e) => entryLine(projectDir, e)))].sort();
-  return [
-    LOCK_HEADER,
-    `root_manifest=${rel(projectDir, lock.rootManifest)}`,
-    `project_name=${lock.projectName}`,
-    "dependencies:",
-    ...lines,
-    ""
-  ].join("\n");
-}
-var ENTRY_KEYS = ["name", "manifest", "project", "source_root", "materialized_root"];
-function parseLock(text, file, projectDir) {
-  const index = new LineIndex(text);
-  const diagnostics = [];
-  const abs = (p) => isAbsolute(p) ? resolve4(p) : resolve4(projectDir, p);
-  let offset = 0;
-  let rootManifest;
-  let projectName;
-  let sawHeader = false;
-  let inDeps = false;
-  const deps = [];
-  const bad = (start, length, detail) => {
-    diagnostics.push(
-      makeDiagnostic("E3021", { detail }, { span: { file, start, end: start + length }, index })
-    );
-  };
-  const rawLines = text.split("\n");
-  for (let i = 0; i < rawLines.length; i++) {
-    const raw = rawLines[i];
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const at = offset;
-    offset += raw.length + 1;
-    if (line.trim() === "") continue;
-    if (!sawHeader) {
-      if (line !== LOCK_HEADER) {
-        bad(at, line.length, `the first line must be '${LOCK_HEADER}', found '${line}'`);
-        return { diagnostics };
-      }
-      sawHeader = true;
-      continue;
-    }
-    if (!inDeps && line.startsWith("root_manifest=")) {
-      rootManifest = line.slice("root_manifest=".length);
-    } else if (!inDeps && line.startsWith("project_name=")) {
-      projectName = line.slice("project_name=".length);
-    } else if (!inDeps && line === "dependencies:") {
-      inDeps = true;
-    } else if (inDeps && line.startsWith("- ")) {
-      const fields = /* @__PURE__ */ new Map();
-      for (const part of line.slice(2).split(";")) {
-        const eq = part.indexOf("=");
-        if (eq <= 0) continue;
-        fields.set(part.slice(0, eq), part.slice(eq + 1));
-      }
-      const missing = ENTRY_KEYS.filter((k) => !fields.has(k));
-      if (missing.length) {
-        bad(at, line.length, `dependency entry lacks ${missing.join(", ")}`);
-        continue;
-      }
-      deps.push({
-        name: fields.get("name"),
-        manifest: abs(fields.get("manifest")),
-        project: abs(fields.get("project")),
-        sourceRoot: abs(fields.get("source_root")),
-        materializedRoot: abs(fields.get("materialized_root"))
-      });
-    } else {
-      bad(at, line.length, `unexpected line '${line}'`);
-    }
-  }
-  if (!sawHeader) bad(0, 0, `the lock is empty; the first line must be '${LOCK_HEADER}'`);
-  else if (rootManifest === void 0 || projectName === void 0 || !inDeps) {
-    const what = [
-      rootManifest === void 0 ? "root_manifest=" : "",
-      projectName === void 0 ? "project_name=" : "",
-      inDeps ? "" : "dependencies:"
-    ].filter(Boolean).join(", ");
-    bad(0, 0, `missing ${what}`);
-  }
-  if (diagnostics.length) return { diagnostics };
-  return {
-    lock: { rootManifest: abs(rootManifest), projectName, dependencies: deps },
-    diagnostics
-  };
-}
-function sameLock(projectDir, a, b) {
-  return renderLock(projectDir, a) === renderLock(projectDir, b);
-}
-function decideLock(mode, lockPath, projectDir, expected, current) {
-  const text = renderLock(projectDir, expected);
-  if (current === void 0) {
-    if (mode === "default") return { action: "write", text, reason: "missing" };
-    return {
-      action: "fail",
-      diagnostics: [
-        makeDiagnostic(
-          "E3023",
-          {
-            detail: `${lockPath} does not exist (--${mode})`,
-            help: "run once without --locked/--frozen and commit Project.lock"
-          },
-          { file: lockPath }
-        )
-      ]
-    };
-  }
-  if (current === text) return { action: "none" };
-  const parsed = parseLock(current, lockPath, projectDir);
-  if (!parsed.lock) return { action: "fail", diagnostics: parsed.diagnostics };
-  if (sameLock(projectDir, parsed.lock, expected)) return { action: "none" };
-  if (mode === "default") return { action: "write", text, reason: "stale" };
-  const diff = describeDiff(projectDir, parsed.lock, expected);
-  const code = mode === "locked" ? "E3022" : "E3023";
-  return {
-    action: "fail",
-    diagnostics: [
-      makeDiagnostic(
-        code,
-        {
-          detail: `${lockPath} does not match the manifests${mode === "frozen" ? " and may not be rewritten (--frozen)" : " (--locked)"}`,
-          notes: diff,
-          help: "run once without --locked/--frozen and commit the updated Project.lock"
-        },
-        { file: lockPath, start: { line: 1, column: 1 } }
-      )
-    ]
-  };
-}
-function describeDiff(projectDir, have, want) {
-  const h = renderLock(projectDir, have).split("\n");
-  const w = renderLock(projectDir, want).split("\n");
-  const hs = new Set(h);
-  const ws = new Set(w);
-  return [
-    ...w.filter((l) => l && !hs.has(l)).map((l) => `expected: ${l}`),
-    ...h.filter((l) => l && !ws.has(l)).map((l) => `found:    ${l}`)
-  ];
-}
-
-// src/project/materialize.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync4, rmdirSync, rmSync as rmSync3 } from "node:fs";
-import { join as join4, relative as relative2, sep as sep2 } from "node:path";
-var DEPS_DIR = join4("obj", "beskid", "deps", "src");
-function materializedDir(hostDir, dep) {
-  const key = relative2(hostDir, dep.manifestPath).split(sep2).join("/");
-  return join4(hostDir, DEPS_DIR, `${dep.name}-${sha256Hex(key).slice(0, 12)}`);
-}
-function materializedRoot(hostDir, dep) {
-  return join4(materializedDir(hostDir, dep), "src");
-}
-function listBd(dir, skip) {
-  const out = [];
-  const walk = (d, rel2) => {
-    let entries;
-    try {
-      entries = readdirSync3(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join4(d, e.name);
-      const r = rel2 ? `${rel2}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (e.name.startsWith(".") || skip.has(p)) continue;
-        walk(p, r);
-      } else if (e.isFile() && e.name.endsWith(".bd")) {
-        out.push(r);
-      }
-    }
-  };
-  walk(dir, "");
-  return out.sort();
-}
-function listAll(dir) {
-  const files = [];
-  const dirs = [];
-  const walk = (d, rel2) => {
-    let entries;
-    try {
-      entries = readdirSync3(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const r = rel2 ? `${rel2}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        walk(join4(d, e.name), r);
-        dirs.push(r);
-      } else files.push(r);
-    }
-  };
-  walk(dir, "");
-  return { files, dirs };
-}
-function syncTree(src, dest, stats, skip = /* @__PURE__ */ new Set()) {
-  const wanted = listBd(src, skip);
-  const wantedSet = new Set(wanted);
-  for (const rel2 of wanted) {
-    const from = join4(src, ...rel2.split("/"));
-    const to = join4(dest, ...rel2.split("/"));
-    const bytes = readFileSync4(from);
-    let same = false;
-    try {
-      same = readFileSync4(to).equals(bytes);
-    } catch {
-      same = false;
-    }
-    if (same) stats.unchanged++;
-    else {
-      writeFileAtomic(to, bytes);
-      stats.written++;
-    }
-  }
-  const have = listAll(dest);
-  for (const rel2 of have.files) {
-    if (!wantedSet.has(rel2)) {
-      rmSync3(join4(dest, ...rel2.split("/")), { force: true });
-      stats.deleted++;
-    }
-  }
-  for (const rel2 of have.dirs.sort((a, b) => b.length - a.length)) {
-    try {
-      rmdirSync(join4(dest, ...rel2.split("/")));
-    } catch {
-    }
-  }
-}
-function materializeAll(hostDir, deps) {
-  const stats = { written: 0, deleted: 0, unchanged: 0 };
-  const keep = /* @__PURE__ */ new Set();
-  for (const dep of deps) {
-    const dir = materializedDir(hostDir, dep);
-    keep.add(dir);
-    const skip = /* @__PURE__ */ new Set([join4(dep.projectDir, "obj")]);
-    syncTree(dep.sourceRoot, join4(dir, "src"), stats, skip);
-    syncTree(join4(dep.sourceRoot, "..", ".generated"), join4(dir, ".generated"), stats, skip);
-  }
-  const base = join4(hostDir, DEPS_DIR);
-  let existing = [];
-  try {
-    existing = readdirSync3(base);
-  } catch {
-    existing = [];
-  }
-  for (const name of existing) {
-    const p = join4(base, name);
-    if (!keep.has(p)) {
-      rmSync3(p, { recursive: true, force: true });
-      stats.deleted++;
-    }
-  }
-  return stats;
-}
-
-// src/project/plan.ts
-var STD_ALIASES = ["Std", "corelib"];
-function fail(diagnostics) {
-  return { value: void 0, diagnostics };
-}
-function within(parent, child) {
-  const r = relative3(parent, child);
-  return r === "" || !r.startsWith("..") && !r.startsWith(sep3) && !/^[A-Za-z]:/.test(r);
-}
-function selectMember(ws, req, inputPath, diagnostics) {
-  const wsDir = dirname4(ws.file);
-  const index = ws.source.index;
-  if (ws.members.length === 0) {
-    diagnostics.push(
-      makeDiagnostic(
-        "E3014",
-        { detail: `workspace ${ws.name} has no members` },
-        { span: ws.rootSpan, index }
-      )
-    );
-    return void 0;
-  }
-  let chosen = ws.members[0];
-  if (req.workspaceMember !== void 0) {
-    const m = ws.members.find((x) => x.label === req.workspaceMember);
-    if (!m) {
-      diagnostics.push(
-        makeDiagnostic(
-          "E3014",
-          {
-            detail: `'${req.workspaceMember}' in workspace ${ws.name}`,
-            notes: [`members: ${ws.members.map((x) => x.label).join(", ")}`]
-          },
-          { file: ws.file }
-        )
-      );
-      return void 0;
-    }
-    chosen = m;
-  } else {
-    const containing = inputPath ? ws.members.map((m) => ({ m, dir: resolve5(wsDir, m.path) })).filter((x) => within(isFile(x.dir) ? dirname4(x.dir) : x.dir, inputPath)).sort((a, b) => b.dir.length - a.dir.length)[0]?.m : void 0;
-    const dtm = req.command === "test" && ws.defaultTestMember ? ws.members.find((x) => x.label === ws.defaultTestMember) : void 0;
-    chosen = containing ?? dtm ?? chosen;
-  }
-  const target = resolve5(wsDir, chosen.path);
-  let manifest;
-  if (isDir(target)) {
-    const found = projectManifestsIn(target);
-    if (found.length) manifest = chooseManifest(found, diagnostics);
-  } else if (isFile(target) && isProjectManifestName(basename4(target))) manifest = target;
-  if (!manifest) {
-    diagnostics.push(
-      makeDiagnostic(
-        "E3001",
-        { detail: `member "${chosen.label}": no Project.proj or *.bproj at ${target}` },
-        { span: chosen.pathSpan, index }
-      )
-    );
-    return void 0;
-  }
-  return { manifest, member: chosen.label };
-}
-function noWorkspace(member, where, above) {
-  const place = `${where}${above ? " or any folder above it" : ""}`;
-  return makeDiagnostic(
-    "E3014",
-    { detail: `--workspace-member ${member} was given, but there is no Workspace.proj or *.bws in ${place}` },
-    void 0
-  );
-}
-function locate(req, loader, diagnostics) {
-  let explicit = req.project !== void 0 ? resolve5(req.cwd, req.project) : void 0;
-  let inputFile;
-  if (req.input !== void 0) {
-    const p = resolve5(req.cwd, req.input);
-    if (extname(p) === ".bd") {
-      if (!isFile(p)) {
-        diagnostics.push(
-          makeDiagnostic("E9001", { detail: `${req.input} is not a readable file` }, { file: p })
-        );
-        return void 0;
-      }
-      inputFile = canonical(p);
-    } else if (explicit === void 0 && (isDir(p) || isFile(p))) {
-      explicit = p;
-    } else {
-      diagnostics.push(
-        makeDiagnostic(
-          "E9001",
-          { detail: `${req.input} is neither a .bd file nor a project folder or manifest` },
-          { file: p }
-        )
-      );
-      return void 0;
-    }
-  }
-  const fromWorkspace = (wsFile) => {
-    const ws = loader.workspace(wsFile);
-    if (!ws) return void 0;
-    const sel = selectMember(ws, req, inputFile ?? (req.input ? void 0 : req.cwd), diagnostics);
-    return sel ? { kind: "project", manifest: sel.manifest, workspace: { manifest: ws, member: sel.member } } : void 0;
-  };
-  if (explicit !== void 0) {
-    if (isFile(explicit)) {
-      const name = basename4(explicit);
-      if (isProjectManifestName(name)) return { kind: "project", manifest: explicit };
-      if (isWorkspaceManifestName(name)) return fromWorkspace(explicit);
-      diagnostics.push(
-        makeDiagnostic(
-          "E3001",
-          { detail: `${explicit} is not a manifest (Project.proj, *.bproj, Workspace.proj, *.bws)` },
-          { file: explicit }
-        )
-      );
-      return void 0;
-    }
-    if (isDir(explicit)) {
-      if (req.workspaceMember === void 0) {
-        const projects = projectManifestsIn(explicit);
-        if (projects.length) return { kind: "project", manifest: chooseManifest(projects, diagnostics) };
-      }
-      const workspaces = workspaceManifestsIn(explicit);
-      if (workspaces.length) return fromWorkspace(chooseManifest(workspaces, diagnostics));
-      if (req.workspaceMember !== void 0) {
-        diagnostics.push(noWorkspace(req.workspaceMember, explicit, false));
-        return void 0;
-      }
-      diagnostics.push(
-        makeDiagnostic(
-          "E3001",
-          { detail: `no Project.proj, *.bproj, Workspace.proj or *.bws in ${explicit}` },
-          { file: explicit }
-        )
-      );
-      return void 0;
-    }
-    diagnostics.push(
-      makeDiagnostic("E3001", { detail: `${req.project ?? req.input} does not exist` }, { file: explicit })
-    );
-    return void 0;
-  }
-  const start = inputFile ? dirname4(inputFile) : resolve5(req.cwd);
-  if (req.workspaceMember === void 0) {
-    const project = findUp(start, projectManifestsIn);
-    if (project) return { kind: "project", manifest: chooseManifest(project, diagnostics) };
-  }
-  const workspace = findUp(start, workspaceManifestsIn);
-  if (workspace) return fromWorkspace(chooseManifest(workspace, diagnostics));
-  if (req.workspaceMember !== void 0) {
-    diagnostics.push(noWorkspace(req.workspaceMember, start, true));
-    return void 0;
-  }
-  if (inputFile) return { kind: "file", file: inputFile };
-  diagnostics.push(
-    makeDiagnostic(
-      "E3001",
-      {
-        detail: `no Project.proj, *.bproj, Workspace.proj or *.bws in ${start} or any folder above it`,
-        help: "pass --project <folder> or a .bd input file"
-      },
-      void 0
-    )
-  );
-  return void 0;
-}
-function enclosingWorkspace(projectManifest, loader) {
-  const dir = dirname4(projectManifest);
-  const found = findUp(dir, workspaceManifestsIn);
-  if (!found) return void 0;
-  const ws = loader.workspace(found[0]);
-  if (!ws) return void 0;
-  const wsDir = dirname4(ws.file);
-  const member = ws.members.find((m) => {
-    const p = resolve5(wsDir, m.path);
-    return canonical(isFile(p) ? dirname4(p) : p) === dir;
-  });
-  return member ? { manifest: ws, member: member.label } : void 0;
-}
-function corelibSource(root, loader, diagnostics) {
-  if (!isDir(root)) {
-    diagnostics.push(makeDiagnostic("E3025", { detail: `${root} is not a folder` }, { file: root }));
-    return void 0;
-  }
-  const found = projectManifestsIn(root);
-  if (found.length === 0) return { sourceRoot: canonical(root) };
-  const m = loader.project(chooseManifest(found, diagnostics));
-  if (!m) return void 0;
-  return { sourceRoot: resolve5(dirname4(m.file), m.root), manifestPath: m.file };
-}
-function attachCorelib(host, req) {
-  if (req.corelibRoot === void 0) return false;
-  if (!host) return true;
-  if (host.name === "corelib") return false;
-  if (canonical(dirname4(host.file)) === canonical(req.corelibRoot)) return false;
-  return !host.dependencies.some((d) => STD_ALIASES.includes(d.alias));
-}
-function resolvePlan(req) {
-  const diagnostics = [];
-  const loader = new ManifestLoader(diagnostics);
-  const located = locate(req, loader, diagnostics);
-  if (!located || hasErrors(diagnostics)) return fail(diagnostics);
-  const inputFile = req.input !== void 0 && extname(req.input) === ".bd" ? canonical(resolve5(req.cwd, req.input)) : void 0;
-  if (located.kind === "file") {
-    const dir = dirname4(located.file);
-    const roots2 = [{ name: basename4(located.file, ".bd"), path: dir, kind: "host" }];
-    let corelib2;
-    if (attachCorelib(void 0, req)) {
-      corelib2 = corelibSource(req.corelibRoot, loader, diagnostics);
-      if (corelib2) roots2.push({ name: "corelib", path: corelib2.sourceRoot, kind: "corelib" });
-    }
-    if (hasErrors(diagnostics)) return fail(diagnostics);
-    return {
-      value: {
-        projectDir: dir,
-        projectName: basename4(located.file, ".bd"),
-        entryFile: located.file,
-        roots: roots2,
-        inputs: [...loader.read].sort(),
-        graph: [],
-        ...corelib2 ? { corelib: corelib2 } : {}
-      },
-      diagnostics
-    };
-  }
-  const host = loader.project(located.manifest);
-  if (!host || hasErrors(diagnostics)) return fail(diagnostics);
-  const projectDir = dirname4(host.file);
-  const hostIndex = host.source.index;
-  let target;
-  let entryFile;
-  if (inputFile) {
-    entryFile = inputFile;
-  } else {
-    const labels = host.targets.map((t3) => t3.label);
-    let chosen = req.target !== void 0 ? host.targets.find((t3) => t3.label === req.target) : host.targets.find((t3) => t3.kind === "App") ?? host.targets[0];
-    if (!chosen) {
-      diagnostics.push(
-        makeDiagnostic(
-          "E3005",
-          {
-            detail: req.target !== void 0 ? `no target "${req.target}" in ${host.name}` : `${host.name} (${host.type}) declares no targets`,
-            notes: [labels.length ? `targets: ${labels.join(", ")}` : "the project has no targets"]
-          },
-          { span: host.rootSpan, index: hostIndex }
-        )
-      );
-      return fail(diagnostics);
-    }
-    const entry = chosen.entry ?? `${host.name}.bd`;
-    entryFile = resolve5(projectDir, host.root, entry);
-    target = { label: chosen.label, kind: chosen.kind, entry };
-    if (!isFile(entryFile)) {
-      diagnostics.push(
-        makeDiagnostic(
-          "E3027",
-          {
-            detail: `target "${chosen.label}" names ${relative3(projectDir, entryFile).split(sep3).join("/")}, which does not exist`
-          },
-          { span: chosen.entrySpan ?? chosen.labelSpan, index: hostIndex }
-        )
-      );
-    } else entryFile = canonical(entryFile);
-  }
-  const graph = buildGraph(host, loader, diagnostics);
-  const workspace = located.workspace ?? enclosingWorkspace(host.file, loader);
-  let corelib;
-  if (attachCorelib(host, req)) corelib = corelibSource(req.corelibRoot, loader, diagnostics);
-  if (hasErrors(diagnostics)) return fail(diagnostics);
-  const deps = graph.nodes.filter((n) => n !== graph.host);
-  const matRoot = new Map(deps.map((n) => [n.manifestPath, materializedRoot(projectDir, n)]));
-  const byPath = new Map(graph.nodes.map((n) => [n.manifestPath, n]));
-  const entries = [];
-  for (const n of graph.nodes) {
-    for (const e of n.deps) {
-      const d = byPath.get(e.to);
-      entries.push({
-        name: e.alias,
-        manifest: d.manifestPath,
-        project: d.projectDir,
-        sourceRoot: d.sourceRoot,
-        materializedRoot: matRoot.get(d.manifestPath)
-      });
-    }
-  }
-  const expected = { rootManifest: host.file, projectName: host.name, dependencies: entries };
-  const lockPath = join5(projectDir, "Project.lock");
-  let current;
-  try {
-    current = existsSync2(lockPath) ? readFileSync5(lockPath, "utf8") : void 0;
-  } catch (e) {
-    diagnostics.push(
-      makeDiagnostic("E9001", { detail: `${lockPath}: ${e.message}` }, { file: lockPath })
-    );
-    return fail(diagnostics);
-  }
-  const decision = decideLock(req.lockMode, lockPath, projectDir, expected, current);
-  let lockAction = "unchanged";
-  if (decision.action === "fail") return fail([...diagnostics, ...decision.diagnostics]);
-  if (decision.action === "write") {
-    try {
-      writeFileAtomic(lockPath, decision.text);
-      lockAction = "written";
-    } catch (e) {
-      diagnostics.push(
-        makeDiagnostic("E9002", { detail: `${lockPath}: ${e.message}` }, { file: lockPath })
-      );
-      return fail(diagnostics);
-    }
-  }
-  try {
-    materializeAll(projectDir, deps);
-  } catch (e) {
-    diagnostics.push(makeDiagnostic("E3024", { detail: e.message }, { file: host.file }));
-    return fail(diagnostics);
-  }
-  const hostAliases = new Map(graph.host.deps.map((e) => [e.to, e.alias]));
-  const roots = [{ name: host.name, path: resolve5(projectDir, host.root), kind: "host" }];
-  for (const n of deps) {
-    const alias = hostAliases.get(n.manifestPath);
-    roots.push({
-      name: n.name,
-      path: matRoot.get(n.manifestPath),
-      ...alias ? { alias } : {},
-      kind: "dependency"
-    });
-  }
-  if (corelib) roots.push({ name: "corelib", path: corelib.sourceRoot, kind: "corelib" });
-  const inputs = [.../* @__PURE__ */ new Set([...loader.read, lockPath])].sort();
-  return {
-    value: {
-      projectDir,
-      manifestPath: host.file,
-      projectName: host.name,
-      projectType: host.type,
-      ...target ? { target } : {},
-      entryFile,
-      roots,
-      inputs,
-      graph: graph.nodes.map((n) => ({
-        name: n.name,
-        manifestPath: n.manifestPath,
-        projectDir: n.projectDir,
-        sourceRoot: n.sourceRoot,
-        ...matRoot.has(n.manifestPath) ? { materializedRoot: matRoot.get(n.manifestPath) } : {},
-        deps: n.deps.map((e) => ({ alias: e.alias, manifestPath: e.to }))
-      })),
-      ...workspace ? {
-        workspace: {
-          manifestPath: workspace.manifest.file,
-          name: workspace.manifest.name,
-          members: workspace.manifest.members.map((m) => ({
-            label: m.label,
-            path: resolve5(dirname4(workspace.manifest.file), m.path)
-          })),
-          ...workspace.member ? { member: workspace.member } : {}
-        }
-      } : {},
-      lock: { path: lockPath, action: lockAction },
-      ...corelib ? { corelib } : {}
-    },
-    diagnostics
-  };
-}
-
-// src/assembly/assemble.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative5, sep as sep5 } from "node:path";
-
-// src/syntax/lexer.ts
-var TOKEN_NAMES = {
-  [0 /* EOF */]: "end of file",
-  [1 /* Ident */]: "identifier",
-  [2 /* Underscore */]: "`_`",
-  [3 /* Int */]: "integer literal",
-  [4 /* Float */]: "float literal",
-  [5 /* Char */]: "character literal",
-  [6 /* String */]: "string literal",
-  [7 /* StringHead */]: "string literal",
-  [8 /* StringMiddle */]: "`}` of an interpolation",
-  [9 /* StringTail */]: "`}` of an interpolation",
-  [10 /* CodeFence */]: "code fence",
-  [11 /* KwType */]: "`type`",
-  [12 /* KwEnum */]: "`enum`",
-  [13 /* KwContract */]: "`contract`",
-  [14 /* KwAttribute */]: "`attribute`",
-  [15 /* KwImpl */]: "`impl`",
-  [16 /* KwMatch */]: "`match`",
-  [17 /* KwWhen */]: "`when`",
-  [18 /* KwIf */]: "`if`",
-  [19 /* KwElse */]: "`else`",
-  [20 /* KwWhile */]: "`while`",
-  [21 /* KwFor */]: "`for`",
-  [22 /* KwIn */]: "`in`",
-  [23 /* KwReturn */]: "`return`",
-  [24 /* KwBreak */]: "`break`",
-  [25 /* KwContinue */]: "`continue`",
-  [26 /* KwLet */]: "`let`",
-  [27 /* KwMut */]: "`mut`",
-  [28 /* KwMod */]: "`mod`",
-  [29 /* KwUse */]: "`use`",
-  [30 /* KwPub */]: "`pub`",
-  [31 /* KwTest */]: "`test`",
-  [32 /* KwSkip */]: "`skip`",
-  [33 /* KwTrue */]: "`true`",
-  [34 /* KwFalse */]: "`false`",
-  [35 /* LBrace */]: "`{`",
-  [36 /* RBrace */]: "`}`",
-  [37 /* LParen */]: "`(`",
-  [38 /* RParen */]: "`)`",
-  [39 /* LBracket */]: "`[`",
-  [40 /* RBracket */]: "`]`",
-  [41 /* Lt */]: "`<`",
-  [42 /* Gt */]: "`>`",
-  [43 /* Comma */]: "`,`",
-  [44 /* Semi */]: "`;`",
-  [45 /* Colon */]: "`:`",
-  [46 /* ColonColon */]: "`::`",
-  [47 /* Dot */]: "`.`",
-  [48 /* FatArrow */]: "`=>`",
-  [49 /* Eq */]: "`=`",
-  [50 /* PlusEq */]: "`+=`",
-  [51 /* MinusEq */]: "`-=`",
-  [52 /* EqEq */]: "`==`",
-  [53 /* BangEq */]: "`!=`",
-  [54 /* EqEqEq */]: "`===`",
-  [55 /* BangEqEq */]: "`!==`",
-  [56 /* LtEq */]: "`<=`",
-  [57 /* Plus */]: "`+`",
-  [58 /* Minus */]: "`-`",
-  [59 /* Star */]: "`*`",
-  [60 /* Slash */]: "`/`",
-  [61 /* Percent */]: "`%`",
-  [62 /* Bang */]: "`!`",
-  [63 /* AmpAmp */]: "`&&`",
-  [64 /* PipePipe */]: "`||`",
-  [65 /* Amp */]: "`&`",
-  [66 /* Pipe */]: "`|`",
-  [67 /* LtLt */]: "`<<`",
-  [68 /* Question */]: "`?`",
-  [69 /* Dollar */]: "`$`",
-  [70 /* At */]: "`@`",
-  [71 /* Caret */]: "`^`",
-  [72 /* Tilde */]: "`~`",
-  [73 /* StarEq */]: "`*=`",
-  [74 /* SlashEq */]: "`/=`",
-  [75 /* PercentEq */]: "`%=`",
-  [76 /* PlusPlus */]: "`++`",
-  [77 /* MinusMinus */]: "`--`",
-  [78 /* ThinArrow */]: "`->`"
-};
-var FOLLOWED = 1;
-var HEX = 2;
-var LEX_ERROR = 4;
-var SUFFIX_SHIFT = 4;
-var SUFFIX_MASK = 240;
-var SUFFIXES = ["", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f32", "f64"];
-var FLOAT_SUFFIX_FIRST = 9;
-var KEYWORDS = /* @__PURE__ */ new Map([
-  ["type", 11 /* KwType */],
-  ["enum", 12 /* KwEnum */],
-  ["contract", 13 /* KwContract */],
-  ["attribute", 14 /* KwAttribute */],
-  ["impl", 15 /* KwImpl */],
-  ["match", 16 /* KwMatch */],
-  ["when", 17 /* KwWhen */],
-  ["if", 18 /* KwIf */],
-  ["else", 19 /* KwElse */],
-  ["while", 20 /* KwWhile */],
-  ["for", 21 /* KwFor */],
-  ["in", 22 /* KwIn */],
-  ["return", 23 /* KwReturn */],
-  ["break", 24 /* KwBreak */],
-  ["continue", 25 /* KwContinue */],
-  ["let", 26 /* KwLet */],
-  ["mut", 27 /* KwMut */],
-  ["mod", 28 /* KwMod */],
-  ["use", 29 /* KwUse */],
-  ["pub", 30 /* KwPub */],
-  ["test", 31 /* KwTest */],
-  ["skip", 32 /* KwSkip */],
-  ["true", 33 /* KwTrue */],
-  ["false", 34 /* KwFalse */]
-]);
-function isIdentStart(c2) {
-  return c2 >= 97 && c2 <= 122 || c2 >= 65 && c2 <= 90 || c2 === 95;
-}
-function isIdentPart(c2) {
-  return c2 >= 97 && c2 <= 122 || c2 >= 65 && c2 <= 90 || c2 === 95 || c2 >= 48 && c2 <= 57;
-}
-function isDigit(c2) {
-  return c2 >= 48 && c2 <= 57;
-}
-function isHexDigit(c2) {
-  return c2 >= 48 && c2 <= 57 || c2 >= 97 && c2 <= 102 || c2 >= 65 && c2 <= 70;
-}
-function hexValue(c2) {
-  return c2 <= 57 ? c2 - 48 : (c2 | 32) - 87;
-}
-var MAX_U64 = (1n << 64n) - 1n;
-function lex2(text, file, lineIndex) {
-  let index = lineIndex;
-  const tokens = [];
-  const docLines = [];
-  const diagnostics = [];
-  const n = text.length;
-  let pos = 0;
-  let pendingDoc = -1;
-  const holes = [];
-  const names = /* @__PURE__ */ new Map();
-  let stringErrorAtEof = false;
-  let errorFlag = 0;
-  function report(code, start, end, detail, help) {
-    errorFlag = LEX_ERROR;
-    diagnostics.push(
-      makeDiagnostic(
-        code,
-        { ...detail !== void 0 ? { detail } : {}, ...help !== void 0 ? { help } : {} },
-        { span: { file, start, end }, index: index ??= new LineIndex(text) }
-      )
-    );
-  }
-  function push(kind, start, end, flags = 0, value) {
-    tokens.push({ kind, start, end, flags: flags | errorFlag, value, doc: pendingDoc });
-    pendingDoc = -1;
-    errorFlag = 0;
-  }
-  function nonAsciiLength(at) {
-    const c2 = text.charCodeAt(at);
-    if (c2 >= 55296 && c2 <= 56319) {
-      const d = at + 1 < n ? text.charCodeAt(at + 1) : 0;
-      if (d >= 56320 && d <= 57343) return 2;
-      report("E0007", at, at + 1, "a lone UTF-16 surrogate cannot be encoded as UTF-8");
-      return 1;
-    }
-    if (c2 >= 56320 && c2 <= 57343) {
-      report("E0007", at, at + 1, "a lone UTF-16 surrogate cannot be encoded as UTF-8");
-    }
-    return 1;
-  }
-  function checkSurrogates(from, to) {
-    for (let i = from; i < to; i++) {
-      const c2 = text.charCodeAt(i);
-      if (c2 >= 55296 && c2 <= 57343) i += nonAsciiLength(i) - 1;
-    }
-  }
-  function escape(at) {
-    const c2 = at + 1 < n ? text.charCodeAt(at + 1) : -1;
-    switch (c2) {
-      case 110:
-        return { text: "\n", next: at + 2 };
-      case 116:
-        return { text: "	", next: at + 2 };
-      case 114:
-        return { text: "\r", next: at + 2 };
-      case 48:
-        return { text: "\0", next: at + 2 };
-      case 92:
-        return { text: "\\", next: at + 2 };
-      case 34:
-        return { text: '"', next: at + 2 };
-      case 39:
-        return { text: "'", next: at + 2 };
-      case 36:
-        return { text: "$", next: at + 2 };
-      case 117: {
-        let p = at + 2;
-        if (text.charCodeAt(p) !== 123) {
-          report("E0004", at, p, "`\\u` must be followed by `{hex digits}`", "write \\u{41}");
-          return { text: "", next: p };
-        }
-        p++;
-        let value = 0;
-        let digits = 0;
-        while (p < n && isHexDigit(text.charCodeAt(p))) {
-          if (digits < 8) value = value * 16 + hexValue(text.charCodeAt(p));
-          digits++;
-          p++;
-        }
-        if (text.charCodeAt(p) !== 125) {
-          report("E0004", at, p, "unterminated `\\u{\u2026}` escape");
-          return { text: "", next: p };
-        }
-        p++;
-        if (digits === 0 || digits > 6) {
-          report("E0004", at, p, "`\\u{\u2026}` takes 1 to 6 hex digits");
-          return { text: "", next: p };
-        }
-        if (value >= 55296 && value <= 57343 || value > 1114111) {
-          report("E0004", at, p, "`\\u{\u2026}` must be a Unicode scalar value (no surrogates, at most 10FFFF)");
-          return { text: "", next: p };
-        }
-        return { text: String.fromCodePoint(value), next: p };
-      }
-      default: {
-        const end = c2 < 0 ? at + 1 : at + 2;
-        report(
-          "E0004",
-          at,
-          end,
-          c2 < 0 ? "a backslash at the end of the file" : `\`\\${text.slice(at + 1, end)}\` is not an escape`,
-          `the escapes are \\n \\t \\r \\0 \\\\ \\" \\' \\$ and \\u{\u2026}`
-        );
-        return { text: "", next: end };
-      }
-    }
-  }
-  function stringPiece(tokenStart, from, closed, opened) {
-    let p = from;
-    let out = "";
-    let chunk = p;
-    while (p < n) {
-      const c2 = text.charCodeAt(p);
-      if (c2 === 34) {
-        out += text.slice(chunk, p);
-        push(closed, tokenStart, p + 1, 0, out);
-        pos = p + 1;
-        return;
-      }
-      if (c2 === 92) {
-        out += text.slice(chunk, p);
-        const e = escape(p);
-        out += e.text;
-        p = e.next;
-        chunk = p;
-        continue;
-      }
-      if (c2 === 36 && text.charCodeAt(p + 1) === 123) {
-        out += text.slice(chunk, p);
-        push(opened, tokenStart, p + 2, 0, out);
-        holes.push({ depth: 0, start: p });
-        pos = p + 2;
-        return;
-      }
-      if (c2 === 13 && text.charCodeAt(p + 1) === 10) {
-        out += text.slice(chunk, p) + "\n";
-        p += 2;
-        chunk = p;
-        continue;
-      }
-      if (c2 >= 55296 && c2 <= 57343) {
-        p += nonAsciiLength(p);
-        continue;
-      }
-      p++;
-    }
-    out += text.slice(chunk, n);
-    report("E0002", tokenStart, n, 'the string has no closing `"`');
-    stringErrorAtEof = true;
-    push(closed, tokenStart, n, 0, out);
-    pos = n;
-  }
-  function charLiteral(start) {
-    let p = start + 1;
-    if (text.charCodeAt(p) === 92 && text.charCodeAt(p + 1) === 39 && text.charCodeAt(p + 2) !== 39) {
-      push(5 /* Char */, start, p + 2, 0, 92);
-      pos = p + 2;
-      return;
-    }
-    const c2 = p < n ? text.charCodeAt(p) : -1;
-    if (c2 === 39) {
-      report("E0006", start, p + 1, "empty character literal");
-      push(5 /* Char */, start, p + 1, 0, 0);
-      pos = p + 1;
-      return;
-    }
-    if (c2 < 0 || c2 === 10 || c2 === 13) {
-      report("E0006", start, p, "unterminated character literal");
-      push(5 /* Char */, start, p, 0, 0);
-      pos = p;
-      return;
-    }
-    let value;
-    if (c2 === 92) {
-      const e = escape(p);
-      value = e.text.length ? e.text.codePointAt(0) : 0;
-      p = e.next;
-    } else {
-      const len = c2 >= 55296 && c2 <= 57343 ? nonAsciiLength(p) : 1;
-      value = len === 2 ? text.codePointAt(p) : c2;
-      p += len;
-    }
-    if (text.charCodeAt(p) === 39) {
-      push(5 /* Char */, start, p + 1, 0, value);
-      pos = p + 1;
-      return;
-    }
-    let q = p;
-    while (q < n) {
-      const d = text.charCodeAt(q);
-      if (d === 39 || d === 10 || d === 13) break;
-      q++;
-    }
-    if (q < n && text.charCodeAt(q) === 39) {
-      report(
-        "E0006",
-        start,
-        q + 1,
-        "a character literal holds exactly one character",
-        "use a string for text"
-      );
-      push(5 /* Char */, start, q + 1, 0, value);
-      pos = q + 1;
-    } else {
-      report("E0006", start, p, "unterminated character literal");
-      push(5 /* Char */, start, p, 0, value);
-      pos = p;
-    }
-  }
-  function digitRun(p, hex) {
-    for (; ; ) {
-      const c2 = text.charCodeAt(p);
-      if (hex ? isHexDigit(c2) : isDigit(c2)) {
-        p++;
-        continue;
-      }
-      if (c2 === 95) {
-        const d = text.charCodeAt(p + 1);
-        if (hex ? isHexDigit(d) : isDigit(d)) {
-          p++;
-          continue;
-        }
-      }
-      return p;
-    }
-  }
-  function digitsValue(from, to, radix) {
-    if (radix === 10 && to - from <= 15) {
-      let v = 0;
-      for (let i = from; i < to; i++) {
-        const c2 = text.charCodeAt(i);
-        if (c2 !== 95) v = v * 10 + (c2 - 48);
-      }
-      return BigInt(v);
-    }
-    const raw = text.slice(from, to).replaceAll("_", "");
-    if (raw.length === 0) return 0n;
-    if (radix === 10 && raw.length <= 15) return BigInt(Number(raw));
-    return BigInt(radix === 16 ? "0x" + raw : raw);
-  }
-  function number(start) {
-    let p = start;
-    let hex = false;
-    let isFloat2 = false;
-    let error;
-    let digitsFrom = p;
-    let digitsTo;
-    if (text.charCodeAt(p) === 48 && (text.charCodeAt(p + 1) | 32) === 120) {
-      hex = true;
-      p += 2;
-      digitsFrom = p;
-      digitsTo = digitRun(p, true);
-      if (digitsTo === p) error = { detail: "`0x` must be followed by hex digits" };
-      p = digitsTo;
-    } else {
-      digitsTo = digitRun(p, false);
-      p = digitsTo;
-      if (text.charCodeAt(p) === 46 && isDigit(text.charCodeAt(p + 1))) {
-        isFloat2 = true;
-        p = digitRun(p + 1, false);
-      }
-      const e = text.charCodeAt(p) | 32;
-      if (e === 101) {
-        const s = text.charCodeAt(p + 1);
-        const afterSign = s === 43 || s === 45 ? p + 2 : p + 1;
-        if (isDigit(text.charCodeAt(afterSign))) {
-          const lit = text.slice(start, p);
-          p = digitRun(afterSign, false);
-          if (!isFloat2) {
-            error = {
-              detail: "an exponent needs a fraction",
-              help: `write ${lit}.0${text.slice(lit.length + start, p)}`
-            };
-          }
-          isFloat2 = true;
-        }
-      }
-    }
-    let suffix = 0;
-    if (text.charCodeAt(p) === 95 && isIdentStart(text.charCodeAt(p + 1)) && text.charCodeAt(p + 1) !== 95) {
-      let q = p + 1;
-      while (isIdentPart(text.charCodeAt(q))) q++;
-      const word = text.slice(p + 1, q);
-      const code = SUFFIXES.indexOf(word);
-      if (code <= 0) {
-        error ??= {
-          detail: `unknown literal suffix \`_${word}\``,
-          help: "the suffixes are _i8 _i16 _i32 _i64 _u8 _u16 _u32 _u64 _f32 _f64"
-        };
-      } else if (code >= FLOAT_SUFFIX_FIRST && !isFloat2) {
-        error ??= {
-          detail: `a float suffix on an integer literal`,
-          help: `write ${text.slice(start, p)}.0_${word}`
-        };
-      } else if (code < FLOAT_SUFFIX_FIRST && isFloat2) {
-        error ??= { detail: `an integer suffix on a float literal` };
-      } else {
-        suffix = code;
-      }
-      p = q;
-    }
-    if (isIdentPart(text.charCodeAt(p))) {
-      let q = p;
-      while (isIdentPart(text.charCodeAt(q))) q++;
-      error ??= {
-        detail: `\`${text.slice(start, q)}\` is not a number`,
-        help: "`_` may only separate digits, and suffixes are written like 10_i64"
-      };
-      p = q;
-    }
-    pos = p;
-    if (error) {
-      report("E0005", start, p, error.detail, error.help);
-      push(isFloat2 ? 4 /* Float */ : 3 /* Int */, start, p, hex ? HEX : 0, isFloat2 ? 0 : 0n);
-      return;
-    }
-    const flags = (hex ? HEX : 0) | suffix << SUFFIX_SHIFT;
-    if (isFloat2) {
-      const end = suffix ? text.lastIndexOf("_", p) : p;
-      push(4 /* Float */, start, p, flags, Number(text.slice(start, end).replaceAll("_", "")));
-      return;
-    }
-    const value = digitsValue(digitsFrom, digitsTo, hex ? 16 : 10);
-    if (value > MAX_U64) {
-      report("E0005", start, p, "the value does not fit in 64 bits");
-      push(3 /* Int */, start, p, flags, 0n);
-      return;
-    }
-    push(3 /* Int */, start, p, flags, value);
-  }
-  while (pos < n) {
-    const start = pos;
-    const c2 = text.charCodeAt(pos);
-    switch (c2) {
-      case 32:
-      case 9:
-      case 10:
-      case 13:
-        pos++;
-        continue;
-      case 65279:
-        if (pos === 0) {
-          pos++;
-          continue;
-        }
-        report("E0001", pos, pos + 1, "a byte-order mark in the middle of the file");
-        pos++;
-        continue;
-      case 47: {
-        const d = text.charCodeAt(pos + 1);
-        if (d === 47) {
-          let end = pos + 2;
-          while (end < n && text.charCodeAt(end) !== 10) end++;
-          const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-          checkSurrogates(pos + 2, lineEnd);
-          if (text.charCodeAt(pos + 2) === 47 && text.charCodeAt(pos + 3) !== 47) {
-            let from = pos + 3;
-            if (text.charCodeAt(from) === 32) from++;
-            if (pendingDoc < 0) pendingDoc = docLines.length;
-            docLines.push({ start: pos, end: lineEnd, text: text.slice(from, Math.max(from, lineEnd)) });
-          }
-          pos = end;
-          continue;
-        }
-        if (d === 42) {
-          const close = text.indexOf("*/", pos + 2);
-          if (close < 0) {
-            report("E0003", pos, n, "the comment has no closing `*/`");
-            checkSurrogates(pos + 2, n);
-            pos = n;
-          } else {
-            checkSurrogates(pos + 2, close);
-            pos = close + 2;
-          }
-          continue;
-        }
-        if (d === 61) {
-          push(74 /* SlashEq */, pos, pos + 2);
-          pos += 2;
-          continue;
-        }
-        push(60 /* Slash */, pos, pos + 1);
-        pos++;
-        continue;
-      }
-      case 34:
-        stringPiece(pos, pos + 1, 6 /* String */, 7 /* StringHead */);
-        continue;
-      case 39:
-        charLiteral(pos);
-        continue;
-      case 123:
-        if (holes.length) holes[holes.length - 1].depth++;
-        push(35 /* LBrace */, pos, pos + 1);
-        pos++;
-        continue;
-      case 125: {
-        const hole = holes.length ? holes[holes.length - 1] : void 0;
-        if (hole && hole.depth === 0) {
-          holes.pop();
-          const prev = tokens[tokens.length - 1];
-          if (prev && (prev.kind === 7 /* StringHead */ || prev.kind === 8 /* StringMiddle */) && prev.end === hole.start + 2) {
-            report("E0008", hole.start, pos + 1, "`${}` has no expression");
-          }
-          stringPiece(pos, pos + 1, 9 /* StringTail */, 8 /* StringMiddle */);
-          continue;
-        }
-        if (hole) hole.depth--;
-        push(36 /* RBrace */, pos, pos + 1);
-        pos++;
-        continue;
-      }
-      case 40:
-        push(37 /* LParen */, pos, pos + 1);
-        pos++;
-        continue;
-      case 41:
-        push(38 /* RParen */, pos, pos + 1);
-        pos++;
-        continue;
-      case 91:
-        push(39 /* LBracket */, pos, pos + 1);
-        pos++;
-        continue;
-      case 93:
-        push(40 /* RBracket */, pos, pos + 1);
-        pos++;
-        continue;
-      case 44:
-        push(43 /* Comma */, pos, pos + 1);
-        pos++;
-        continue;
-      case 59:
-        push(44 /* Semi */, pos, pos + 1);
-        pos++;
-        continue;
-      case 63:
-        push(68 /* Question */, pos, pos + 1);
-        pos++;
-        continue;
-      case 64:
-        push(70 /* At */, pos, pos + 1);
-        pos++;
-        continue;
-      case 36:
-        push(69 /* Dollar */, pos, pos + 1);
-        pos++;
-        continue;
-      case 94:
-        push(71 /* Caret */, pos, pos + 1);
-        pos++;
-        continue;
-      case 126:
-        push(72 /* Tilde */, pos, pos + 1);
-        pos++;
-        continue;
-      case 46:
-        push(47 /* Dot */, pos, pos + 1);
-        pos++;
-        continue;
-      case 58:
-        if (text.charCodeAt(pos + 1) === 58) {
-          push(46 /* ColonColon */, pos, pos + 2);
-          pos += 2;
-        } else {
-          push(45 /* Colon */, pos, pos + 1);
-          pos++;
-        }
-        continue;
-      case 60: {
-        const d = text.charCodeAt(pos + 1);
-        const kind = d === 61 ? 56 /* LtEq */ : d === 60 ? 67 /* LtLt */ : 41 /* Lt */;
-        const len2 = kind === 41 /* Lt */ ? 1 : 2;
-        push(kind, pos, pos + len2);
-        pos += len2;
-        continue;
-      }
-      case 62: {
-        const d = text.charCodeAt(pos + 1);
-        push(42 /* Gt */, pos, pos + 1, d === 62 || d === 61 ? FOLLOWED : 0);
-        pos++;
-        continue;
-      }
-      case 61: {
-        const d = text.charCodeAt(pos + 1);
-        if (d === 61) {
-          if (text.charCodeAt(pos + 2) === 61) {
-            push(54 /* EqEqEq */, pos, pos + 3);
-            pos += 3;
-          } else {
-            push(52 /* EqEq */, pos, pos + 2);
-            pos += 2;
-          }
-        } else if (d === 62) {
-          push(48 /* FatArrow */, pos, pos + 2);
-          pos += 2;
-        } else {
-          push(49 /* Eq */, pos, pos + 1);
-          pos++;
-        }
-        continue;
-      }
-      case 33: {
-        if (text.charCodeAt(pos + 1) === 61) {
-          if (text.charCodeAt(pos + 2) === 61) {
-            push(55 /* BangEqEq */, pos, pos + 3);
-            pos += 3;
-          } else {
-            push(53 /* BangEq */, pos, pos + 2);
-            pos += 2;
-          }
-        } else {
-          push(62 /* Bang */, pos, pos + 1);
-          pos++;
-        }
-        continue;
-      }
-      case 43: {
-        const d = text.charCodeAt(pos + 1);
-        const kind = d === 61 ? 50 /* PlusEq */ : d === 43 ? 76 /* PlusPlus */ : 57 /* Plus */;
-        const len2 = kind === 57 /* Plus */ ? 1 : 2;
-        push(kind, pos, pos + len2);
-        pos += len2;
-        continue;
-      }
-      case 45: {
-        const d = text.charCodeAt(pos + 1);
-        const kind = d === 61 ? 51 /* MinusEq */ : d === 45 ? 77 /* MinusMinus */ : d === 62 ? 78 /* ThinArrow */ : 58 /* Minus */;
-        const len2 = kind === 58 /* Minus */ ? 1 : 2;
-        push(kind, pos, pos + len2);
-        pos += len2;
-        continue;
-      }
-      case 42: {
-        const eq = text.charCodeAt(pos + 1) === 61;
-        push(eq ? 73 /* StarEq */ : 59 /* Star */, pos, pos + (eq ? 2 : 1));
-        pos += eq ? 2 : 1;
-        continue;
-      }
-      case 37: {
-        const eq = text.charCodeAt(pos + 1) === 61;
-        push(eq ? 75 /* PercentEq */ : 61 /* Percent */, pos, pos + (eq ? 2 : 1));
-        pos += eq ? 2 : 1;
-        continue;
-      }
-      case 38: {
-        const two = text.charCodeAt(pos + 1) === 38;
-        push(two ? 63 /* AmpAmp */ : 65 /* Amp */, pos, pos + (two ? 2 : 1));
-        pos += two ? 2 : 1;
-        continue;
-      }
-      case 124: {
-        const two = text.charCodeAt(pos + 1) === 124;
-        push(two ? 64 /* PipePipe */ : 66 /* Pipe */, pos, pos + (two ? 2 : 1));
-        pos += two ? 2 : 1;
-        continue;
-      }
-      default:
-        break;
-    }
-    if (isDigit(c2)) {
-      number(start);
-      continue;
-    }
-    if (isIdentStart(c2)) {
-      let p = pos + 1;
-      while (p < n && isIdentPart(text.charCodeAt(p))) p++;
-      pos = p;
-      if (p - start === 1 && c2 === 95) {
-        push(2 /* Underscore */, start, p);
-        continue;
-      }
-      const sliced = text.slice(start, p);
-      const kw = c2 >= 97 ? KEYWORDS.get(sliced) : void 0;
-      if (kw !== void 0) {
-        push(kw, start, p);
-        continue;
-      }
-      let word = names.get(sliced);
-      if (word === void 0) {
-        word = sliced;
-        names.set(word, word);
-      }
-      push(1 /* Ident */, start, p, 0, word);
-      if (word === "code") fence(p);
-      continue;
-    }
-    const len = c2 >= 128 ? nonAsciiLength(pos) : 1;
-    const shown = c2 < 32 || c2 === 127 ? `U+${c2.toString(16).toUpperCase().padStart(4, "0")}` : text.slice(pos, pos + len);
-    report(
-      "E0001",
-      pos,
-      pos + len,
-      `\`${shown}\``,
-      c2 >= 128 ? "identifiers are ASCII; non-ASCII text belongs in strings, characters and comments" : void 0
-    );
-    pos += len;
-  }
-  function fence(after) {
-    let p = after;
-    while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
-    if (text.charCodeAt(p) !== 96 || text.charCodeAt(p + 1) !== 96 || text.charCodeAt(p + 2) !== 96) return;
-    const close = text.indexOf("```", p + 3);
-    if (close < 0) {
-      report("E0002", p, n, "the code fence has no closing ```");
-      stringErrorAtEof = true;
-      push(10 /* CodeFence */, p, n);
-      pos = n;
-      return;
-    }
-    checkSurrogates(p + 3, close);
-    push(10 /* CodeFence */, p, close + 3);
-    pos = close + 3;
-  }
-  if (holes.length && !stringErrorAtEof) {
-    const hole = holes[0];
-    report("E0008", hole.start, n, "the interpolation `${` has no closing `}`");
-  }
-  tokens.push({ kind: 0 /* EOF */, start: n, end: n, flags: 0, value: void 0, doc: pendingDoc });
-  return { tokens, docLines, diagnostics };
-}
-function describeToken(text, t3) {
-  switch (t3.kind) {
-    case 1 /* Ident */:
-      return `identifier \`${t3.value}\``;
-    case 3 /* Int */:
-    case 4 /* Float */: {
-      const raw = text.slice(t3.start, t3.end);
-      return raw.length <= 24 ? `\`${raw}\`` : TOKEN_NAMES[t3.kind];
-    }
-    default:
-      return TOKEN_NAMES[t3.kind];
-  }
-}
-function decodeSource(bytes, file) {
-  const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
-  const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return { text, diagnostics: [] };
-  const at = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(
-    bytes.subarray(0, bad)
-  ).length;
-  const index = new LineIndex(text);
-  return {
-    text,
-    diagnostics: [
-      makeDiagnostic(
-        "E0007",
-        { detail: `invalid byte 0x${bytes[bad].toString(16).padStart(2, "0")} at byte offset ${bad}` },
-        { span: { file, start: at, end: at + 1 }, index }
-      )
-    ]
-  };
-}
-function firstInvalidUtf8(b) {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c2 = b[i];
-    if (c2 < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min;
-    if (c2 >= 194 && c2 <= 223) {
-      need = 1;
-      min = 128;
-    } else if (c2 >= 224 && c2 <= 239) {
-      need = 2;
-      min = 2048;
-    } else if (c2 >= 240 && c2 <= 244) {
-      need = 3;
-      min = 65536;
-    } else return i;
-    let cp = c2 & 63 >> need;
-    for (let k = 1; k <= need; k++) {
-      const d = b[i + k];
-      if (d === void 0 || (d & 192) !== 128) return i;
-      cp = cp << 6 | d & 63;
-    }
-    if (cp < min || cp > 1114111 || cp >= 55296 && cp <= 57343) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-// src/syntax/ast.ts
-var PRIMITIVE_TYPE_NAMES = [
-  "bool",
-  "char",
-  "string",
-  "unit",
-  "never",
-  "i8",
-  "i16",
-  "i32",
-  "i64",
-  "u8",
-  "u16",
-  "u32",
-  "u64",
-  "f32",
-  "f64",
-  "word",
-  "pointer"
-];
-
-// src/syntax/parser.ts
-var MAX_DEPTH = 256;
-var MAX_CHAIN = 1e3;
-var SPECULATION_DEPTH = 24;
-var EMPTY = Object.freeze([]);
-var PRIMITIVES = new Set(PRIMITIVE_TYPE_NAMES);
-var BINARY = /* @__PURE__ */ new Map([
-  [64 /* PipePipe */, [1, "||"]],
-  [63 /* AmpAmp */, [2, "&&"]],
-  [66 /* Pipe */, [3, "|"]],
-  [65 /* Amp */, [4, "&"]],
-  [52 /* EqEq */, [5, "=="]],
-  [53 /* BangEq */, [5, "!="]],
-  [54 /* EqEqEq */, [5, "==="]],
-  [55 /* BangEqEq */, [5, "!=="]],
-  [41 /* Lt */, [6, "<"]],
-  [56 /* LtEq */, [6, "<="]],
-  [42 /* Gt */, [6, ">"]],
-  [67 /* LtLt */, [7, "<<"]],
-  [57 /* Plus */, [8, "+"]],
-  [58 /* Minus */, [8, "-"]],
-  [59 /* Star */, [9, "*"]],
-  [60 /* Slash */, [9, "/"]],
-  [61 /* Percent */, [9, "%"]]
-]);
-var PREC_CMP = 6;
-var PREC_SHIFT = 7;
-var FOREIGN_BINARY = /* @__PURE__ */ new Map([
-  [71 /* Caret */, [3, "there is no `^` operator; use the corelib's bit functions"]],
-  [78 /* ThinArrow */, [1, "`->` is not Beskid; lambdas and function types use `=>`"]]
-]);
-var FOREIGN_ASSIGN = /* @__PURE__ */ new Map([
-  [73 /* StarEq */, "there is no `*=`; write `x = x * y`"],
-  [74 /* SlashEq */, "there is no `/=`; write `x = x / y`"],
-  [75 /* PercentEq */, "there is no `%=`; write `x = x % y`"]
-]);
-var GENERIC_FOLLOW = /* @__PURE__ */ new Set([
-  37 /* LParen */,
-  38 /* RParen */,
-  40 /* RBracket */,
-  36 /* RBrace */,
-  47 /* Dot */,
-  46 /* ColonColon */,
-  35 /* LBrace */,
-  43 /* Comma */,
-  44 /* Semi */,
-  68 /* Question */,
-  52 /* EqEq */,
-  53 /* BangEq */,
-  63 /* AmpAmp */,
-  64 /* PipePipe */,
-  0 /* EOF */
-]);
-var FOREIGN_ITEM_WORDS = /* @__PURE__ */ new Map([
-  ["struct", "declare a record with `type Name { Type field, \u2026 }`"],
-  ["class", "declare a record with `type Name { Type field, \u2026 }` and its methods in the body"],
-  ["record", "declare a record with `type Name { Type field, \u2026 }`"],
-  ["interface", "declare a `contract Name { \u2026 }`"],
-  ["trait", "declare a `contract Name { \u2026 }`"],
-  ["import", "write `use A.B;`"],
-  ["package", "a file's module comes from its path, or from `mod A.B;` as its first item"],
-  ["namespace", "write `mod Name { \u2026 }` for an inline module"],
-  ["fn", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
-  ["func", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
-  ["def", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
-  ["function", "functions are written `ReturnType Name(Type param) { \u2026 }`"]
-]);
-var SYNC_STATEMENT = /* @__PURE__ */ new Set([
-  18 /* KwIf */,
-  20 /* KwWhile */,
-  21 /* KwFor */,
-  23 /* KwReturn */,
-  24 /* KwBreak */,
-  25 /* KwContinue */,
-  26 /* KwLet */,
-  27 /* KwMut */,
-  16 /* KwMatch */
-]);
-var SYNC_ITEM = /* @__PURE__ */ new Set([
-  11 /* KwType */,
-  12 /* KwEnum */,
-  13 /* KwContract */,
-  14 /* KwAttribute */,
-  15 /* KwImpl */,
-  31 /* KwTest */,
-  28 /* KwMod */,
-  29 /* KwUse */,
-  30 /* KwPub */
-]);
-function startsExpression(k) {
-  switch (k) {
-    case 1 /* Ident */:
-    case 3 /* Int */:
-    case 4 /* Float */:
-    case 5 /* Char */:
-    case 6 /* String */:
-    case 7 /* StringHead */:
-    case 33 /* KwTrue */:
-    case 34 /* KwFalse */:
-    case 37 /* LParen */:
-    case 39 /* LBracket */:
-    case 35 /* LBrace */:
-    case 16 /* KwMatch */:
-    case 58 /* Minus */:
-    case 62 /* Bang */:
-    case 69 /* Dollar */:
-      return true;
-    default:
-      return false;
-  }
-}
-function parseTokens(text, file, tokens, docLines, index, eofAlreadyReported) {
-  const p = new Parser(text, file, tokens, docLines, index, eofAlreadyReported);
-  const tree = p.parseFile();
-  return { tree, diagnostics: p.finish() };
-}
-var Parser = class {
-  constructor(text, file, tokens, docLines, index, eofAlreadyReported) {
-    this.text = text;
-    this.file = file;
-    this.tokens = tokens;
-    this.docLines = docLines;
-    this.index = index;
-    this.pair = matchBrackets(tokens);
-    if (eofAlreadyReported) this.lastErrorToken = tokens.length - 1;
-  }
-  text;
-  file;
-  tokens;
-  docLines;
-  index;
-  pos = 0;
-  prevEnd = 0;
-  depth = 0;
-  spec = 0;
-  specFailed = false;
-  /** Token index of the last reported error: one error per token at most. */
-  lastErrorToken = -1;
-  tooDeepReported = false;
-  /**
-   * Set when a statement position holds something that can only be a function item (`T Name(` at
-   * a line start): the enclosing blocks are unclosed. Block, test-body and match loops stop, and
-   * the next item or member loop clears it, so the function parses as what it is.
-   */
-  unwind = false;
-  /** Set after E0104 until the next item starts: the follow-up errors are consequences of the skip. */
-  quiet = false;
-  /** Depth limit inside a speculation: speculative questions never need deep nesting. */
-  specDepthCap = MAX_DEPTH;
-  /** Rule 7: in an `if`/`while`/`for`/`match` head, `{}` is the body, not an empty struct literal. */
-  inHead = false;
-  diagnostics = [];
-  /** For each opening token, the index of its closing token (-1 when unmatched). */
-  pair;
-  /** Doc runs (by index of their first doc line) that were attached. */
-  attached = /* @__PURE__ */ new Set();
-  // ================= token helpers =================
-  peek(k = 0) {
-    const i = this.pos + k;
-    return this.tokens[i < this.tokens.length ? i : this.tokens.length - 1];
-  }
-  at(kind) {
-    return this.tokens[this.pos].kind === kind;
-  }
-  atWord(word, k = 0) {
-    const t3 = this.peek(k);
-    return t3.kind === 1 /* Ident */ && t3.value === word;
-  }
-  advance() {
-    const t3 = this.tokens[this.pos];
-    if (t3.kind !== 0 /* EOF */) {
-      this.pos++;
-      this.prevEnd = t3.end;
-    }
-    return t3;
-  }
-  eat(kind) {
-    if (this.at(kind)) {
-      this.advance();
-      return true;
-    }
-    return false;
-  }
-  jumpTo(i) {
-    this.pos = Math.min(i, this.tokens.length - 1);
-    if (this.pos > 0) this.prevEnd = this.tokens[this.pos - 1].end;
-  }
-  startOf() {
-    return this.peek().start;
-  }
-  span(start) {
-    return { start, end: Math.max(start, this.prevEnd) };
-  }
-  here() {
-    return { start: this.prevEnd, end: this.prevEnd };
-  }
-  /** True when a line break separates the current token from the previous one. */
-  atLineStart() {
-    if (this.pos === 0) return true;
-    const prev = this.tokens[this.pos - 1];
-    const t3 = this.peek();
-    for (let i = prev.end; i < t3.start; i++) if (this.text.charCodeAt(i) === 10) return true;
-    return false;
-  }
-  // ================= diagnostics =================
-  error(code, detail, help, at) {
-    if (this.spec > 0) {
-      this.specFailed = true;
-      return;
-    }
-    if (this.quiet || this.pos <= this.lastErrorToken) return;
-    if (this.peek().flags & LEX_ERROR || this.pos > 0 && this.tokens[this.pos - 1].flags & LEX_ERROR)
-      return;
-    this.lastErrorToken = this.pos;
-    const t3 = this.peek();
-    const where = at ?? { start: t3.start, end: t3.end };
-    this.diagnostics.push(
-      makeDiagnostic(
-        code,
-        { detail, ...help !== void 0 ? { help } : {} },
-        { span: { file: this.file, start: where.start, end: where.end }, index: this.index }
-      )
-    );
-  }
-  found() {
-    return describeToken(this.text, this.peek());
-  }
-  errorExpected(what, help) {
-    this.error("E0101", `expected ${what}, found ${this.found()}`, help);
-  }
-  expect(kind) {
-    if (this.eat(kind)) return true;
-    if (kind === 44 /* Semi */ && this.missingSemiAtLineEnd()) return false;
-    this.errorExpected(TOKEN_NAMES[kind]);
-    return false;
-  }
-  /**
-   * A `;` missing before a line break is reported at the end of the previous line, where the
-   * fix goes, rather than at the (correct) start of the next line. False when no line break
-   * precedes the current token (the caller reports as usual).
-   */
-  missingSemiAtLineEnd() {
-    if (this.pos === 0 || !this.atLineStart()) return false;
-    const end = this.tokens[this.pos - 1].end;
-    this.error(
-      "E0101",
-      `expected \`;\` at the end of the line (the next token is ${this.found()})`,
-      void 0,
-      {
-        start: end,
-        end
-      }
-    );
-    return true;
-  }
-  expectIdent(what = "a name") {
-    const t3 = this.peek();
-    if (t3.kind === 1 /* Ident */) {
-      this.advance();
-      return { kind: "Ident", text: t3.value, span: { start: t3.start, end: t3.end } };
-    }
-    if (t3.kind >= 11 /* KwType */ && t3.kind <= 34 /* KwFalse */) {
-      this.error(
-        "E0101",
-        `expected ${what}, found the keyword ${TOKEN_NAMES[t3.kind]}`,
-        "keywords cannot be names"
-      );
-    } else {
-      this.errorExpected(what);
-    }
-    return { kind: "Ident", text: "", span: this.here() };
-  }
-  identOf(t3) {
-    return { kind: "Ident", text: t3.value, span: { start: t3.start, end: t3.end } };
-  }
-  /** Reports W0110 for every doc run that was not attached, then orders all diagnostics. */
-  finish() {
-    for (const t3 of this.tokens) {
-      if (t3.doc < 0 || this.attached.has(t3.doc)) continue;
-      let last = t3.doc;
-      while (last + 1 < this.docLines.length && this.docLines[last + 1].end <= t3.start) last++;
-      const start = this.docLines[t3.doc].start;
-      const end = this.docLines[last].end;
-      this.diagnostics.push(
-        makeDiagnostic(
-          "W0110",
-          { detail: "a doc comment here documents nothing", help: "use `//` for an ordinary comment" },
-          { span: { file: this.file, start, end }, index: this.index }
-        )
-      );
-    }
-    return this.diagnostics;
-  }
-  /** The doc lines directly before token `i` (or the current token), marked as attached. */
-  takeDoc(i = this.pos) {
-    const t3 = this.tokens[i];
-    if (t3.doc < 0 || this.spec > 0) return void 0;
-    this.attached.add(t3.doc);
-    let last = t3.doc;
-    while (last + 1 < this.docLines.length && this.docLines[last + 1].end <= t3.start) last++;
-    const lines = [];
-    for (let k = t3.doc; k <= last; k++) lines.push(this.docLines[k].text);
-    return {
-      kind: "Doc",
-      text: lines.join("\n"),
-      span: { start: this.docLines[t3.doc].start, end: this.docLines[last].end }
-    };
-  }
-  mergeDoc(a, b) {
-    if (!a) return b;
-    if (!b) return a;
-    return { kind: "Doc", text: `${a.text}
-${b.text}`, span: { start: a.span.start, end: b.span.end } };
-  }
-  // ================= depth and recovery =================
-  /** Enters one nesting level; false (after E0104 and skipping the group at the cursor) when too deep. */
-  enter() {
-    if (this.depth < (this.spec > 0 ? this.specDepthCap : MAX_DEPTH)) {
-      this.depth++;
-      return true;
-    }
-    if (this.spec > 0) {
-      this.specFailed = true;
-      return false;
-    }
-    if (!this.tooDeepReported) {
-      this.tooDeepReported = true;
-      this.error(
-        "E0104",
-        `more than ${MAX_DEPTH} nested levels`,
-        "split the expression or block into smaller pieces"
-      );
-      this.quiet = true;
-    }
-    const close = this.pair[this.pos];
-    if (close >= 0) this.jumpTo(close + 1);
-    else if (isOpener(this.peek().kind)) this.jumpTo(this.tokens.length - 1);
-    else this.advance();
-    return false;
-  }
-  /**
-   * A chain built by a loop (operators, postfix operations, `else if`) is as deep in the tree
-   * as its length; past `MAX_CHAIN` links it is cut with E0104 so that every later recursive
-   * walk of the tree stays within the stack. Returns true (the caller stops the chain).
-   */
-  chainTooLong() {
-    if (this.spec > 0) {
-      this.specFailed = true;
-      return true;
-    }
-    if (!this.tooDeepReported) {
-      this.tooDeepReported = true;
-      this.error("E0104", `a chain of more than ${MAX_CHAIN} operations`, "split it with local variables");
-      this.quiet = true;
-    }
-    return true;
-  }
-  leave() {
-    this.depth--;
-  }
-  /** Skips over the balanced group starting at the cursor, or one token. */
-  skipOne() {
-    const close = this.pair[this.pos];
-    if (close >= 0) this.jumpTo(close + 1);
-    else this.advance();
-  }
-  /** Rule 19 inside blocks: skip to after `;`, or to `}`, a statement/item keyword or a line start. */
-  syncStatement() {
-    const from = this.pos;
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === 0 /* EOF */ || k === 36 /* RBrace */) return;
-      if (k === 44 /* Semi */) {
-        this.advance();
-        return;
-      }
-      if (this.pos > from && (SYNC_STATEMENT.has(k) || SYNC_ITEM.has(k) || this.atLineStart())) return;
-      if (k === 38 /* RParen */ || k === 40 /* RBracket */ || k === 8 /* StringMiddle */ || k === 9 /* StringTail */) {
-        this.advance();
-        continue;
-      }
-      this.skipOne();
-    }
-  }
-  /** Rule 19 at item level: skip to an item keyword, `[` or an identifier at a line start, or past `;`. */
-  syncItem() {
-    const from = this.pos;
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === 0 /* EOF */ || k === 36 /* RBrace */) return;
-      if (k === 44 /* Semi */) {
-        this.advance();
-        return;
-      }
-      if ((this.pos > from || this.atLineStart()) && (SYNC_ITEM.has(k) || (k === 1 /* Ident */ || k === 39 /* LBracket */) && this.atLineStart())) {
-        return;
-      }
-      this.skipOne();
-    }
-  }
-  /** Expects `;` ending a statement; on failure reports and resynchronises unless a new line starts. */
-  expectSemi(help) {
-    if (this.eat(44 /* Semi */)) return true;
-    if (this.missingSemiAtLineEnd()) return false;
-    this.errorExpected("`;`", help);
-    if (!this.at(36 /* RBrace */)) this.syncStatement();
-    return false;
-  }
-  // ================= speculation =================
-  speculate(f) {
-    const savePos = this.pos;
-    const saveEnd = this.prevEnd;
-    const saveFailed = this.specFailed;
-    const saveCap = this.specDepthCap;
-    this.spec++;
-    this.specFailed = false;
-    this.specDepthCap = Math.min(MAX_DEPTH, this.depth + SPECULATION_DEPTH);
-    const r = f();
-    const failed = this.specFailed;
-    this.spec--;
-    this.specFailed = saveFailed;
-    this.specDepthCap = saveCap;
-    if (failed) {
-      this.pos = savePos;
-      this.prevEnd = saveEnd;
-      return void 0;
-    }
-    return r;
-  }
-  restore(pos) {
-    this.jumpTo(pos);
-  }
-  // ================= file and items =================
-  parseFile() {
-    const items = this.parseItems(false);
-    const eof = this.peek();
-    return { kind: "SourceFile", file: this.file, items, span: { start: 0, end: eof.end } };
-  }
-  parseItems(inModule) {
-    const items = [];
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === 0 /* EOF */) break;
-      if (k === 36 /* RBrace */) {
-        if (inModule) break;
-        this.error("E0102", `found ${this.found()} with no block to close`);
-        this.advance();
-        continue;
-      }
-      const before = this.pos;
-      if (this.depth === 0) {
-        this.unwind = false;
-        this.quiet = false;
-        this.tooDeepReported = false;
-      }
-      const item = this.parseItem();
-      if (item) items.push(item);
-      if (this.pos === before) this.advance();
-    }
-    return items;
-  }
-  parseAttributes() {
-    const attrs = [];
-    while (this.at(39 /* LBracket */)) attrs.push(this.parseAttribute());
-    return attrs.length ? attrs : EMPTY;
-  }
-  parseAttribute() {
-    const start = this.startOf();
-    this.advance();
-    const name = this.expectIdent("an attribute name");
-    let args;
-    if (this.eat(37 /* LParen */)) {
-      args = [];
-      while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-        const s = this.startOf();
-        const before = this.pos;
-        const argName = this.expectIdent("an argument name");
-        this.expect(45 /* Colon */);
-        const value = this.parseExpr();
-        args.push({ kind: "AttrArg", name: argName, value, span: this.span(s) });
-        if (!this.eat(43 /* Comma */)) break;
-        if (this.pos === before) break;
-      }
-      this.expect(38 /* RParen */);
-    }
-    if (!this.expect(40 /* RBracket */)) this.skipTo(40 /* RBracket */);
-    return { kind: "Attribute", name, args, span: this.span(start) };
-  }
-  /** Skips (balanced) to the given closer on failure and consumes it when found. */
-  skipTo(kind) {
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === kind) {
-        this.advance();
-        return;
-      }
-      if (k === 0 /* EOF */ || k === 44 /* Semi */ || k === 36 /* RBrace */ || k === 35 /* LBrace */) return;
-      this.skipOne();
-    }
-  }
-  noAttributes(attrs, what) {
-    if (attrs.length === 0) return;
-    const a = attrs[0];
-    this.errorAt("E0101", `${what} take no attributes`, a.span);
-  }
-  /** Reports at an explicit span (used where the offending construct is already consumed). */
-  errorAt(code, detail, at, help) {
-    if (this.spec > 0) {
-      this.specFailed = true;
-      return;
-    }
-    this.diagnostics.push(
-      makeDiagnostic(
-        code,
-        { detail, ...help !== void 0 ? { help } : {} },
-        { span: { file: this.file, start: at.start, end: at.end }, index: this.index }
-      )
-    );
-  }
-  parseItem() {
-    const start = this.startOf();
-    let doc = this.takeDoc();
-    const attributes = this.parseAttributes();
-    if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(30 /* KwPub */);
-    const base = { doc, attributes, isPub, start };
-    const t3 = this.peek();
-    switch (t3.kind) {
-      case 28 /* KwMod */:
-        return this.parseModItem(base);
-      case 29 /* KwUse */:
-        this.noAttributes(attributes, "`use` declarations");
-        return this.parseUse(base);
-      case 11 /* KwType */:
-        return this.parseTypeItem(base);
-      case 12 /* KwEnum */:
-        return this.parseEnum(base);
-      case 13 /* KwContract */:
-        return this.parseContract(base);
-      case 14 /* KwAttribute */:
-        return this.parseAttributeDecl(base);
-      case 15 /* KwImpl */:
-        this.noAttributes(attributes, "impl blocks");
-        return this.parseImpl(base, "impl");
-      case 31 /* KwTest */:
-        return this.parseTest(base);
-      case 1 /* Ident */: {
-        const w = t3.value;
-        if (w === "const" && this.peek(1).kind === 1 /* Ident */ && this.peek(2).kind === 49 /* Eq */) {
-          this.noAttributes(attributes, "consts");
-          return this.parseConst(base);
-        }
-        if (w === "extend" && this.peek(1).kind === 11 /* KwType */) {
-          this.noAttributes(attributes, "extend blocks");
-          return this.parseImpl(base, "extend");
-        }
-        if ((w === "macro" || w === "host") && this.peek(1).kind === 1 /* Ident */ && this.peek(2).kind === 37 /* LParen */) {
-          return w === "macro" ? this.parseMacro(base) : this.parseHost(base);
-        }
-        return this.parseFunction(base);
-      }
-      case 37 /* LParen */:
-        return this.parseFunction(base);
-      default:
-        this.error(
-          "E0102",
-          `found ${this.found()}`,
-          "items are functions, types, enums, contracts, tests, `mod` and `use`"
-        );
-        this.advance();
-        this.syncItem();
-        return void 0;
-    }
-  }
-  item(base, node) {
-    const fields = node;
-    return {
-      kind: node.kind,
-      doc: base.doc,
-      attributes: base.attributes,
-      isPub: base.isPub,
-      ...fields,
-      span: this.span(base.start)
-    };
-  }
-  parseModPath() {
-    const start = this.startOf();
-    const segments = [this.expectIdent("a module name")];
-    while (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
-      this.advance();
-      segments.push(this.identOf(this.advance()));
-    }
-    return { kind: "ModPath", segments, span: this.span(start) };
-  }
-  parseModItem(base) {
-    this.advance();
-    if (this.peek().kind === 1 /* Ident */ && this.peek(1).kind === 35 /* LBrace */) {
-      const name = this.identOf(this.advance());
-      this.advance();
-      if (!this.enter()) return this.item(base, { kind: "InlineModule", name, items: [] });
-      const items = this.parseItems(true);
-      this.leave();
-      this.expect(36 /* RBrace */);
-      return this.item(base, { kind: "InlineModule", name, items });
-    }
-    const path2 = this.parseModPath();
-    this.expectItemSemi();
-    return this.item(base, { kind: "ModDecl", path: path2 });
-  }
-  expectItemSemi() {
-    if (this.eat(44 /* Semi */)) return;
-    if (this.missingSemiAtLineEnd()) return;
-    this.errorExpected("`;`");
-    this.syncItem();
-  }
-  parseUse(base) {
-    this.advance();
-    const path2 = this.parseModPath();
-    if (this.at(47 /* Dot */) && (this.peek(1).kind === 35 /* LBrace */ || this.peek(1).kind === 59 /* Star */)) {
-      const grouped = this.peek(1).kind === 35 /* LBrace */;
-      this.error(
-        "E0103",
-        grouped ? "grouped imports do not exist" : "glob imports do not exist",
-        "write one `use A.B;` per module or item"
-      );
-      this.advance();
-      this.skipOne();
-      this.eat(44 /* Semi */);
-      return this.item(base, { kind: "Use", path: path2 });
-    }
-    let alias;
-    if (this.atWord("as")) {
-      this.advance();
-      alias = this.expectIdent("an alias name");
-    }
-    this.expectItemSemi();
-    return this.item(base, { kind: "Use", path: path2, alias });
-  }
-  parseConst(base) {
-    this.advance();
-    const name = this.identOf(this.advance());
-    this.advance();
-    const value = this.parseSignedInt("an integer literal");
-    this.expectItemSemi();
-    return this.item(base, { kind: "Const", name, value });
-  }
-  parseSignedInt(what) {
-    const start = this.startOf();
-    const negative = this.eat(58 /* Minus */);
-    const t3 = this.peek();
-    let literal;
-    if (t3.kind === 3 /* Int */) {
-      this.advance();
-      literal = this.intLiteral(t3);
-    } else {
-      this.errorExpected(what);
-      literal = { kind: "IntLit", value: 0n, radix: 10, span: this.here() };
-    }
-    return { kind: "SignedInt", negative, literal, span: this.span(start) };
-  }
-  intLiteral(t3) {
-    const code = (t3.flags & SUFFIX_MASK) >> SUFFIX_SHIFT;
-    return {
-      kind: "IntLit",
-      value: t3.value,
-      radix: t3.flags & HEX ? 16 : 10,
-      suffix: code ? SUFFIXES[code] : void 0,
-      span: { start: t3.start, end: t3.end }
-    };
-  }
-  floatLiteral(t3) {
-    const code = (t3.flags & SUFFIX_MASK) >> SUFFIX_SHIFT;
-    return {
-      kind: "FloatLit",
-      value: t3.value,
-      suffix: code ? SUFFIXES[code] : void 0,
-      span: { start: t3.start, end: t3.end }
-    };
-  }
-  parseGenericParams() {
-    const params = [];
-    if (!this.at(41 /* Lt */)) return EMPTY;
-    this.advance();
-    while (!this.at(42 /* Gt */) && !this.at(0 /* EOF */)) {
-      const before = this.pos;
-      params.push(this.expectIdent("a type parameter name"));
-      if (!this.eat(43 /* Comma */)) break;
-      if (this.pos === before) break;
-    }
-    this.expect(42 /* Gt */);
-    return params.length ? params : EMPTY;
-  }
-  parseWhere() {
-    const bounds = [];
-    if (!(this.atWord("where") && this.peek(1).kind === 1 /* Ident */ && this.peek(2).kind === 45 /* Colon */))
-      return EMPTY;
-    this.advance();
-    do {
-      const start = this.startOf();
-      const param = this.expectIdent("a type parameter name");
-      this.expect(45 /* Colon */);
-      const bound = this.parseTypePath();
-      bounds.push({ kind: "WhereBound", param, bound, span: this.span(start) });
-    } while (this.eat(43 /* Comma */));
-    return bounds;
-  }
-  parseConformances() {
-    const list = [];
-    if (!this.eat(45 /* Colon */)) return EMPTY;
-    do
-      list.push(this.parseTypePath());
-    while (this.eat(43 /* Comma */));
-    return list;
-  }
-  /** A `TypePath` where the grammar demands one (conformances, bounds, embeddings). */
-  parseTypePath() {
-    const t3 = this.parseType();
-    if (t3.kind === "NamedType") return t3;
-    if (t3.kind !== "ErrorType")
-      this.errorAt("E0101", "expected a type path such as `Core.Text.Formattable`", t3.span);
-    return { kind: "NamedType", segments: [], span: t3.span };
-  }
-  parseParams() {
-    const params = [];
-    if (!this.expect(37 /* LParen */)) return params;
-    while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-      const before = this.pos;
-      params.push(this.parseParam());
-      if (this.eat(43 /* Comma */)) continue;
-      if (!this.at(38 /* RParen */)) this.errorExpected("`,` or `)`");
-      break;
-    }
-    if (!this.eat(38 /* RParen */)) {
-      this.errorExpected("`)`");
-      this.skipTo(38 /* RParen */);
-    }
-    return params.length ? params : EMPTY;
-  }
-  /** Rule 13: `ref`/`out`/`bulk` are modifiers only when a type and a name follow. */
-  isModifierWord(word) {
-    if (!this.atWord(word)) return false;
-    const save = this.pos;
-    const ok = this.speculate(() => {
-      this.advance();
-      this.parseType();
-      if (!this.at(1 /* Ident */)) this.specFailed = true;
-      return true;
-    });
-    this.restore(save);
-    return ok === true;
-  }
-  parseParam() {
-    const start = this.startOf();
-    const doc = this.takeDoc();
-    let bulk = false;
-    if (this.isModifierWord("bulk")) {
-      this.advance();
-      bulk = true;
-    }
-    let modifier;
-    if (this.eat(27 /* KwMut */)) modifier = "mut";
-    else if (this.isModifierWord("ref")) {
-      this.advance();
-      modifier = "ref";
-    } else if (this.isModifierWord("out")) {
-      this.advance();
-      modifier = "out";
-    }
-    const type = this.parseType();
-    const name = this.expectIdent("a parameter name");
-    return {
-      kind: "Param",
-      doc,
-      bulk,
-      modifier,
-      type,
-      name,
-      span: this.span(start)
-    };
-  }
-  parseFunction(base) {
-    const errorsBefore = this.diagnostics.length;
-    const returnType = this.parseType();
-    const name = this.expectIdent("a function name");
-    if (name.text && !this.at(37 /* LParen */) && !this.at(41 /* Lt */)) {
-      const word = returnType.kind === "NamedType" && returnType.segments.length === 1 ? returnType.segments[0].name.text : "";
-      const hint = FOREIGN_ITEM_WORDS.get(word);
-      if (this.diagnostics.length > errorsBefore) {
-      } else if (hint)
-        this.errorAt("E0103", `\`${word}\` is not a Beskid declaration`, returnType.span, hint);
-      else this.errorExpected("`(` after the function name");
-      this.lastErrorToken = Math.max(this.lastErrorToken, this.pos);
-      this.syncItem();
-      return this.item(base, {
-        kind: "Function",
-        returnType,
-        name,
-        typeParams: EMPTY,
-        params: EMPTY,
-        where: EMPTY,
-        body: void 0
-      });
-    }
-    const typeParams = this.parseGenericParams();
-    const params = this.parseParams();
-    const where = this.parseWhere();
-    let body;
-    if (this.at(35 /* LBrace */)) body = this.parseBlock();
-    else if (this.at(48 /* FatArrow */)) body = this.parseExprBody(true);
-    else if (!this.eat(44 /* Semi */)) {
-      this.errorExpected("`{`, `=>` or `;`");
-      this.syncItem();
-    }
-    return this.item(base, {
-      kind: "Function",
-      returnType,
-      name,
-      typeParams,
-      params,
-      where,
-      body
-    });
-  }
-  parseExprBody(semiRequired) {
-    const start = this.startOf();
-    this.advance();
-    const expr = this.parseExpr();
-    const span = this.span(start);
-    if (semiRequired) this.expectItemSemi();
-    else this.eat(44 /* Semi */);
-    return { kind: "ExprBody", expr, span };
-  }
-  parseImpl(base, form) {
-    if (base.isPub)
-      this.errorAt("E0101", `\`pub\` has no meaning on ${form} blocks`, {
-        start: base.start,
-        end: base.start + 3
-      });
-    this.advance();
-    if (form === "extend") this.advance();
-    const typeParams = form === "impl" ? this.parseGenericParams() : [];
-    const target = this.parseType();
-    const conformances = form === "impl" ? this.parseConformances() : [];
-    const where = form === "impl" ? this.parseWhere() : [];
-    const members = [];
-    if (this.expect(35 /* LBrace */)) {
-      while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */)) {
-        this.unwind = false;
-        const before = this.pos;
-        const m = this.parseMemberEntry(false);
-        if (m && m.kind !== "Field" && m.kind !== "EventField" && m.kind !== "InjectField") members.push(m);
-        if (this.pos === before && !this.unwind) this.skipOne();
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, {
-      kind: "Impl",
-      form,
-      typeParams,
-      target,
-      conformances,
-      where,
-      members
-    });
-  }
-  /**
-   * One entry of a type or impl body (rule 10): event field, inject field, associated type,
-   * member or value field. Returns undefined after reporting when nothing could be parsed.
-   */
-  parseMemberEntry(allowFields) {
-    const start = this.startOf();
-    let doc = this.takeDoc();
-    const attributes = this.parseAttributes();
-    if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(30 /* KwPub */);
-    if (this.at(11 /* KwType */)) {
-      this.advance();
-      const name2 = this.expectIdent("an associated type name");
-      let value;
-      if (this.expect(49 /* Eq */)) value = this.parseType();
-      this.expectItemSemi();
-      return { kind: "AssocType", doc, name: name2, value, span: this.span(start) };
-    }
-    if (allowFields && this.atWord("event") && (this.peek(1).kind === 35 /* LBrace */ || this.peek(1).kind === 1 /* Ident */ && this.peek(2).kind === 37 /* LParen */)) {
-      this.advance();
-      let capacity;
-      if (this.eat(35 /* LBrace */)) {
-        capacity = this.parseSignedInt("an event capacity");
-        this.expect(36 /* RBrace */);
-      }
-      const name2 = this.expectIdent("an event name");
-      const params = this.parseParams();
-      return {
-        kind: "EventField",
-        doc,
-        attributes,
-        isPub,
-        capacity,
-        name: name2,
-        params,
-        span: this.span(start)
-      };
-    }
-    if (allowFields && this.atWord("inject") && this.isInjectField()) {
-      this.advance();
-      let scope;
-      if ((this.atWord("global") || this.atWord("parent")) && this.peek(1).kind === 46 /* ColonColon */) {
-        scope = this.advance().value;
-        this.advance();
-      }
-      const type2 = this.parseType();
-      const name2 = this.expectIdent("a field name");
-      return {
-        kind: "InjectField",
-        doc,
-        attributes,
-        isPub,
-        scope,
-        type: type2,
-        name: name2,
-        span: this.span(start)
-      };
-    }
-    if (!this.startsType()) {
-      this.errorExpected(
-        allowFields ? "a field or member" : "a member",
-        this.at(43 /* Comma */) ? "commas separate fields only; a member ends with its `}` or with `;` after `=> expr`" : void 0
-      );
-      this.syncStatement();
-      return void 0;
-    }
-    const type = this.parseType();
-    const name = this.expectIdent(allowFields ? "a field or member name" : "a member name");
-    if (this.at(41 /* Lt */)) {
-      const s = this.startOf();
-      this.parseGenericParams();
-      this.errorAt(
-        "E0103",
-        "members take no generic parameters",
-        this.span(s),
-        "declare the type parameter on the type or impl, or make this a module function"
-      );
-    }
-    if (this.at(37 /* LParen */)) {
-      const params = this.parseParams();
-      let body;
-      if (this.at(35 /* LBrace */)) {
-        body = this.parseBlock();
-        this.eat(44 /* Semi */);
-      } else if (this.at(48 /* FatArrow */)) {
-        body = this.parseExprBody(false);
-      } else {
-        this.errorExpected("`{` or `=>` (a member needs a body)");
-        body = { kind: "Block", statements: [], span: this.here() };
-        this.syncStatement();
-      }
-      return {
-        kind: "Method",
-        doc,
-        attributes,
-        isPub,
-        returnType: type,
-        name,
-        params,
-        body,
-        span: this.span(start)
-      };
-    }
-    if (!allowFields) {
-      this.errorExpected("`(` (impl blocks hold members)");
-      this.syncStatement();
-    }
-    return { kind: "Field", doc, attributes, isPub, type, name, span: this.span(start) };
-  }
-  /** `inject` followed by a type and a name (rule 14). */
-  isInjectField() {
-    const save = this.pos;
-    const ok = this.speculate(() => {
-      this.advance();
-      if ((this.atWord("global") || this.atWord("parent")) && this.peek(1).kind === 46 /* ColonColon */) {
-        this.advance();
-        this.advance();
-      }
-      this.parseType();
-      if (!this.at(1 /* Ident */)) this.specFailed = true;
-      return true;
-    });
-    this.restore(save);
-    return ok === true;
-  }
-  startsType() {
-    const k = this.peek().kind;
-    return k === 1 /* Ident */ || k === 37 /* LParen */;
-  }
-  parseTypeItem(base) {
-    this.advance();
-    const name = this.expectIdent("a type name");
-    const typeParams = this.parseGenericParams();
-    if (this.at(49 /* Eq */)) {
-      this.error("E0103", "type aliases do not exist", "declare a record with `type Name { fields }`");
-      this.syncItem();
-      return this.item(base, {
-        kind: "Type",
-        name,
-        typeParams,
-        conformances: [],
-        fields: [],
-        members: []
-      });
-    }
-    const conformances = this.parseConformances();
-    const fields = [];
-    const members = [];
-    if (this.expect(35 /* LBrace */)) {
-      let needComma = false;
-      let semicolonReported = false;
-      while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */)) {
-        this.unwind = false;
-        const before = this.pos;
-        const entryStart = this.pos;
-        const m = this.parseMemberEntry(true);
-        if (m) {
-          if (m.kind === "Method" || m.kind === "AssocType") {
-            members.push(m);
-            needComma = false;
-          } else {
-            if (members.length) {
-              this.errorAt(
-                "E0101",
-                "a field after the first member",
-                m.span,
-                "fields come first in a type body"
-              );
-            } else if (needComma) {
-              this.errorAt("E0101", "expected `,` between fields", {
-                start: this.tokens[entryStart].start,
-                end: this.tokens[entryStart].end
-              });
-            }
-            fields.push(m);
-            needComma = !this.eat(43 /* Comma */);
-            if (needComma && this.at(44 /* Semi */)) {
-              if (!semicolonReported) {
-                this.error(
-                  "E0101",
-                  "expected `,` after a field, found `;`",
-                  "fields are separated by commas"
-                );
-                semicolonReported = true;
-              }
-              this.advance();
-              needComma = false;
-            }
-          }
-        }
-        if (this.pos === before && !this.unwind) this.skipOne();
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, { kind: "Type", name, typeParams, conformances, fields, members });
-  }
-  parseEnum(base) {
-    this.advance();
-    const name = this.expectIdent("an enum name");
-    const typeParams = this.parseGenericParams();
-    const variants = [];
-    if (this.expect(35 /* LBrace */)) {
-      while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */)) {
-        const before = this.pos;
-        variants.push(this.parseVariant());
-        if (this.eat(43 /* Comma */)) continue;
-        if (!this.at(36 /* RBrace */)) {
-          this.errorExpected("`,` or `}`");
-          if (this.pos === before && !this.unwind) this.skipOne();
-          if (!this.atLineStart()) this.syncStatement();
-        }
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, { kind: "Enum", name, typeParams, variants });
-  }
-  parseVariant() {
-    const start = this.startOf();
-    const doc = this.takeDoc();
-    if (this.at(39 /* LBracket */)) {
-      const attrs = this.parseAttributes();
-      this.noAttributes(attrs, "variants");
-    }
-    const name = this.expectIdent("a variant name");
-    const fields = [];
-    let hasParens = false;
-    if (this.eat(37 /* LParen */)) {
-      hasParens = true;
-      while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-        const s = this.startOf();
-        const fdoc = this.takeDoc();
-        const type = this.parseType();
-        const fname2 = this.at(1 /* Ident */) ? this.identOf(this.advance()) : void 0;
-        fields.push({
-          kind: "VariantField",
-          doc: fdoc,
-          type,
-          name: fname2,
-          index: fields.length,
-          span: this.span(s)
-        });
-        if (this.eat(43 /* Comma */)) continue;
-        if (!this.at(38 /* RParen */)) this.errorExpected("`,` or `)`");
-        break;
-      }
-      if (!this.eat(38 /* RParen */)) this.skipTo(38 /* RParen */);
-    }
-    return { kind: "Variant", doc, name, hasParens, fields, span: this.span(start) };
-  }
-  parseContract(base) {
-    this.advance();
-    const name = this.expectIdent("a contract name");
-    const typeParams = this.parseGenericParams();
-    const members = [];
-    if (this.expect(35 /* LBrace */)) {
-      while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */)) {
-        const before = this.pos;
-        const m = this.parseContractMember();
-        if (m) members.push(m);
-        if (this.pos === before && !this.unwind) this.skipOne();
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, { kind: "Contract", name, typeParams, members });
-  }
-  /** Rule 11. */
-  parseContractMember() {
-    const start = this.startOf();
-    let doc = this.takeDoc();
-    const attributes = this.parseAttributes();
-    if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    if (this.at(11 /* KwType */)) {
-      this.advance();
-      const name = this.expectIdent("an associated type name");
-      const value = this.eat(49 /* Eq */) ? this.parseType() : void 0;
-      this.expectItemSemi();
-      return { kind: "AssocType", doc, name, value, span: this.span(start) };
-    }
-    if (!this.startsType()) {
-      this.errorExpected("a method signature or an embedded contract");
-      this.syncStatement();
-      return void 0;
-    }
-    const type = this.parseType();
-    if (this.at(1 /* Ident */) && this.peek(1).kind === 37 /* LParen */) {
-      const name = this.identOf(this.advance());
-      const params = this.parseParams();
-      if (this.at(35 /* LBrace */) || this.at(48 /* FatArrow */)) {
-        this.error("E0101", "contract methods have no body", "write the signature followed by `;`");
-        if (this.at(35 /* LBrace */)) this.skipOne();
-        else this.syncStatement();
-      } else this.expectItemSemi();
-      return {
-        kind: "ContractMethod",
-        doc,
-        attributes,
-        returnType: type,
-        name,
-        params,
-        span: this.span(start)
-      };
-    }
-    if (attributes.length) this.noAttributes(attributes, "embedded contracts");
-    const embedded = type.kind === "NamedType" ? type : void 0;
-    if (!embedded) {
-      if (type.kind !== "ErrorType")
-        this.errorAt("E0101", "expected a method signature or an embedded contract path", type.span);
-      this.syncStatement();
-      return void 0;
-    }
-    const k = this.peek().kind;
-    if (!this.eat(44 /* Semi */) && k !== 36 /* RBrace */ && k !== 1 /* Ident */ && k !== 11 /* KwType */ && k !== 39 /* LBracket */) {
-      this.errorExpected("`;` or a method name followed by `(`");
-      this.syncStatement();
-    }
-    return { kind: "ContractEmbed", doc, type: embedded, span: this.span(start) };
-  }
-  parseTest(base) {
-    this.advance();
-    const name = this.expectIdent("a test name");
-    const sections = [];
-    const body = [];
-    if (this.at(37 /* LParen */)) {
-      this.error("E0101", "tests take no parameter list", "write `test Name { \u2026 }`");
-      this.skipOne();
-    }
-    if (this.expect(35 /* LBrace */)) {
-      if (this.enter()) {
-        while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */) && !this.unwind) {
-          const before = this.pos;
-          if ((this.atWord("meta") || this.at(32 /* KwSkip */)) && this.peek(1).kind === 35 /* LBrace */) {
-            sections.push(this.parseTestSection());
-          } else {
-            const s = this.parseStatement(true);
-            if (s) body.push(s);
-          }
-          if (this.pos === before && !this.unwind) this.skipOne();
-        }
-        this.leave();
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, { kind: "Test", name, sections, body });
-  }
-  parseTestSection() {
-    const start = this.startOf();
-    const section = this.at(32 /* KwSkip */) ? "skip" : "meta";
-    this.advance();
-    this.advance();
-    const entries = [];
-    while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */) && !this.unwind) {
-      const before = this.pos;
-      const s = this.startOf();
-      const key = this.expectIdent("a key");
-      this.expect(49 /* Eq */);
-      const value = this.parseExpr();
-      this.expectSemi();
-      entries.push({ kind: "TestEntry", key, value, span: this.span(s) });
-      if (this.pos === before && !this.unwind) this.skipOne();
-    }
-    this.expect(36 /* RBrace */);
-    return { kind: "TestSection", section, entries, span: this.span(start) };
-  }
-  parseAttributeDecl(base) {
-    this.advance();
-    const name = this.expectIdent("an attribute name");
-    let targets;
-    if (this.eat(37 /* LParen */)) {
-      targets = [];
-      while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-        const before = this.pos;
-        targets.push(this.expectIdent("a target name"));
-        if (!this.eat(43 /* Comma */) || this.pos === before) break;
-      }
-      if (!this.expect(38 /* RParen */)) this.skipTo(38 /* RParen */);
-    }
-    const params = [];
-    if (this.expect(35 /* LBrace */)) {
-      while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */) && !this.unwind) {
-        const before = this.pos;
-        const s = this.startOf();
-        const pname = this.expectIdent("a parameter name");
-        this.expect(45 /* Colon */);
-        const type = this.parseType();
-        const def = this.eat(49 /* Eq */) ? this.parseExpr() : void 0;
-        params.push({
-          kind: "AttrParam",
-          name: pname,
-          type,
-          default: def,
-          span: this.span(s)
-        });
-        if (this.eat(43 /* Comma */)) continue;
-        if (!this.at(36 /* RBrace */)) {
-          this.errorExpected("`,` or `}`");
-          this.syncStatement();
-        }
-        if (this.pos === before && !this.unwind) this.skipOne();
-      }
-      this.expect(36 /* RBrace */);
-    }
-    return this.item(base, {
-      kind: "AttributeDecl",
-      name,
-      targets,
-      params
-    });
-  }
-  /** A balanced `{ … }` kept opaque. */
-  parseTokenBlock() {
-    const start = this.startOf();
-    if (!this.at(35 /* LBrace */)) {
-      this.errorExpected("`{`");
-      return { kind: "TokenBlock", span: this.here() };
-    }
-    const close = this.pair[this.pos];
-    if (close < 0) {
-      this.error("E0101", "this `{` is never closed");
-      this.jumpTo(this.tokens.length - 1);
-    } else this.jumpTo(close + 1);
-    return { kind: "TokenBlock", span: this.span(start) };
-  }
-  parseMacro(base) {
-    this.advance();
-    const name = this.identOf(this.advance());
-    this.advance();
-    const params = [];
-    while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-      const before = this.pos;
-      const s = this.startOf();
-      const paramKind = this.expectIdent("a macro parameter kind");
-      const pname = this.expectIdent("a macro parameter name");
-      params.push({ kind: "MacroParam", paramKind, name: pname, span: this.span(s) });
-      if (!this.eat(43 /* Comma */) || this.pos === before) break;
-    }
-    if (!this.expect(38 /* RParen */)) this.skipTo(38 /* RParen */);
-    const body = this.parseTokenBlock();
-    return this.item(base, { kind: "Macro", name, params, body });
-  }
-  parseHost(base) {
-    this.advance();
-    const name = this.identOf(this.advance());
-    const params = this.parseParams();
-    const service = this.eat(45 /* Colon */) ? this.parseTypePath() : void 0;
-    const body = this.parseTokenBlock();
-    return this.item(base, { kind: "Host", name, params, service, body });
-  }
-  // ================= types =================
-  parseType() {
-    const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorType", span: this.span(start) };
-    try {
-      if (this.at(37 /* LParen */)) {
-        this.advance();
-        const params = this.parseTypeList(38 /* RParen */);
-        this.expect(38 /* RParen */);
-        if (!this.at(48 /* FatArrow */)) {
-          this.errorExpected("`=>` (a function type is written `(T, U) => R`)");
-          return { kind: "ErrorType", span: this.span(start) };
-        }
-        this.advance();
-        const returnType = this.parseType();
-        return { kind: "FunctionType", returnType, params, arrow: true, span: this.span(start) };
-      }
-      const atom = this.parseTypeAtom();
-      if (atom.kind === "ErrorType") return atom;
-      if (this.at(37 /* LParen */)) {
-        this.advance();
-        const params = this.parseTypeList(38 /* RParen */);
-        this.expect(38 /* RParen */);
-        return { kind: "FunctionType", returnType: atom, params, arrow: false, span: this.span(start) };
-      }
-      let t3 = atom;
-      while (this.at(39 /* LBracket */) && this.peek(1).kind === 40 /* RBracket */) {
-        this.advance();
-        this.advance();
-        t3 = { kind: "ArrayType", element: t3, span: this.span(start) };
-      }
-      return t3;
-    } finally {
-      this.leave();
-    }
-  }
-  parseTypeList(close) {
-    const list = [];
-    while (!this.at(close) && !this.at(0 /* EOF */)) {
-      const before = this.pos;
-      list.push(this.parseType());
-      if (!this.eat(43 /* Comma */) || this.pos === before) break;
-    }
-    return list;
-  }
-  parseTypeAtom() {
-    const start = this.startOf();
-    const t3 = this.peek();
-    if (t3.kind !== 1 /* Ident */) {
-      this.errorExpected("a type");
-      return { kind: "ErrorType", span: this.here() };
-    }
-    const word = t3.value;
-    if (word === "ref" && this.peek(1).kind === 1 /* Ident */) {
-      this.advance();
-      if (!this.enter()) return { kind: "ErrorType", span: this.span(start) };
-      const inner = this.parseTypeAtom();
-      this.leave();
-      return { kind: "RefType", inner, span: this.span(start) };
-    }
-    if (word === "This") {
-      this.advance();
-      return { kind: "ThisType", span: this.span(start) };
-    }
-    if (PRIMITIVES.has(word)) {
-      this.advance();
-      return { kind: "PrimitiveType", name: word, span: this.span(start) };
-    }
-    const segments = [];
-    for (; ; ) {
-      const s = this.startOf();
-      const name = this.expectIdent("a type name");
-      let typeArgs;
-      if (this.at(41 /* Lt */)) {
-        this.advance();
-        typeArgs = this.parseTypeList(42 /* Gt */);
-        this.expect(42 /* Gt */);
-      }
-      segments.push({ kind: "PathSegment", name, typeArgs, span: typeArgs ? this.span(s) : name.span });
-      if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
-      if (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
-        this.advance();
-        continue;
-      }
-      break;
-    }
-    let assoc;
-    if (this.at(46 /* ColonColon */) && this.peek(1).kind === 1 /* Ident */) {
-      this.advance();
-      assoc = this.identOf(this.advance());
-    }
-    return { kind: "NamedType", segments, assoc, span: this.span(start) };
-  }
-  /** Rule 3: `<Type, …>` after a name in an expression or pattern, only when the follow set confirms it. */
-  tryGenericArgs() {
-    if (!this.at(41 /* Lt */)) return void 0;
-    const save = this.pos;
-    const args = this.speculate(() => {
-      this.advance();
-      const list = this.parseTypeList(42 /* Gt */);
-      if (list.length === 0 || !this.at(42 /* Gt */)) {
-        this.specFailed = true;
-        return list;
-      }
-      this.advance();
-      if (!GENERIC_FOLLOW.has(this.peek().kind)) this.specFailed = true;
-      return list;
-    });
-    if (args === void 0) this.restore(save);
-    return args;
-  }
-  // ================= statements =================
-  parseBlock() {
-    const start = this.startOf();
-    if (!this.at(35 /* LBrace */)) {
-      this.errorExpected("`{`");
-      return { kind: "Block", statements: [], span: this.here() };
-    }
-    if (!this.enter()) return { kind: "Block", statements: [], span: this.span(start) };
-    this.advance();
-    const statements = [];
-    const saveHead = this.inHead;
-    this.inHead = false;
-    while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */) && !this.unwind) {
-      const before = this.pos;
-      const s = this.parseStatement(false);
-      if (s) statements.push(s);
-      if (this.pos === before && !this.unwind) this.skipOne();
-    }
-    this.inHead = saveHead;
-    this.leave();
-    if (this.at(0 /* EOF */)) this.errorExpected("`}`", this.unclosedBlockHint());
-    else this.expect(36 /* RBrace */);
-    return { kind: "Block", statements, span: this.span(start) };
-  }
-  parseStatement(inTest) {
-    const start = this.startOf();
-    const doc = inTest ? this.takeDoc() : void 0;
-    const s = this.parseStatementInner(start);
-    if (s && doc) return { ...s, doc };
-    return s;
-  }
-  parseStatementInner(start) {
-    const t3 = this.peek();
-    switch (t3.kind) {
-      case 35 /* LBrace */: {
-        const block = this.parseBlock();
-        this.eat(44 /* Semi */);
-        return { kind: "BlockStmt", block, span: this.span(start) };
-      }
-      case 16 /* KwMatch */: {
-        const expr = this.parseMatch();
-        const semicolon = this.eat(44 /* Semi */);
-        return { kind: "ExprStmt", expr, semicolon, span: this.span(start) };
-      }
-      case 18 /* KwIf */:
-        return this.parseIf();
-      case 20 /* KwWhile */: {
-        this.advance();
-        if (this.at(26 /* KwLet */)) {
-          this.error("E0103", "`while let` does not exist", "use `while` with a `match` inside");
-          this.syncStatement();
-          return void 0;
-        }
-        const condition = this.parseHeadExpr();
-        const body = this.parseBlock();
-        return { kind: "While", condition, body, span: this.span(start) };
-      }
-      case 21 /* KwFor */: {
-        this.advance();
-        const binding = this.expectIdent("a loop variable");
-        this.expect(22 /* KwIn */);
-        const iterable = this.parseHeadExpr();
-        const body = this.parseBlock();
-        return { kind: "For", binding, iterable, body, span: this.span(start) };
-      }
-      case 23 /* KwReturn */: {
-        this.advance();
-        let value;
-        if (!this.at(44 /* Semi */) && !this.at(36 /* RBrace */)) value = this.parseExpr();
-        this.expectSemi();
-        return { kind: "Return", value, span: this.span(start) };
-      }
-      case 24 /* KwBreak */:
-      case 25 /* KwContinue */: {
-        this.advance();
-        if (this.at(1 /* Ident */) && !this.atLineStart()) {
-          this.error(
-            "E0103",
-            "loops have no labels",
-            `write \`${t3.kind === 24 /* KwBreak */ ? "break" : "continue"};\``
-          );
-          this.advance();
-        }
-        this.expectSemi();
-        return { kind: t3.kind === 24 /* KwBreak */ ? "Break" : "Continue", span: this.span(start) };
-      }
-      case 27 /* KwMut */: {
-        this.advance();
-        const type = this.parseType();
-        return this.finishLocal(start, "typed", true, type);
-      }
-      case 26 /* KwLet */: {
-        this.advance();
-        const mutable = this.eat(27 /* KwMut */);
-        const name = this.expectIdent("a variable name");
-        if (this.at(45 /* Colon */)) {
-          this.error("E0103", "`let x: T` does not exist", "write `T x = \u2026;` for a typed local");
-          this.advance();
-          this.parseType();
-        }
-        let init;
-        if (this.expect(49 /* Eq */)) init = this.parseExpr();
-        this.expectSemi();
-        return {
-          kind: "Local",
-          form: "let",
-          mutable,
-          name,
-          init,
-          span: this.span(start)
-        };
-      }
-      case 29 /* KwUse */:
-        return this.parseScopedUse(start);
-      case 1 /* Ident */: {
-        const w = t3.value;
-        if (w === "with" && this.peek(1).kind === 1 /* Ident */ && this.peek(2).kind === 37 /* LParen */) {
-          this.advance();
-          this.advance();
-          this.parseArgs();
-          this.parseBlock();
-          return { kind: "UnsupportedStmt", construct: "with", span: this.span(start) };
-        }
-        if (w === "launch" && this.peek(1).kind === 1 /* Ident */) {
-          this.advance();
-          this.parseTypeAtom();
-          if (this.at(37 /* LParen */)) this.parseArgs();
-          else this.errorExpected("`(`");
-          this.expectSemi();
-          return { kind: "UnsupportedStmt", construct: "launch", span: this.span(start) };
-        }
-        if (this.peek(1).kind === 45 /* Colon */ && (this.peek(2).kind === 20 /* KwWhile */ || this.peek(2).kind === 21 /* KwFor */)) {
-          this.error(
-            "E0103",
-            "loops have no labels",
-            "remove the label; `break` and `continue` apply to the innermost loop"
-          );
-          this.advance();
-          this.advance();
-          return this.parseStatementInner(this.startOf());
-        }
-        if (this.atLineStart() && this.looksLikeFunctionItem()) {
-          this.error("E0101", "expected `}`, found the start of a function", this.unclosedBlockHint());
-          this.unwind = true;
-          return void 0;
-        }
-        return this.parseDeclOrExpr(start);
-      }
-      case 37 /* LParen */:
-        return this.parseDeclOrExpr(start);
-      case 19 /* KwElse */:
-        this.error("E0101", "`else` without an `if` before it");
-        this.advance();
-        if (this.at(35 /* LBrace */)) this.skipOne();
-        return void 0;
-      case 44 /* Semi */:
-        this.advance();
-        return void 0;
-      default: {
-        if (SYNC_ITEM.has(t3.kind) && this.atLineStart() && this.atColumnOne()) {
-          const fn = t3.kind === 30 /* KwPub */ && this.afterPubLooksLikeFunction();
-          this.error(
-            "E0101",
-            `expected \`}\`, found the start of ${fn ? "a function" : "an item"}`,
-            this.unclosedBlockHint()
-          );
-          this.unwind = true;
-          return void 0;
-        }
-        if (SYNC_ITEM.has(t3.kind)) {
-          this.error(
-            "E0101",
-            `expected a statement, found ${this.found()}`,
-            "items cannot be declared inside blocks"
-          );
-          this.advance();
-          this.syncStatement();
-          return void 0;
-        }
-        return this.parseExprStatement(start);
-      }
-    }
-  }
-  /** `Type Name(` or `Type Name<`: never a statement, always a function item. */
-  atColumnOne() {
-    const start = this.peek().start;
-    return start === 0 || this.text.charCodeAt(start - 1) === 10;
-  }
-  afterPubLooksLikeFunction() {
-    const save = this.pos;
-    this.advance();
-    const ok = this.looksLikeFunctionItem();
-    this.restore(save);
-    return ok;
-  }
-  looksLikeFunctionItem() {
-    const save = this.pos;
-    const ok = this.speculate(() => {
-      this.parseType();
-      if (!(this.at(1 /* Ident */) && (this.peek(1).kind === 37 /* LParen */ || this.peek(1).kind === 41 /* Lt */)))
-        this.specFailed = true;
-      return true;
-    });
-    this.restore(save);
-    return ok === true;
-  }
-  /** Rule 4: a type followed by `IDENT (= | ;)` or `mut IDENT` is a declaration. */
-  parseDeclOrExpr(start) {
-    const save = this.pos;
-    const decl = this.speculate(() => {
-      const type = this.parseType();
-      const k = this.peek().kind;
-      if (k === 1 /* Ident */) {
-        const next = this.peek(1).kind;
-        if (next === 49 /* Eq */ || next === 44 /* Semi */) return { type, mutable: false };
-      } else if (k === 27 /* KwMut */ && this.peek(1).kind === 1 /* Ident */) {
-        return { type, mutable: true };
-      }
-      this.specFailed = true;
-      return void 0;
-    });
-    if (decl) {
-      if (decl.mutable) this.advance();
-      return this.finishLocal(start, "typed", decl.mutable, decl.type);
-    }
-    this.restore(save);
-    return this.parseExprStatement(start);
-  }
-  finishLocal(start, form, mutable, type) {
-    const name = this.expectIdent("a variable name");
-    let init;
-    if (this.eat(49 /* Eq */)) init = this.parseExpr();
-    this.expectSemi();
-    return { kind: "Local", form, mutable, type, name, init, span: this.span(start) };
-  }
-  /**
-   * `retrun 0;` parses as the name `retrun` followed by a stray `0`: when a statement is a
-   * lone name close to a statement keyword, the missing-`;` error says which keyword.
-   */
-  misspeltKeyword(expr) {
-    if (expr.kind !== "Name" || expr.typeArgs !== void 0 || this.at(44 /* Semi */) || this.atLineStart())
-      return void 0;
-    const word = expr.name.text;
-    for (const k of STATEMENT_KEYWORDS) if (k !== word && nearWord(word, k)) return `did you mean \`${k}\`?`;
-    return void 0;
-  }
-  /**
-   * Which `{` is probably missing its `}`: a `{` whose matching `}` starts a line further left
-   * than the `{`'s own line is indented, i.e. a closer that was meant for an outer block.
-   * Only computed for this one error, so a linear scan is fine.
-   */
-  unclosedBlockHint() {
-    const generic = "a block above is not closed";
-    if (this.spec > 0 || this.quiet || this.pos <= this.lastErrorToken) return generic;
-    const indentOf = (offset) => {
-      const pos = this.index.position(offset);
-      const text = this.index.lineText(pos.line);
-      const indent = text.length - text.trimStart().length;
-      return { line: pos.line, indent, first: pos.column - 1 === indent };
-    };
-    let best;
-    let bestClose = Infinity;
-    for (let i = 0; i < this.pos; i++) {
-      if (this.tokens[i].kind !== 35 /* LBrace */) continue;
-      const j = this.pair[i];
-      if (j < 0 || j >= this.pos || j >= bestClose) continue;
-      const open = indentOf(this.tokens[i].start);
-      const close = indentOf(this.tokens[j].start);
-      if (close.line > open.line && close.first && close.indent < open.indent) {
-        bestClose = j;
-        best = `the \`{\` on line ${open.line} is not closed: the \`}\` on line ${close.line} is indented like an outer block`;
-      }
-    }
-    return best ?? generic;
-  }
-  parseExprStatement(start) {
-    const expr = this.parseExpr();
-    const braced = expr.kind === "UnsupportedExpr" && expr.construct === "macro-call" && this.tokens[this.pos - 1]?.kind === 36 /* RBrace */;
-    const semicolon = braced ? this.eat(44 /* Semi */) : this.expectSemi(this.misspeltKeyword(expr));
-    return { kind: "ExprStmt", expr, semicolon, span: this.span(start) };
-  }
-  /** `if … else if … else …`, built iteratively so long `else if` chains need no recursion (rule 18). */
-  parseIf() {
-    const links = [];
-    let last;
-    for (; ; ) {
-      const start = this.startOf();
-      this.advance();
-      const condition = this.parseHeadExpr();
-      const then = this.parseBlock();
-      links.push({ start, condition, then });
-      if (links.length >= MAX_CHAIN && this.chainTooLong()) break;
-      if (!this.eat(19 /* KwElse */)) break;
-      if (this.at(18 /* KwIf */)) continue;
-      last = this.parseBlock();
-      break;
-    }
-    const end = this.prevEnd;
-    let node;
-    for (let i = links.length - 1; i >= 0; i--) {
-      const l = links[i];
-      const elseBranch = node ?? last;
-      node = {
-        kind: "If",
-        condition: l.condition,
-        then: l.then,
-        else: elseBranch,
-        span: { start: l.start, end }
-      };
-    }
-    return node;
-  }
-  /** Scoped `use` statement (current syntax, E1230): `use (T x = e) { }` or `use T x = e;`. */
-  parseScopedUse(start) {
-    this.advance();
-    if (this.eat(37 /* LParen */)) {
-      this.parseType();
-      this.expectIdent("a variable name");
-      this.expect(49 /* Eq */);
-      this.parseExpr();
-      this.expect(38 /* RParen */);
-      this.parseBlock();
-    } else {
-      this.parseType();
-      this.expectIdent("a variable name");
-      this.expect(49 /* Eq */);
-      this.parseExpr();
-      this.expectSemi();
-    }
-    return { kind: "UnsupportedStmt", construct: "scoped-use", span: this.span(start) };
-  }
-  // ================= expressions =================
-  /** An `if`/`while`/`for`/`match` head (rule 7: `{}` after it is the body). */
-  parseHeadExpr() {
-    const save = this.inHead;
-    this.inHead = true;
-    const e = this.parseExpr();
-    this.inHead = save;
-    return e;
-  }
-  /** Expression in a nested, delimited position: rule 7's head restriction does not apply inside. */
-  parseNestedExpr() {
-    const save = this.inHead;
-    this.inHead = false;
-    const e = this.parseExpr();
-    this.inHead = save;
-    return e;
-  }
-  parseExpr() {
-    const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorExpr", span: this.span(start) };
-    try {
-      const t3 = this.peek();
-      if ((t3.kind === 1 /* Ident */ || t3.kind === 2 /* Underscore */) && this.peek(1).kind === 48 /* FatArrow */) {
-        return this.parseLambda();
-      }
-      if (t3.kind === 37 /* LParen */ && this.isLambdaParen()) return this.parseLambda();
-      return this.parseAssign();
-    } finally {
-      this.leave();
-    }
-  }
-  isLambdaParen() {
-    const close = this.pair[this.pos];
-    return close >= 0 && this.tokens[close + 1]?.kind === 48 /* FatArrow */;
-  }
-  parseLambda() {
-    const start = this.startOf();
-    const params = [];
-    let parenthesized = false;
-    if (this.at(37 /* LParen */)) {
-      parenthesized = true;
-      this.advance();
-      while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-        const before = this.pos;
-        params.push(this.parseLambdaParam());
-        if (this.eat(43 /* Comma */)) continue;
-        if (!this.at(38 /* RParen */)) this.errorExpected("`,` or `)`");
-        break;
-      }
-      if (!this.eat(38 /* RParen */)) this.skipTo(38 /* RParen */);
-    } else {
-      const t3 = this.advance();
-      params.push(
-        t3.kind === 2 /* Underscore */ ? { kind: "LambdaParam", span: { start: t3.start, end: t3.end } } : { kind: "LambdaParam", name: this.identOf(t3), span: { start: t3.start, end: t3.end } }
-      );
-    }
-    this.expect(48 /* FatArrow */);
-    const body = this.at(35 /* LBrace */) ? this.parseBlock() : this.parseExpr();
-    return { kind: "Lambda", params, parenthesized, body, span: this.span(start) };
-  }
-  parseLambdaParam() {
-    const start = this.startOf();
-    if (this.eat(2 /* Underscore */)) return { kind: "LambdaParam", span: this.span(start) };
-    if (this.at(1 /* Ident */)) {
-      const k = this.peek(1).kind;
-      if (k === 43 /* Comma */ || k === 38 /* RParen */) {
-        return { kind: "LambdaParam", name: this.identOf(this.advance()), span: this.span(start) };
-      }
-    }
-    const type = this.parseType();
-    if (this.eat(2 /* Underscore */)) return { kind: "LambdaParam", type, span: this.span(start) };
-    const name = this.expectIdent("a parameter name");
-    return { kind: "LambdaParam", type, name, span: this.span(start) };
-  }
-  parseAssign() {
-    const start = this.startOf();
-    const target = this.parseBinary(1);
-    const k = this.peek().kind;
-    if (k === 49 /* Eq */ || k === 50 /* PlusEq */ || k === 51 /* MinusEq */) {
-      this.advance();
-      const value = this.parseExpr();
-      const op = k === 49 /* Eq */ ? "=" : k === 50 /* PlusEq */ ? "+=" : "-=";
-      return { kind: "Assign", op, target, value, span: this.span(start) };
-    }
-    const foreign = FOREIGN_ASSIGN.get(k);
-    if (foreign !== void 0) {
-      this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, foreign);
-      this.advance();
-      this.parseExpr();
-      return { kind: "ErrorExpr", span: this.span(start) };
-    }
-    return target;
-  }
-  /** The binary operator at the cursor (joining `>` with `>`/`=` per rule 2), without consuming it. */
-  binaryAt() {
-    const t3 = this.peek();
-    if (t3.kind === 42 /* Gt */) {
-      if (t3.flags & FOLLOWED) {
-        const next = this.peek(1);
-        if (next.start === t3.end && next.kind === 42 /* Gt */) return { prec: PREC_SHIFT, op: ">>", width: 2 };
-        if (next.start === t3.end && next.kind === 49 /* Eq */) return { prec: PREC_CMP, op: ">=", width: 2 };
-      }
-      return { prec: PREC_CMP, op: ">", width: 1 };
-    }
-    const entry = BINARY.get(t3.kind);
-    return entry ? { prec: entry[0], op: entry[1], width: 1 } : void 0;
-  }
-  /** Precedence climbing over `BINARY`; every level is left-associative. */
-  parseBinary(minPrec) {
-    const start = this.startOf();
-    let left = this.parseUnary();
-    for (let links = 0; ; links++) {
-      if (links >= MAX_CHAIN && this.chainTooLong()) break;
-      const op = this.binaryAt();
-      if (op) {
-        if (op.prec < minPrec) break;
-        for (let i = 0; i < op.width; i++) this.advance();
-        const right = this.parseBinary(op.prec + 1);
-        left = { kind: "Binary", op: op.op, left, right, span: this.span(start) };
-        continue;
-      }
-      const k = this.peek().kind;
-      const foreign = FOREIGN_BINARY.get(k);
-      if (foreign && foreign[0] >= minPrec) {
-        this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, foreign[1]);
-        this.advance();
-        this.parseBinary(foreign[0] + 1);
-        left = { kind: "ErrorExpr", span: this.span(start) };
-        continue;
-      }
-      if (this.atWord("as") && !this.atLineStart() && this.peek(1).kind === 1 /* Ident */) {
-        this.error(
-          "E0103",
-          "there is no cast operator",
-          "assign to a typed local, or call a conversion function"
-        );
-        this.advance();
-        this.parseType();
-        left = { kind: "ErrorExpr", span: this.span(start) };
-        continue;
-      }
-      break;
-    }
-    return left;
-  }
-  parseUnary() {
-    const start = this.startOf();
-    const ops = [];
-    let reported = false;
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === 58 /* Minus */ || k === 62 /* Bang */) {
-        if (ops.length >= MAX_CHAIN && this.chainTooLong()) break;
-        ops.push({ op: k === 58 /* Minus */ ? "-" : "!", start: this.startOf() });
-        this.advance();
-        continue;
-      }
-      if (k === 72 /* Tilde */ || k === 77 /* MinusMinus */ || k === 76 /* PlusPlus */) {
-        if (!reported)
-          this.error(
-            "E0103",
-            `${TOKEN_NAMES[k]} is not an operator`,
-            k === 72 /* Tilde */ ? "there is no bitwise not; use the corelib's bit functions" : "write `x = x + 1` or `x = x - 1`"
-          );
-        reported = true;
-        this.advance();
-        continue;
-      }
-      break;
-    }
-    let operand;
-    if (this.atWord("spawn") && this.peek(1).kind === 1 /* Ident */) {
-      this.advance();
-      this.parsePostfix();
-      operand = { kind: "UnsupportedExpr", construct: "spawn", span: this.span(start) };
-    } else operand = this.parsePostfix();
-    for (let i = ops.length - 1; i >= 0; i--) {
-      operand = { kind: "Unary", op: ops[i].op, operand, span: { start: ops[i].start, end: this.prevEnd } };
-    }
-    return operand;
-  }
-  parsePostfix() {
-    const start = this.startOf();
-    let e = this.parsePrimary();
-    for (let links = 0; ; links++) {
-      if (links >= MAX_CHAIN && this.chainTooLong()) break;
-      const k = this.peek().kind;
-      if (k === 37 /* LParen */) {
-        const args = this.parseArgs();
-        e = { kind: "Call", callee: e, args, span: this.span(start) };
-      } else if (k === 47 /* Dot */ && this.peek(1).kind === 47 /* Dot */ && this.peek(1).start === this.peek().end) {
-        this.error("E0103", "there is no `..` range operator", "write `for i in range(a, b)`");
-        this.advance();
-        this.advance();
-        this.parseUnary();
-        e = { kind: "ErrorExpr", span: this.span(start) };
-      } else if (k === 47 /* Dot */) {
-        this.advance();
-        const name = this.expectIdent("a member name");
-        const typeArgs = name.text ? this.tryGenericArgs() : void 0;
-        e = {
-          kind: "MemberAccess",
-          object: e,
-          name,
-          typeArgs,
-          span: this.span(start)
-        };
-      } else if (k === 39 /* LBracket */) {
-        this.advance();
-        const index = this.parseNestedExpr();
-        if (!this.expect(40 /* RBracket */)) this.skipTo(40 /* RBracket */);
-        e = { kind: "Index", object: e, index, span: this.span(start) };
-      } else if (k === 68 /* Question */) {
-        this.advance();
-        e = { kind: "Try", operand: e, span: this.span(start) };
-        if (startsExpression(this.peek().kind) && !this.at(35 /* LBrace */) && !this.at(58 /* Minus */) && !this.at(62 /* Bang */) && !this.atLineStart()) {
-          this.error(
-            "E0103",
-            "there is no ternary operator `c ? a : b`",
-            "use `match c { true => a, false => b }`"
-          );
-          this.parseNestedExpr();
-          if (this.eat(45 /* Colon */)) this.parseNestedExpr();
-          e = { kind: "ErrorExpr", span: this.span(start) };
-        }
-      } else if ((k === 76 /* PlusPlus */ || k === 77 /* MinusMinus */) && !this.atLineStart()) {
-        this.error("E0103", `${TOKEN_NAMES[k]} is not an operator`, "write `x = x + 1` or `x = x - 1`");
-        this.advance();
-        e = { kind: "ErrorExpr", span: this.span(start) };
-      } else break;
-    }
-    return e;
-  }
-  parseArgs() {
-    const args = [];
-    this.advance();
-    const save = this.inHead;
-    this.inHead = false;
-    while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-      args.push(this.parseExpr());
-      if (this.eat(43 /* Comma */)) continue;
-      if (!this.at(38 /* RParen */)) this.errorExpected("`,` or `)`");
-      break;
-    }
-    this.inHead = save;
-    if (!this.eat(38 /* RParen */)) {
-      this.errorExpected("`)`");
-      this.skipTo(38 /* RParen */);
-    }
-    return args.length ? args : EMPTY;
-  }
-  parsePrimary() {
-    const start = this.startOf();
-    const t3 = this.peek();
-    switch (t3.kind) {
-      case 3 /* Int */:
-        this.advance();
-        return this.intLiteral(t3);
-      case 4 /* Float */:
-        this.advance();
-        return this.floatLiteral(t3);
-      case 5 /* Char */:
-        this.advance();
-        return { kind: "CharLit", value: t3.value, span: { start: t3.start, end: t3.end } };
-      case 6 /* String */:
-        this.advance();
-        return { kind: "StringLit", value: t3.value, span: { start: t3.start, end: t3.end } };
-      case 7 /* StringHead */:
-        return this.parseInterpolated();
-      case 33 /* KwTrue */:
-      case 34 /* KwFalse */:
-        this.advance();
-        return { kind: "BoolLit", value: t3.kind === 33 /* KwTrue */, span: { start: t3.start, end: t3.end } };
-      case 37 /* LParen */: {
-        if (this.isLambdaParen()) return this.parseLambda();
-        if (this.peek(1).kind === 38 /* RParen */) {
-          this.advance();
-          this.advance();
-          return { kind: "UnitLit", span: this.span(start) };
-        }
-        this.advance();
-        const expr = this.parseNestedExpr();
-        if (this.at(43 /* Comma */)) {
-          this.error("E0103", "tuples do not exist", "declare a `type` with named fields");
-          this.skipTo(38 /* RParen */);
-          return { kind: "ErrorExpr", span: this.span(start) };
-        }
-        if (!this.expect(38 /* RParen */)) this.skipTo(38 /* RParen */);
-        return { kind: "Paren", expr, span: this.span(start) };
-      }
-      case 35 /* LBrace */: {
-        return this.parseBlock();
-      }
-      case 16 /* KwMatch */:
-        return this.parseMatch();
-      case 39 /* LBracket */: {
-        this.advance();
-        const elements = [];
-        const save = this.inHead;
-        this.inHead = false;
-        while (!this.at(40 /* RBracket */) && !this.at(0 /* EOF */)) {
-          elements.push(this.parseExpr());
-          if (this.eat(43 /* Comma */)) continue;
-          if (!this.at(40 /* RBracket */)) this.errorExpected("`,` or `]`");
-          break;
-        }
-        this.inHead = save;
-        if (!this.expect(40 /* RBracket */)) this.skipTo(40 /* RBracket */);
-        return { kind: "ArrayLiteral", elements, span: this.span(start) };
-      }
-      case 69 /* Dollar */:
-        if (this.peek(1).kind === 1 /* Ident */) {
-          this.advance();
-          this.advance();
-          return { kind: "UnsupportedExpr", construct: "meta-var", span: this.span(start) };
-        }
-        break;
-      case 1 /* Ident */:
-        return this.parseNamePrimary();
-      case 18 /* KwIf */:
-        this.error(
-          "E0101",
-          "`if` is a statement, not an expression",
-          "use `match cond { true => a, false => b }`"
-        );
-        this.syncExpr();
-        return { kind: "ErrorExpr", span: this.span(start) };
-      default:
-        break;
-    }
-    this.errorExpected("an expression");
-    return { kind: "ErrorExpr", span: this.here() };
-  }
-  /** Skips an `if …` used as an expression without swallowing the rest of the statement. */
-  syncExpr() {
-    this.advance();
-    while (!this.at(0 /* EOF */) && !this.at(44 /* Semi */) && !this.at(36 /* RBrace */) && !this.at(43 /* Comma */) && !this.at(38 /* RParen */)) {
-      this.skipOne();
-    }
-  }
-  parseInterpolated() {
-    const start = this.startOf();
-    const parts = [];
-    let t3 = this.advance();
-    this.pushText(parts, t3, t3.start + 1, t3.end - 2);
-    for (; ; ) {
-      const holeStart = this.prevEnd;
-      const expr = this.at(8 /* StringMiddle */) || this.at(9 /* StringTail */) ? { kind: "ErrorExpr", span: this.here() } : this.parseNestedExpr();
-      if (!this.at(8 /* StringMiddle */) && !this.at(9 /* StringTail */)) {
-        if (!this.at(0 /* EOF */)) this.errorExpected("`}` closing the interpolation");
-        while (!this.at(8 /* StringMiddle */) && !this.at(9 /* StringTail */) && !this.at(0 /* EOF */)) this.skipOne();
-      }
-      parts.push({
-        kind: "InterpHole",
-        expr,
-        span: { start: holeStart, end: this.peek().kind === 0 /* EOF */ ? this.prevEnd : this.peek().start + 1 }
-      });
-      if (this.at(0 /* EOF */)) break;
-      t3 = this.advance();
-      if (t3.kind === 9 /* StringTail */) {
-        this.pushText(parts, t3, t3.start + 1, t3.end - 1);
-        break;
-      }
-      this.pushText(parts, t3, t3.start + 1, t3.end - 2);
-    }
-    return { kind: "InterpolatedString", parts, span: this.span(start) };
-  }
-  pushText(parts, t3, start, end) {
-    const value = t3.value;
-    if (value.length) parts.push({ kind: "InterpText", value, span: { start, end: Math.max(start, end) } });
-  }
-  /** Rule 6: a primary starting with an identifier. */
-  parseNamePrimary() {
-    const start = this.startOf();
-    const t3 = this.peek();
-    const w = t3.value;
-    if (w === "try" && this.peek(1).kind === 35 /* LBrace */) {
-      this.advance();
-      this.parseBlock();
-      if (this.atWord("catch")) {
-        this.advance();
-        if (this.expect(37 /* LParen */)) {
-          this.expectIdent("an error name");
-          this.expect(38 /* RParen */);
-        }
-        this.parseBlock();
-      } else this.errorExpected("`catch`");
-      return { kind: "UnsupportedExpr", construct: "try-catch", span: this.span(start) };
-    }
-    if (w === "clif" && this.peek(1).kind === 35 /* LBrace */) {
-      this.advance();
-      this.parseTokenBlock();
-      return { kind: "UnsupportedExpr", construct: "clif", span: this.span(start) };
-    }
-    if (w === "code" && this.peek(1).kind === 10 /* CodeFence */) {
-      this.advance();
-      this.advance();
-      return { kind: "UnsupportedExpr", construct: "code-fence", span: this.span(start) };
-    }
-    if (this.peek(1).kind === 62 /* Bang */ && this.peek(1).start === t3.end && this.peek(2).kind === 37 /* LParen */) {
-      this.advance();
-      this.advance();
-      this.parseTokenGroup();
-      if (this.at(35 /* LBrace */) && !this.atLineStart()) this.parseTokenBlock();
-      return { kind: "UnsupportedExpr", construct: "macro-call", span: this.span(start) };
-    }
-    const segments = [];
-    for (; ; ) {
-      const s = this.startOf();
-      const name = this.identOf(this.advance());
-      const typeArgs = this.tryGenericArgs();
-      segments.push({ kind: "PathSegment", name, typeArgs, span: typeArgs ? this.span(s) : name.span });
-      if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
-      if (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
-        this.advance();
-        continue;
-      }
-      break;
-    }
-    if (this.at(46 /* ColonColon */)) {
-      const enumName = { kind: "QualName", segments, span: this.span(start) };
-      this.advance();
-      const variant = this.expectIdent("a variant name");
-      const args = this.at(37 /* LParen */) ? this.parseArgs() : void 0;
-      return { kind: "EnumValue", enumName, variant, args, span: this.span(start) };
-    }
-    if (this.at(35 /* LBrace */) && this.isStructLiteralBrace()) {
-      const typeName2 = { kind: "QualName", segments, span: this.span(start) };
-      return this.parseStructLiteral(start, typeName2);
-    }
-    const first = segments[0];
-    let e = {
-      kind: "Name",
-      name: first.name,
-      typeArgs: first.typeArgs,
-      span: first.span
-    };
-    for (let i = 1; i < segments.length; i++) {
-      const seg = segments[i];
-      e = {
-        kind: "MemberAccess",
-        object: e,
-        name: seg.name,
-        typeArgs: seg.typeArgs,
-        span: { start, end: seg.span.end }
-      };
-    }
-    return e;
-  }
-  /** Skips a balanced `( … )` group (macro arguments). */
-  parseTokenGroup() {
-    const close = this.pair[this.pos];
-    if (close < 0) {
-      this.error("E0101", "this `(` is never closed");
-      this.jumpTo(this.tokens.length - 1);
-    } else this.jumpTo(close + 1);
-  }
-  /** Rule 7. */
-  isStructLiteralBrace() {
-    const a = this.peek(1).kind;
-    if (a === 36 /* RBrace */) return !this.inHead;
-    return a === 1 /* Ident */ && this.peek(2).kind === 45 /* Colon */;
-  }
-  parseStructLiteral(start, typeName2) {
-    this.advance();
-    const fields = [];
-    const save = this.inHead;
-    this.inHead = false;
-    while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */)) {
-      const s = this.startOf();
-      const name = this.expectIdent("a field name");
-      this.expect(45 /* Colon */);
-      const value = this.parseExpr();
-      fields.push({ kind: "FieldInit", name, value, span: this.span(s) });
-      if (this.eat(43 /* Comma */)) continue;
-      if (!this.at(36 /* RBrace */)) this.errorExpected("`,` or `}`");
-      break;
-    }
-    this.inHead = save;
-    if (!this.expect(36 /* RBrace */)) this.skipTo(36 /* RBrace */);
-    return { kind: "StructLiteral", typeName: typeName2, fields, span: this.span(start) };
-  }
-  parseMatch() {
-    const start = this.startOf();
-    this.advance();
-    const scrutinee = this.parseHeadExpr();
-    const arms = [];
-    if (!this.expect(35 /* LBrace */)) return { kind: "Match", scrutinee, arms, span: this.span(start) };
-    if (!this.enter()) return { kind: "Match", scrutinee, arms, span: this.span(start) };
-    const save = this.inHead;
-    this.inHead = false;
-    while (this.eat(43 /* Comma */)) ;
-    while (!this.at(36 /* RBrace */) && !this.at(0 /* EOF */) && !this.unwind) {
-      const before = this.pos;
-      const s = this.startOf();
-      const pattern = this.parsePattern();
-      if (pattern.kind === "ErrorPattern" && !this.at(48 /* FatArrow */)) {
-        while (!this.at(48 /* FatArrow */) && !this.at(43 /* Comma */) && !this.at(36 /* RBrace */) && !this.at(0 /* EOF */))
-          this.skipOne();
-      }
-      let guard;
-      if (this.eat(17 /* KwWhen */)) guard = this.parseBinary(1);
-      this.expect(48 /* FatArrow */);
-      let body;
-      let blockBody = false;
-      if (this.at(35 /* LBrace */)) {
-        body = this.parseBlock();
-        blockBody = true;
-      } else body = this.parseExpr();
-      arms.push({ kind: "MatchArm", pattern, guard, body, span: this.span(s) });
-      let commas = 0;
-      while (this.eat(43 /* Comma */)) commas++;
-      if (commas === 0 && !blockBody && !this.at(36 /* RBrace */)) {
-        this.errorExpected("`,` or `}` after a match arm");
-        if (!this.atLineStart()) this.syncArm();
-      }
-      if (this.pos === before && !this.unwind) this.skipOne();
-    }
-    this.inHead = save;
-    this.leave();
-    this.expect(36 /* RBrace */);
-    return { kind: "Match", scrutinee, arms, span: this.span(start) };
-  }
-  /** Skips the rest of a broken match arm: to after `,` or to the `}` of the match. */
-  syncArm() {
-    for (; ; ) {
-      const k = this.peek().kind;
-      if (k === 0 /* EOF */ || k === 36 /* RBrace */) return;
-      if (k === 43 /* Comma */) {
-        this.advance();
-        return;
-      }
-      if (this.atLineStart()) return;
-      this.skipOne();
-    }
-  }
-  // ================= patterns =================
-  parsePattern() {
-    const start = this.startOf();
-    if (!this.enter()) return { kind: "ErrorPattern", span: this.span(start) };
-    try {
-      const t3 = this.peek();
-      switch (t3.kind) {
-        case 2 /* Underscore */:
-          this.advance();
-          return { kind: "WildcardPattern", span: this.span(start) };
-        case 58 /* Minus */:
-        case 3 /* Int */:
-        case 4 /* Float */:
-        case 5 /* Char */:
-        case 6 /* String */:
-        case 33 /* KwTrue */:
-        case 34 /* KwFalse */: {
-          const negative = this.eat(58 /* Minus */);
-          const l = this.peek();
-          let literal;
-          if (l.kind === 3 /* Int */) literal = this.intLiteral(l);
-          else if (l.kind === 4 /* Float */) literal = this.floatLiteral(l);
-          else if (!negative && l.kind === 5 /* Char */)
-            literal = { kind: "CharLit", value: l.value, span: { start: l.start, end: l.end } };
-          else if (!negative && l.kind === 6 /* String */)
-            literal = { kind: "StringLit", value: l.value, span: { start: l.start, end: l.end } };
-          else if (!negative && (l.kind === 33 /* KwTrue */ || l.kind === 34 /* KwFalse */)) {
-            literal = { kind: "BoolLit", value: l.kind === 33 /* KwTrue */, span: { start: l.start, end: l.end } };
-          }
-          if (!literal) {
-            this.errorExpected("a number after `-` in a pattern");
-            return { kind: "ErrorPattern", span: this.span(start) };
-          }
-          this.advance();
-          return { kind: "LiteralPattern", negative, literal, span: this.span(start) };
-        }
-        case 7 /* StringHead */:
-          this.error("E0101", "an interpolated string cannot be a pattern");
-          this.parseInterpolated();
-          return { kind: "ErrorPattern", span: this.span(start) };
-        case 1 /* Ident */: {
-          const segments = [];
-          for (; ; ) {
-            const s = this.startOf();
-            const name = this.identOf(this.advance());
-            const typeArgs = this.tryGenericArgs();
-            segments.push({
-              kind: "PathSegment",
-              name,
-              typeArgs,
-              span: this.span(s)
-            });
-            if (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
-              this.advance();
-              continue;
-            }
-            break;
-          }
-          if (this.at(46 /* ColonColon */)) {
-            const enumName = { kind: "QualName", segments, span: this.span(start) };
-            this.advance();
-            const variant = this.expectIdent("a variant name");
-            let args;
-            if (this.eat(37 /* LParen */)) {
-              args = [];
-              while (!this.at(38 /* RParen */) && !this.at(0 /* EOF */)) {
-                args.push(this.parsePattern());
-                if (this.eat(43 /* Comma */)) continue;
-                if (!this.at(38 /* RParen */)) this.errorExpected("`,` or `)`");
-                break;
-              }
-              if (!this.expect(38 /* RParen */)) this.skipTo(38 /* RParen */);
-            }
-            return {
-              kind: "EnumPattern",
-              enumName,
-              variant,
-              args,
-              span: this.span(start)
-            };
-          }
-          if (segments.length === 1 && !segments[0].typeArgs) {
-            if (this.at(37 /* LParen */)) {
-              this.error(
-                "E0101",
-                "a variant pattern needs its enum",
-                `write \`Enum::${segments[0].name.text}(\u2026)\``,
-                segments[0].name.span
-              );
-              this.skipOne();
-              return { kind: "ErrorPattern", span: this.span(start) };
-            }
-            return { kind: "BindingPattern", name: segments[0].name, span: this.span(start) };
-          }
-          this.errorExpected("`::` and a variant name (only a single name may stand alone in a pattern)");
-          return { kind: "ErrorPattern", span: this.span(start) };
-        }
-        default:
-          this.errorExpected("a pattern");
-          return { kind: "ErrorPattern", span: this.here() };
-      }
-    } finally {
-      this.leave();
-    }
-  }
-};
-function isOpener(k) {
-  return k === 37 /* LParen */ || k === 39 /* LBracket */ || k === 35 /* LBrace */ || k === 7 /* StringHead */ || k === 8 /* StringMiddle */;
-}
-function matchBrackets(tokens) {
-  const pair = new Int32Array(tokens.length).fill(-1);
-  const stack = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const k = tokens[i].kind;
-    switch (k) {
-      case 37 /* LParen */:
-      case 39 /* LBracket */:
-      case 35 /* LBrace */:
-      case 7 /* StringHead */:
-        stack.push(i);
-        break;
-      case 38 /* RParen */:
-      case 40 /* RBracket */:
-      case 36 /* RBrace */:
-      case 8 /* StringMiddle */:
-      case 9 /* StringTail */: {
-        const want = k === 38 /* RParen */ ? 37 /* LParen */ : k === 40 /* RBracket */ ? 39 /* LBracket */ : k === 36 /* RBrace */ ? 35 /* LBrace */ : 7 /* StringHead */;
-        let j = stack.length - 1;
-        while (j >= 0) {
-          const o = tokens[stack[j]].kind;
-          if (o === want || want === 7 /* StringHead */ && o === 8 /* StringMiddle */) break;
-          j--;
-        }
-        if (j >= 0) {
-          pair[stack[j]] = i;
-          stack.length = j;
-        }
-        if (k === 8 /* StringMiddle */) stack.push(i);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return pair;
-}
-var STATEMENT_KEYWORDS = [
-  "return",
-  "break",
-  "continue",
-  "while",
-  "match",
-  "let",
-  "mut",
-  "for",
-  "if",
-  "else"
-];
-function nearWord(a, b) {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const restEq = (x, y) => a.slice(x) === b.slice(y);
-  if (a.length === b.length) {
-    if (restEq(i + 1, i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && restEq(i + 2, i + 2);
-  }
-  return a.length > b.length ? restEq(i + 1, i) : restEq(i, i + 1);
-}
-
-// src/syntax/visit.ts
-function assertNever2(x) {
-  throw new Error(`unknown syntax node kind ${x.kind}`);
-}
-function each(list, f) {
-  if (list) for (let i = 0; i < list.length; i++) f(list[i]);
-}
-function opt(n, f) {
-  if (n) f(n);
-}
-function forEachChild2(n, f) {
-  switch (n.kind) {
-    case "SourceFile":
-      return each(n.items, f);
-    case "Ident":
-    case "Doc":
-    case "TokenBlock":
-    case "PrimitiveType":
-    case "ThisType":
-    case "ErrorType":
-    case "Break":
-    case "Continue":
-    case "UnsupportedStmt":
-    case "IntLit":
-    case "FloatLit":
-    case "BoolLit":
-    case "CharLit":
-    case "StringLit":
-    case "InterpText":
-    case "UnitLit":
-    case "UnsupportedExpr":
-    case "ErrorExpr":
-    case "WildcardPattern":
-    case "ErrorPattern":
-      return;
-    case "Attribute":
-      f(n.name);
-      return each(n.args, f);
-    case "AttrArg":
-      f(n.name);
-      return f(n.value);
-    // items
-    case "Function":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.returnType);
-      f(n.name);
-      each(n.typeParams, f);
-      each(n.params, f);
-      each(n.where, f);
-      return opt(n.body, f);
-    case "Impl":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      each(n.typeParams, f);
-      f(n.target);
-      each(n.conformances, f);
-      each(n.where, f);
-      return each(n.members, f);
-    case "Type":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.typeParams, f);
-      each(n.conformances, f);
-      each(n.fields, f);
-      return each(n.members, f);
-    case "Enum":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.typeParams, f);
-      return each(n.variants, f);
-    case "Contract":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.typeParams, f);
-      return each(n.members, f);
-    case "Test":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      if (n.sections.length === 0) return each(n.body, f);
-      {
-        const parts = [...n.sections, ...n.body];
-        parts.sort((a, b) => a.span.start - b.span.start);
-        return each(parts, f);
-      }
-    case "AttributeDecl":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.targets, f);
-      return each(n.params, f);
-    case "InlineModule":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      return each(n.items, f);
-    case "ModDecl":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      return f(n.path);
-    case "Use":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.path);
-      return opt(n.alias, f);
-    case "Const":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      return f(n.value);
-    case "Macro":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.params, f);
-      return f(n.body);
-    case "Host":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.name);
-      each(n.params, f);
-      opt(n.service, f);
-      return f(n.body);
-    // item parts
-    case "WhereBound":
-      f(n.param);
-      return f(n.bound);
-    case "Param":
-      opt(n.doc, f);
-      f(n.type);
-      return f(n.name);
-    case "ExprBody":
-      return f(n.expr);
-    case "Method":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.returnType);
-      f(n.name);
-      each(n.params, f);
-      return f(n.body);
-    case "AssocType":
-      opt(n.doc, f);
-      f(n.name);
-      return opt(n.value, f);
-    case "Field":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.type);
-      return f(n.name);
-    case "EventField":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      opt(n.capacity, f);
-      f(n.name);
-      return each(n.params, f);
-    case "InjectField":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.type);
-      return f(n.name);
-    case "VariantField":
-      opt(n.doc, f);
-      f(n.type);
-      return opt(n.name, f);
-    case "Variant":
-      opt(n.doc, f);
-      f(n.name);
-      return each(n.fields, f);
-    case "ContractMethod":
-      opt(n.doc, f);
-      each(n.attributes, f);
-      f(n.returnType);
-      f(n.name);
-      return each(n.params, f);
-    case "ContractEmbed":
-      opt(n.doc, f);
-      return f(n.type);
-    case "TestEntry":
-      f(n.key);
-      return f(n.value);
-    case "TestSection":
-      return each(n.entries, f);
-    case "AttrParam":
-      f(n.name);
-      f(n.type);
-      return opt(n.default, f);
-    case "ModPath":
-      return each(n.segments, f);
-    case "SignedInt":
-      return f(n.literal);
-    case "MacroParam":
-      f(n.paramKind);
-      return f(n.name);
-    // types
-    case "NamedType":
-      each(n.segments, f);
-      return opt(n.assoc, f);
-    case "PathSegment":
-      f(n.name);
-      return each(n.typeArgs, f);
-    case "RefType":
-      return f(n.inner);
-    case "ArrayType":
-      return f(n.element);
-    case "FunctionType":
-      if (n.arrow) {
-        each(n.params, f);
-        return f(n.returnType);
-      }
-      f(n.returnType);
-      return each(n.params, f);
-    // statements
-    case "Local":
-      opt(n.doc, f);
-      opt(n.type, f);
-      f(n.name);
-      return opt(n.init, f);
-    case "Return":
-      opt(n.doc, f);
-      return opt(n.value, f);
-    case "If":
-      opt(n.doc, f);
-      f(n.condition);
-      f(n.then);
-      return opt(n.else, f);
-    case "While":
-      opt(n.doc, f);
-      f(n.condition);
-      return f(n.body);
-    case "For":
-      opt(n.doc, f);
-      f(n.binding);
-      f(n.iterable);
-      return f(n.body);
-    case "BlockStmt":
-      opt(n.doc, f);
-      return f(n.block);
-    case "ExprStmt":
-      opt(n.doc, f);
-      return f(n.expr);
-    // expressions
-    case "InterpolatedString":
-      return each(n.parts, f);
-    case "InterpHole":
-      return f(n.expr);
-    case "Name":
-      f(n.name);
-      return each(n.typeArgs, f);
-    case "MemberAccess":
-      f(n.object);
-      f(n.name);
-      return each(n.typeArgs, f);
-    case "Call":
-      f(n.callee);
-      return each(n.args, f);
-    case "Index":
-      f(n.object);
-      return f(n.index);
-    case "Try":
-      return f(n.operand);
-    case "Unary":
-      return f(n.operand);
-    case "Binary":
-      f(n.left);
-      return f(n.right);
-    case "Assign":
-      f(n.target);
-      return f(n.value);
-    case "LambdaParam":
-      opt(n.type, f);
-      return opt(n.name, f);
-    case "Lambda":
-      each(n.params, f);
-      return f(n.body);
-    case "MatchArm":
-      f(n.pattern);
-      opt(n.guard, f);
-      return f(n.body);
-    case "Match":
-      f(n.scrutinee);
-      return each(n.arms, f);
-    case "QualName":
-      return each(n.segments, f);
-    case "EnumValue":
-      f(n.enumName);
-      f(n.variant);
-      return each(n.args, f);
-    case "FieldInit":
-      f(n.name);
-      return f(n.value);
-    case "StructLiteral":
-      f(n.typeName);
-      return each(n.fields, f);
-    case "ArrayLiteral":
-      return each(n.elements, f);
-    case "Block":
-      return each(n.statements, f);
-    case "Paren":
-      return f(n.expr);
-    // patterns
-    case "BindingPattern":
-      return f(n.name);
-    case "EnumPattern":
-      f(n.enumName);
-      f(n.variant);
-      return each(n.args, f);
-    case "LiteralPattern":
-      return f(n.literal);
-    default:
-      return assertNever2(n);
-  }
-}
-
-// src/syntax/facts.ts
-function candidatesOf(segments) {
-  const out = [];
-  for (let n = segments.length; n >= 1; n--) out.push(segments.slice(0, n).join("."));
-  return out;
-}
-function memberChain(e) {
-  const rev = [];
-  let cur = e;
-  while (cur.kind === "MemberAccess") {
-    rev.push(cur.name.text);
-    cur = cur.object;
-  }
-  if (cur.kind !== "Name") return void 0;
-  rev.push(cur.name.text);
-  return rev.reverse();
-}
-function extractModuleFacts(tree) {
-  const modDecls = [];
-  const uses = [];
-  const qualifiedRefs = [];
-  const seen = /* @__PURE__ */ new Set();
-  const referencedPaths = [];
-  const note = (paths) => {
-    for (const p of paths) {
-      if (!seen.has(p)) {
-        seen.add(p);
-        referencedPaths.push(p);
-      }
-    }
-  };
-  const ref = (segments, span, position) => {
-    if (segments.length < 2 || segments.some((s) => s === "")) return;
-    const candidates2 = candidatesOf(segments);
-    qualifiedRefs.push({ segments, candidates: candidates2, span, position });
-    note(candidates2);
-  };
-  const modDecl = (item, inlineModule, first) => ({
-    path: item.path.segments.map((s) => s.text),
-    span: item.span,
-    isPub: item.isPub,
-    hasAttributes: item.attributes.length > 0,
-    fileScoped: first && !item.isPub && item.attributes.length === 0,
-    inlineModule
-  });
-  const useFact = (item, inlineModule) => ({
-    path: item.path.segments.map((s) => s.text),
-    alias: item.alias?.text,
-    isPub: item.isPub,
-    span: item.span,
-    inlineModule
-  });
-  let fileModule;
-  const itemStack = [
-    { items: tree.items, inlineModule: [] }
-  ];
-  const bodies = [];
-  while (itemStack.length) {
-    const { items, inlineModule } = itemStack.pop();
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      switch (item.kind) {
-        case "ModDecl": {
-          const fact = modDecl(item, inlineModule, i === 0 && inlineModule.length === 0);
-          if (fact.fileScoped) fileModule = fact;
-          modDecls.push(fact);
-          break;
-        }
-        case "Use": {
-          const fact = useFact(item, inlineModule);
-          uses.push(fact);
-          note([fact.path.join(".")]);
-          break;
-        }
-        case "InlineModule":
-          itemStack.push({ items: item.items, inlineModule: [...inlineModule, item.name.text] });
-          break;
-        default:
-          bodies.push(item);
-          break;
-      }
-    }
-  }
-  const stack = bodies.reverse();
-  const children = [];
-  let count = 0;
-  const collect = (c2) => {
-    children[count++] = c2;
-  };
-  const pushChildren = (n) => {
-    count = 0;
-    forEachChild2(n, collect);
-    for (let i = count - 1; i >= 0; i--) stack.push(children[i]);
-  };
-  while (stack.length) {
-    const node = stack.pop();
-    switch (node.kind) {
-      case "MemberAccess": {
-        const chain = memberChain(node);
-        if (chain) {
-          ref(chain, node.span, "expression");
-          let cur = node;
-          for (; ; ) {
-            if (cur.typeArgs) for (let i = cur.typeArgs.length - 1; i >= 0; i--) stack.push(cur.typeArgs[i]);
-            if (cur.kind !== "MemberAccess") break;
-            cur = cur.object;
-          }
-          continue;
-        }
-        break;
-      }
-      case "NamedType":
-        ref(
-          node.segments.map((s) => s.name.text),
-          node.span,
-          "type"
-        );
-        break;
-      case "EnumValue":
-        refQual(node.enumName, "expression");
-        break;
-      case "StructLiteral":
-        refQual(node.typeName, "expression");
-        break;
-      case "EnumPattern":
-        refQual(node.enumName, "pattern");
-        break;
-      case "Ident":
-      case "Doc":
-      case "TokenBlock":
-      case "Attribute":
-        continue;
-      default:
-        break;
-    }
-    pushChildren(node);
-  }
-  function refQual(q, position) {
-    ref(
-      q.segments.map((s) => s.name.text),
-      q.span,
-      position
-    );
-  }
-  return {
-    ...fileModule ? { fileModule } : {},
-    modDecls,
-    uses,
-    qualifiedRefs,
-    referencedPaths
-  };
-}
-
-// src/syntax/dump.ts
-function isNode(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof v.kind === "string";
-}
-function scalar(v) {
-  switch (typeof v) {
-    case "string":
-      return JSON.stringify(v);
-    case "number":
-      return Object.is(v, -0) ? "-0" : String(v);
-    case "bigint":
-      return `${v}`;
-    case "boolean":
-      return v ? "true" : void 0;
-    default:
-      return void 0;
-  }
-}
-function spanText(n) {
-  return `${n.span.start}..${n.span.end}`;
-}
-function dumpNode(n) {
-  const head = [`(${n.kind} ${spanText(n)}`];
-  const children = [];
-  for (const [key, value] of Object.entries(n)) {
-    if (key === "kind" || key === "span" || value === void 0) continue;
-    if (Array.isArray(value)) {
-      if (value.length) children.push([key, value]);
-      continue;
-    }
-    if (isNode(value)) {
-      children.push([key, value]);
-      continue;
-    }
-    const s = key === "value" && value === false ? "false" : scalar(value);
-    if (s === void 0) continue;
-    head.push(key === "text" || key === "name" || key === "value" ? s : value === true ? key : `${key}=${s}`);
-  }
-  const lines = [head.join(" ")];
-  for (const [key, value] of children) {
-    if (Array.isArray(value)) {
-      lines.push(`  ${key}:`);
-      for (const item of value) {
-        const sub = isNode(item) ? dumpNode(item) : [scalar(item) ?? String(item)];
-        for (const l of sub) lines.push(`    ${l}`);
-      }
-    } else {
-      const sub = dumpNode(value);
-      lines.push(`  ${key}: ${sub[0]}`);
-      for (let i = 1; i < sub.length; i++) lines.push(`  ${sub[i]}`);
-    }
-  }
-  lines[lines.length - 1] += ")";
-  if (lines.length > 1 && lines.length <= 3) {
-    const joined = lines.map((l) => l.trim()).join(" ");
-    if (joined.length <= 88 && !lines.some((l) => l.trimEnd().endsWith(":"))) return [joined];
-  }
-  return lines;
-}
-function dumpTree(tree) {
-  return dumpNode(tree).join("\n") + "\n";
-}
-function treeToJson(tree) {
-  return JSON.stringify(tree, (_k, v) => typeof v === "bigint" ? v.toString() : v, 2);
-}
-
-// src/syntax/index.ts
-function parseFile(text, file) {
-  const lineIndex = new LineIndex(text);
-  const lexed = lex2(text, file, lineIndex);
-  const eofReported = lexed.diagnostics.some((d) => d.span !== void 0 && d.span.end >= text.length);
-  const parsed = parseTokens(text, file, lexed.tokens, lexed.docLines, lineIndex, eofReported);
-  const all = lexed.diagnostics.concat(parsed.diagnostics);
-  const diagnostics = all.map((d, i) => ({ d, i })).sort((a, b) => (a.d.span?.start ?? 0) - (b.d.span?.start ?? 0) || a.i - b.i).map((x) => x.d);
-  return { tree: parsed.tree, diagnostics, lineIndex };
-}
-
-// src/assembly/modpath.ts
-import { basename as basename5, join as join6, relative as relative4, sep as sep4 } from "node:path";
-function generatedDir(root) {
-  return join6(root.path, "..", ".generated");
-}
-function candidates(root, segments) {
-  const last = segments[segments.length - 1];
-  return [
-    { file: join6(root.path, ...segments) + ".bd", generated: false },
-    { file: join6(root.path, ...segments, `${last}.bd`), generated: false },
-    { file: join6(root.path, ...segments, "mod.bd"), generated: false },
-    { file: join6(generatedDir(root), ...segments) + ".g.bd", generated: true }
-  ];
-}
-function resolveModule(roots, segments, exists) {
-  if (segments.length === 0) return void 0;
-  for (let r = 0; r < roots.length; r++) {
-    for (const c2 of candidates(roots[r], segments)) {
-      if (exists(c2.file)) return { file: c2.file, rootIndex: r, generated: c2.generated };
-    }
-  }
-  if (segments[0] === "Std" && segments.length > 1) return resolveModule(roots, segments.slice(1), exists);
-  return void 0;
-}
-function isIdent(s) {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c2 = s.charCodeAt(i);
-    const ok = c2 === 95 || c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122 || i > 0 && c2 >= 48 && c2 <= 57;
-    if (!ok) return false;
-  }
-  return true;
-}
-function under(dir, file) {
-  const r = relative4(dir, file);
-  if (r === "" || r.startsWith("..") || r.startsWith(sep4) || /^[A-Za-z]:/.test(r)) return void 0;
-  return r.split(sep4);
-}
-function modulePathOf(root, file, generated) {
-  const segs = under(generated ? generatedDir(root) : root.path, file);
-  if (!segs) return void 0;
-  const last = segs[segs.length - 1];
-  const suffix = generated ? ".g.bd" : ".bd";
-  if (!last.endsWith(suffix)) return void 0;
-  segs[segs.length - 1] = last.slice(0, -suffix.length);
-  if (!generated) {
-    if (segs.length >= 2 && segs[segs.length - 1] === segs[segs.length - 2]) segs.pop();
-    else if (segs.length >= 2 && segs[segs.length - 1] === "mod") segs.pop();
-  }
-  return segs.every(isIdent) ? segs.join(".") : void 0;
-}
-function rootOf(roots, file) {
-  for (let r = 0; r < roots.length; r++) {
-    if (under(roots[r].path, file)) return { rootIndex: r, generated: false };
-    if (under(generatedDir(roots[r]), file)) return { rootIndex: r, generated: true };
-  }
-  return void 0;
-}
-function stemOf2(file) {
-  return basename5(file).replace(/\.g\.bd$|\.bd$/, "");
-}
-
-// src/assembly/assemble.ts
-var nodeFs = {
-  readFile: (p) => readFileSync6(p),
-  isFile: (p) => {
-    try {
-      return statSync3(p).isFile();
-    } catch {
-      return false;
-    }
-  },
-  realpath: (p) => {
-    try {
-      return realpathSync2(p);
-    } catch {
-      return p;
-    }
-  }
-};
-var parserFacts = (text, file) => {
-  const parsed = parseFile(text, file);
-  return {
-    facts: extractModuleFacts(parsed.tree),
-    tree: parsed.tree,
-    lineIndex: parsed.lineIndex,
-    diagnostics: parsed.diagnostics
-  };
-};
-function linksOf(facts, file) {
-  const at = (span) => ({ file, start: span.start, end: span.end });
-  return {
-    ...facts.fileModule ? { fileModule: facts.fileModule.path } : {},
-    children: facts.modDecls.filter((d) => !d.fileScoped && (d.isPub || d.hasAttributes)).map((d) => ({ segments: d.path, span: at(d.span) })),
-    uses: facts.uses.map((u) => ({ segments: u.path, span: at(u.span) })),
-    qualified: facts.qualifiedRefs.map((q) => ({ segments: q.segments, span: at(q.span) }))
-  };
-}
-var PRELUDE_MODULES = [
-  ["Core", "Results"],
-  ["Core", "Optional", "Option"]
-];
-function relPathOf(projectDir, file) {
-  return relative5(projectDir, file).split(sep5).join("/");
-}
-var Reader = class {
-  constructor(fs2, facts, roots, projectDir, fileName) {
-    this.fs = fs2;
-    this.facts = facts;
-    this.roots = roots;
-    this.projectDir = projectDir;
-    this.fileName = fileName;
-  }
-  fs;
-  facts;
-  roots;
-  projectDir;
-  fileName;
-  diagnostics = [];
-  existsCache = /* @__PURE__ */ new Map();
-  resolved = /* @__PURE__ */ new Map();
-  /** Module path → file over the roots, memoised per run (the same paths recur in many files). */
-  resolve(segments) {
-    const key = segments.join(".");
-    let v = this.resolved.get(key);
-    if (v === void 0) {
-      v = resolveModule(this.roots, segments, this.exists)?.file ?? null;
-      this.resolved.set(key, v);
-    }
-    return v ?? void 0;
-  }
-  exists = (file) => {
-    let v = this.existsCache.get(file);
-    if (v === void 0) {
-      v = this.fs.isFile(file);
-      this.existsCache.set(file, v);
-    }
-    return v;
-  };
-  read(file) {
-    const name = this.fileName(file);
-    let bytes;
-    try {
-      bytes = this.fs.readFile(file);
-    } catch (e) {
-      this.diagnostics.push(
-        makeDiagnostic("E9001", { detail: `${file}: ${e.message}` }, { file: name })
-      );
-      return void 0;
-    }
-    const decoded = decodeSource(bytes, name);
-    this.diagnostics.push(...decoded.diagnostics);
-    const { facts, tree, lineIndex, diagnostics } = this.facts(decoded.text, name);
-    if (diagnostics) this.diagnostics.push(...diagnostics);
-    return {
-      unit: {
-        path: file,
-        fileName: name,
-        ...lineIndex !== void 0 ? { lineIndex } : {},
-        relPath: relPathOf(this.projectDir, file),
-        hash: sha256Hex(bytes),
-        text: decoded.text,
-        ...tree !== void 0 ? { tree } : {}
-      },
-      facts: linksOf(facts, name)
-    };
-  }
-  /** Module name and root of a unit (a file-scoped `mod P;` wins over the location). */
-  name(file, facts, isEntry) {
-    const where = rootOf(this.roots, file);
-    const byPath = where ? modulePathOf(this.roots[where.rootIndex], file, where.generated) : void 0;
-    const module = facts.fileModule ? facts.fileModule.join(".") : byPath ?? (isEntry ? stemOf2(file) : "");
-    return { module, rootIndex: where ? where.rootIndex : -1 };
-  }
-};
-function resolveUse(r, ref) {
-  const full = r.resolve(ref.segments);
-  if (full) return full;
-  if (ref.segments.length > 1) return r.resolve(ref.segments.slice(0, -1));
-  return void 0;
-}
-function resolveQualified(r, ref) {
-  for (let n = ref.segments.length; n >= 1; n--) {
-    const found = r.resolve(ref.segments.slice(0, n));
-    if (found) return found;
-  }
-  return void 0;
-}
-function assembleImportClosure(input, opts = {}) {
-  const fs2 = opts.fs ?? nodeFs;
-  const r = new Reader(
-    fs2,
-    opts.facts ?? parserFacts,
-    input.roots,
-    input.projectDir ?? dirname5(dirname5(input.entryFile)),
-    opts.fileName ?? ((p) => p)
-  );
-  const units = [];
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [];
-  const met = /* @__PURE__ */ new Set();
-  const enqueue = (file) => {
-    if (met.has(file)) return;
-    met.add(file);
-    const key = fs2.realpath(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    queue.push(file);
-  };
-  const indexes = /* @__PURE__ */ new Map();
-  const missingChild = (ref, unit) => {
-    let index = unit.lineIndex ?? indexes.get(ref.span.file);
-    if (!index) indexes.set(ref.span.file, index = new LineIndex(unit.text));
-    r.diagnostics.push(
-      makeDiagnostic(
-        "E1502",
-        {
-          detail: `no file for module ${ref.segments.join(".")}`,
-          notes: [
-            `looked for ${ref.segments.join("/")}.bd, ${ref.segments.join("/")}/${ref.segments[ref.segments.length - 1]}.bd, ${ref.segments.join("/")}/mod.bd and .generated/${ref.segments.join("/")}.g.bd under each root`
-          ]
-        },
-        { span: ref.span, index }
-      )
-    );
-  };
-  enqueue(input.entryFile);
-  for (const root of input.roots) {
-    const prelude = join7(root.path, "Prelude.bd");
-    if (!r.exists(prelude)) continue;
-    const read = r.read(prelude);
-    if (!read) continue;
-    for (const child of read.facts.children) {
-      const found = r.resolve(child.segments);
-      if (found) enqueue(found);
-      else missingChild(child, read.unit);
-    }
-  }
-  for (const segs of PRELUDE_MODULES) {
-    const found = r.resolve(segs);
-    if (found) enqueue(found);
-  }
-  for (let q = 0; q < queue.length; q++) {
-    const file = queue[q];
-    const isEntry = q === 0;
-    const read = r.read(file);
-    if (!read) continue;
-    const { module, rootIndex } = r.name(file, read.facts, isEntry);
-    units.push({ module, rootIndex, ...read.unit });
-    for (const child of read.facts.children) {
-      const found = r.resolve(child.segments);
-      if (found) enqueue(found);
-      else missingChild(child, read.unit);
-    }
-    for (const use of read.facts.uses) {
-      const found = resolveUse(r, use);
-      if (found) enqueue(found);
-    }
-    for (const ref of read.facts.qualified) {
-      const found = resolveQualified(r, ref);
-      if (found) enqueue(found);
-    }
-  }
-  const entryIndex = units.length > 0 && units[0].path === input.entryFile ? 0 : -1;
-  return {
-    value: { roots: input.roots, units, entryIndex, mode: "ImportClosure" },
-    diagnostics: r.diagnostics
-  };
-}
-function listBd2(dir) {
-  const out = [];
-  const walk = (d, rel2) => {
-    let entries;
-    try {
-      entries = readdirSync4(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const r = rel2 ? `${rel2}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!e.name.startsWith(".")) walk(join7(d, e.name), r);
-      } else if (e.isFile() && e.name.endsWith(".bd")) out.push(r);
-    }
-  };
-  walk(dir, "");
-  return out.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-}
-function workspaceScan(roots, opts = {}) {
-  const maxUnits = opts.maxUnits ?? 4096;
-  const fs2 = opts.fs ?? nodeFs;
-  const r = new Reader(
-    fs2,
-    opts.facts ?? parserFacts,
-    roots,
-    opts.projectDir ?? dirname5(roots[0]?.path ?? "."),
-    opts.fileName ?? ((p) => p)
-  );
-  const units = [];
-  const seen = /* @__PURE__ */ new Set();
-  let total = 0;
-  for (const root of roots) {
-    for (const rel2 of listBd2(root.path)) {
-      const file = join7(root.path, ...rel2.split("/"));
-      const key = fs2.realpath(file);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total++;
-      if (total > maxUnits) continue;
-      const read = r.read(file);
-      if (!read) continue;
-      const { module, rootIndex } = r.name(file, read.facts, file === opts.entryFile);
-      units.push({ module, rootIndex, ...read.unit });
-    }
-  }
-  if (total > maxUnits) {
-    r.diagnostics.push(
-      makeDiagnostic(
-        "E3026",
-        {
-          detail: `${total} .bd files under the roots, max_units is ${maxUnits}`,
-          help: "raise max_units or narrow the roots"
-        },
-        void 0
-      )
-    );
-  }
-  const entryIndex = opts.entryFile ? units.findIndex((u) => u.path === opts.entryFile) : -1;
-  return { value: { roots, units, entryIndex, mode: "WorkspaceScan" }, diagnostics: r.diagnostics };
+  return { get: get2, put, close };
 }
 
 // src/semantics/typed.ts
-var T2 = {
+var T = {
   bool: 0,
   char: 1,
   string: 2,
@@ -11989,22 +6570,22 @@ var PRIM_ORDER = [
 ];
 
 // src/semantics/types.ts
-function keyOf(t3) {
-  switch (t3.kind) {
+function keyOf(t2) {
+  switch (t2.kind) {
     case "prim":
-      return t3.prim;
+      return t2.prim;
     case "array":
-      return `a${t3.elem}`;
+      return `a${t2.elem}`;
     case "fn":
-      return `f${t3.params.join(",")}>${t3.ret}`;
+      return `f${t2.params.join(",")}>${t2.ret}`;
     case "record":
-      return `r${t3.decl}<${t3.args.join(",")}>`;
+      return `r${t2.decl}<${t2.args.join(",")}>`;
     case "enum":
-      return `e${t3.decl}<${t3.args.join(",")}>`;
+      return `e${t2.decl}<${t2.args.join(",")}>`;
     case "contract":
-      return `c${t3.decl}<${t3.args.join(",")}>`;
+      return `c${t2.decl}<${t2.args.join(",")}>`;
     case "param":
-      return `p${t3.param}`;
+      return `p${t2.param}`;
     case "error":
       return "!";
   }
@@ -12016,20 +6597,36 @@ var TypeTable = class {
     for (const p of PRIM_ORDER) this.intern({ kind: "prim", prim: p });
     this.intern({ kind: "error" });
   }
-  intern(t3) {
-    const k = keyOf(t3);
+  intern(t2) {
+    const k = keyOf(t2);
     const found = this.byKey.get(k);
     if (found !== void 0) return found;
     const id = this.list.length;
-    this.list.push(t3);
+    this.list.push(t2);
     this.byKey.set(k, id);
     return id;
   }
   get(id) {
     return this.list[id];
   }
+  // Direct caches for the most frequent requests (every written type resolves through one of
+  // them): no key string is built for an array type or a non-generic record/enum/contract seen before.
+  arrays = [];
+  plain = {
+    record: [],
+    enum: [],
+    contract: []
+  };
+  plainType(kind, decl) {
+    const cache = this.plain[kind];
+    let id = cache[decl];
+    if (id === void 0) cache[decl] = id = this.intern({ kind, decl, args: [] });
+    return id;
+  }
   array(elem) {
-    return this.intern({ kind: "array", elem });
+    let id = this.arrays[elem];
+    if (id === void 0) this.arrays[elem] = id = this.intern({ kind: "array", elem });
+    return id;
   }
   fn(params, ret) {
     return this.intern({ kind: "fn", params, ret });
@@ -12038,13 +6635,13 @@ var TypeTable = class {
     return this.intern({ kind: "param", param: p });
   }
   record(decl, args) {
-    return this.intern({ kind: "record", decl, args });
+    return args.length === 0 ? this.plainType("record", decl) : this.intern({ kind: "record", decl, args });
   }
   enumT(decl, args) {
-    return this.intern({ kind: "enum", decl, args });
+    return args.length === 0 ? this.plainType("enum", decl) : this.intern({ kind: "enum", decl, args });
   }
   contract(decl, args) {
-    return this.intern({ kind: "contract", decl, args });
+    return args.length === 0 ? this.plainType("contract", decl) : this.intern({ kind: "contract", decl, args });
   }
 };
 var INT_BITS = {
@@ -12074,20 +6671,20 @@ for (const p of Object.keys(INT_BITS)) {
 function intRange(p) {
   return RANGES.get(p);
 }
-function primOf(types, t3) {
-  const i = types.get(t3);
+function primOf(types, t2) {
+  const i = types.get(t2);
   return i.kind === "prim" ? i.prim : void 0;
 }
-function isInt(types, t3) {
-  const p = primOf(types, t3);
+function isInt(types, t2) {
+  const p = primOf(types, t2);
   return p !== void 0 && isIntPrim(p);
 }
-function isFloat(types, t3) {
-  const p = primOf(types, t3);
+function isFloat(types, t2) {
+  const p = primOf(types, t2);
   return p !== void 0 && isFloatPrim(p);
 }
-function isNumeric(types, t3) {
-  return isInt(types, t3) || isFloat(types, t3);
+function isNumeric(types, t2) {
+  return isInt(types, t2) || isFloat(types, t2);
 }
 function widens(from, to) {
   if (from === to) return true;
@@ -12111,15 +6708,15 @@ function commonNumeric(a, b) {
   if (isFloatPrim(b) && isIntPrim(a)) return b;
   return void 0;
 }
-function substitute(types, t3, map) {
-  if (map.size === 0) return t3;
-  const info = types.get(t3);
+function substitute(types, t2, map) {
+  if (map.size === 0) return t2;
+  const info = types.get(t2);
   switch (info.kind) {
     case "prim":
     case "error":
-      return t3;
+      return t2;
     case "param":
-      return map.get(info.param) ?? t3;
+      return map.get(info.param) ?? t2;
     case "array":
       return types.array(substitute(types, info.elem, map));
     case "fn":
@@ -12128,24 +6725,24 @@ function substitute(types, t3, map) {
         substitute(types, info.ret, map)
       );
     case "record":
-      return info.args.length === 0 ? t3 : types.record(
+      return info.args.length === 0 ? t2 : types.record(
         info.decl,
         info.args.map((a) => substitute(types, a, map))
       );
     case "enum":
-      return info.args.length === 0 ? t3 : types.enumT(
+      return info.args.length === 0 ? t2 : types.enumT(
         info.decl,
         info.args.map((a) => substitute(types, a, map))
       );
     case "contract":
-      return info.args.length === 0 ? t3 : types.contract(
+      return info.args.length === 0 ? t2 : types.contract(
         info.decl,
         info.args.map((a) => substitute(types, a, map))
       );
   }
 }
-function mentionsParam(types, t3, only) {
-  const info = types.get(t3);
+function mentionsParam(types, t2, only) {
+  const info = types.get(t2);
   switch (info.kind) {
     case "prim":
     case "error":
@@ -12166,7 +6763,10 @@ function unify(types, pattern, actual, vars, bindings, numericConflicts) {
   if (pattern === actual && !mentionsParam(types, pattern, vars)) return true;
   const p = types.get(pattern);
   const a = types.get(actual);
-  if (a.kind === "error") return true;
+  if (a.kind === "error") {
+    if (p.kind === "param" && vars.has(p.param) && !bindings.has(p.param)) bindings.set(p.param, actual);
+    return true;
+  }
   if (p.kind === "param" && vars.has(p.param)) {
     const bound = bindings.get(p.param);
     if (bound === void 0) {
@@ -12206,8 +6806,8 @@ function unify(types, pattern, actual, vars, bindings, numericConflicts) {
       return false;
   }
 }
-function typeName(types, names, t3) {
-  const info = types.get(t3);
+function typeName(types, names, t2) {
+  const info = types.get(t2);
   const args = (xs) => xs.length ? `<${xs.map((x) => typeName(types, names, x)).join(", ")}>` : "";
   switch (info.kind) {
     case "prim":
@@ -12275,17 +6875,17 @@ var Collector = class {
     s.moduleFor("");
     const unitModule = [];
     s.units.forEach((u, index) => {
-      let path2 = u.module;
+      let path = u.module;
       const first = u.tree.items[0];
       if (first && first.kind === "ModDecl" && !first.isPub && first.attributes.length === 0) {
         const p = first.path.segments.map((x) => x.text).join(".");
-        if (p && !p.includes("..")) path2 = p;
+        if (p && !p.includes("..")) path = p;
       }
-      const id = s.moduleFor(path2);
+      const id = s.moduleFor(path);
       const scope = s.scopes[id];
       unitModule[index] = id;
       if (scope.unit !== void 0) {
-        s.report("E1006", { file: u.file, start: 0, end: 0 }, `module \`${path2}\` is defined by two files`, {
+        s.report("E1006", { file: u.file, start: 0, end: 0 }, `module \`${path}\` is defined by two files`, {
           notes: [`the other file is ${s.units[scope.unit].file}`]
         });
         return;
@@ -12392,7 +6992,7 @@ var Collector = class {
             module,
             isPub: item.isPub,
             typeParams: [],
-            selfType: T2.error,
+            selfType: T.error,
             fields: [],
             members: /* @__PURE__ */ new Map(),
             span: s.span(file, item)
@@ -12417,7 +7017,7 @@ var Collector = class {
             module,
             isPub: item.isPub,
             typeParams: [],
-            selfType: T2.error,
+            selfType: T.error,
             variants: [],
             members: /* @__PURE__ */ new Map(),
             shape: void 0,
@@ -12438,7 +7038,7 @@ var Collector = class {
             module,
             isPub: item.isPub,
             typeParams: [],
-            selfType: T2.error,
+            selfType: T.error,
             methods: [],
             embeds: [],
             thisParam: -1,
@@ -12513,11 +7113,11 @@ var Collector = class {
         }
         case "InlineModule": {
           if (item.name.text === "") break;
-          const path2 = qual(scope.path, item.name.text);
-          const existing = s.byPath.get(path2);
+          const path = qual(scope.path, item.name.text);
+          const existing = s.byPath.get(path);
           const prev = scope.items.get(item.name.text);
           if (existing !== void 0 && (s.scopes[existing].unit !== void 0 || prev && prev.span.file !== "")) {
-            s.report("E1006", span, `module \`${path2}\` is declared twice`, {
+            s.report("E1006", span, `module \`${path}\` is declared twice`, {
               help: "merge the two modules or rename one"
             });
             break;
@@ -12531,7 +7131,7 @@ var Collector = class {
             );
             break;
           }
-          const id = s.moduleFor(path2);
+          const id = s.moduleFor(path);
           const child = s.scopes[id];
           child.isPub = item.isPub;
           child.file = file;
@@ -12561,7 +7161,7 @@ var Collector = class {
           );
           break;
         default:
-          assertNever3(item);
+          assertNever2(item);
       }
     });
   }
@@ -12579,18 +7179,18 @@ var Collector = class {
   newFunction(kind, name, module, isPub, span, nameSpan) {
     const s = this.s;
     const id = s.functions.length;
-    const path2 = s.scopes[module].path;
+    const path = s.scopes[module].path;
     s.functions.push({
       id,
       kind,
       name,
-      qualifiedName: kind === "test" ? `${qual(path2, name)}` : qual(path2, name),
+      qualifiedName: kind === "test" ? `${qual(path, name)}` : qual(path, name),
       module,
       isPub,
       typeParams: [],
       params: [],
       paramTypes: [],
-      ret: T2.unit,
+      ret: T.unit,
       receiver: void 0,
       body: void 0,
       locals: [],
@@ -12606,7 +7206,7 @@ var Collector = class {
   // ---------------------------------------------------------------------------------------
   // Pass 2: `use` declarations.
   /** E1105 help: the nearest module or `module.item` path of the program, when one is close. */
-  importHelp(path2) {
+  importHelp(path) {
     const s = this.s;
     const cands = [];
     for (const m of s.scopes) {
@@ -12614,7 +7214,7 @@ var Collector = class {
       cands.push(m.path);
       for (const name of m.items.keys()) cands.push(`${m.path}.${name}`);
     }
-    const bare = path2.startsWith("Std.") ? path2.slice(4) : path2;
+    const bare = path.startsWith("Std.") ? path.slice(4) : path;
     const best = closest(bare, cands);
     return best !== void 0 ? `did you mean \`${best}\`?` : "check the spelling and that the module's file is under a source root";
   }
@@ -12634,18 +7234,18 @@ var Collector = class {
     for (const u of this.uses) {
       if (u.state !== "pending") continue;
       u.state = "done";
-      const path2 = u.decl.path.segments.map((x) => x.text).join(".");
-      s.report("E1105", s.span(u.file, u.decl.path), `no module or item \`${path2}\` in this program`, {
-        help: this.importHelp(path2)
+      const path = u.decl.path.segments.map((x) => x.text).join(".");
+      s.report("E1105", s.span(u.file, u.decl.path), `no module or item \`${path}\` in this program`, {
+        help: this.importHelp(path)
       });
     }
     const unitPaths = new Set(s.scopes.filter((x) => x.unit !== void 0).map((x) => x.path));
     for (const d of this.modDecls) {
-      const path2 = d.ast.path.segments.map((x) => x.text).join(".");
-      const alt = path2.startsWith("Std.") ? path2.slice(4) : path2;
-      if (!unitPaths.has(path2) && !unitPaths.has(alt))
-        s.report("E1502", s.span(d.file, d.ast.path), `no file defines module \`${path2}\``, {
-          help: `create ${path2.replace(/\./g, "/")}.bd under a source root`
+      const path = d.ast.path.segments.map((x) => x.text).join(".");
+      const alt = path.startsWith("Std.") ? path.slice(4) : path;
+      if (!unitPaths.has(path) && !unitPaths.has(alt))
+        s.report("E1502", s.span(d.file, d.ast.path), `no file defines module \`${path}\``, {
+          help: `create ${path.replace(/\./g, "/")}.bd under a source root`
         });
     }
   }
@@ -12729,12 +7329,12 @@ var Collector = class {
   reportUnusedImports() {
     const s = this.s;
     for (const sc of s.scopes)
-      for (const [name, e] of sc.items) {
-        if (!e.use || e.use.used || e.isPub) continue;
+      sc.items.forEach((e, name) => {
+        if (!e.use || e.use.used || e.isPub) return;
         s.report("W1503", e.span, `\`${name}\` is imported but never used`, {
           help: "remove the `use` declaration"
         });
-      }
+      });
   }
   // ---------------------------------------------------------------------------------------
   // Name lookup at module level (steps 3–7 of §5.2).
@@ -12757,11 +7357,27 @@ var Collector = class {
     return void 0;
   }
   preludeCache = /* @__PURE__ */ new Map();
+  /**
+   * When `id` is the prelude's generic `Result`/`Option` but the program declares its own
+   * non-generic enum of that name elsewhere (older programs do), the help for E1203 that
+   * names the import which was probably meant; D5's prelude only applies where no item,
+   * import or ancestor item of that name is visible.
+   */
+  ownPreludeHomonym(id) {
+    const s = this.s;
+    const en = s.enums[id];
+    const pre = this.prelude(en.name)?.sym;
+    if (!pre || pre.kind !== "enum" || pre.id !== id) return void 0;
+    const own = s.enums.find((e) => e.id !== id && e.name === en.name && e.typeParams.length === 0);
+    if (!own) return void 0;
+    const path = s.scopes[own.module].path;
+    return `this \`${en.name}\` is the prelude's generic one; for the \`${en.name}\` declared in \`${path}\`, add \`use ${path}.${en.name};\` or qualify it (\`${s.lastName(path)}.${en.name}\`)`;
+  }
   prelude(name) {
     if (name !== "Result" && name !== "Option") return void 0;
     if (this.preludeCache.has(name)) return this.preludeCache.get(name);
-    const path2 = name === "Result" ? "Core.Results" : "Core.Optional.Option";
-    const m = this.s.byPath.get(path2);
+    const path = name === "Result" ? "Core.Results" : "Core.Optional.Option";
+    const m = this.s.byPath.get(path);
     let e;
     if (m !== void 0) {
       const item = this.s.scopes[m].items.get(name);
@@ -12786,10 +7402,13 @@ var Collector = class {
     if (e) this.markUsed(e.sym);
     return e;
   }
-  /** Items referenced anywhere (W1504). Keys are `kind:id`. */
-  used = /* @__PURE__ */ new Set();
+  /** Items referenced anywhere (W1504): ids per symbol kind (every module-level lookup marks one, so no key strings). */
+  used = /* @__PURE__ */ new Map();
   markUsed(sym) {
-    if (sym.kind !== "attribute") this.used.add(`${sym.kind}:${sym.id}`);
+    if (sym.kind === "attribute") return;
+    let ids = this.used.get(sym.kind);
+    if (ids === void 0) this.used.set(sym.kind, ids = /* @__PURE__ */ new Set());
+    ids.add(sym.id);
   }
   /** W1504 (optional in §9): private functions, consts and types nothing refers to. */
   reportUnusedPrivate(entry) {
@@ -12800,7 +7419,7 @@ var Collector = class {
         const k = e.sym.kind;
         if (k !== "function" && k !== "const" && k !== "record" && k !== "enum" && k !== "contract") continue;
         if (k === "function" && e.sym.id === entry) continue;
-        if (this.used.has(`${k}:${e.sym.id}`)) continue;
+        if (this.used.get(k)?.has(e.sym.id)) continue;
         s.report("W1504", e.span, `private ${symKindName(e.sym)} \`${name}\` is never used`, {
           help: "remove it, or mark it `pub` if other modules need it"
         });
@@ -12814,65 +7433,65 @@ var Collector = class {
   // ---------------------------------------------------------------------------------------
   // Types.
   /** Resolve a syntactic type. `code` is the unknown-name code (E1005 in definitions, E1201 in bodies). */
-  resolveType(t3, sc, code = "E1201") {
+  resolveType(t2, sc, code = "E1201") {
     const s = this.s;
-    switch (t3.kind) {
+    switch (t2.kind) {
       case "PrimitiveType":
-        return t3.name === "word" ? T2.u64 : T2[t3.name];
+        return t2.name === "word" ? T.u64 : T[t2.name];
       case "ArrayType":
-        return s.types.array(this.resolveType(t3.element, sc, code));
+        return s.types.array(this.resolveType(t2.element, sc, code));
       case "FunctionType":
         return s.types.fn(
-          t3.params.map((p) => this.resolveType(p, sc, code)),
-          this.resolveType(t3.returnType, sc, code)
+          t2.params.map((p) => this.resolveType(p, sc, code)),
+          this.resolveType(t2.returnType, sc, code)
         );
       case "ThisType":
         if (sc.thisType !== void 0) return sc.thisType;
         s.report(
           "E1233",
-          s.span(sc.file, t3),
+          s.span(sc.file, t2),
           "`This` is only meaningful inside a type body, `impl`, `extend` or contract",
           {
             help: "write the type's name"
           }
         );
-        return T2.error;
+        return T.error;
       case "RefType":
-        s.report("E1229", s.span(sc.file, t3), "`ref T` types are not supported", {
+        s.report("E1229", s.span(sc.file, t2), "`ref T` types are not supported", {
           help: "pass the value itself; records and arrays are references already"
         });
-        this.resolveType(t3.inner, sc, code);
-        return T2.error;
+        this.resolveType(t2.inner, sc, code);
+        return T.error;
       case "ErrorType":
-        return T2.error;
+        return T.error;
       case "NamedType":
-        return this.resolveNamedType(t3, sc, code);
+        return this.resolveNamedType(t2, sc, code);
       default:
-        return assertNever3(t3);
+        return assertNever2(t2);
     }
   }
-  resolveNamedType(t3, sc, code) {
+  resolveNamedType(t2, sc, code) {
     const s = this.s;
-    if (t3.assoc) {
-      s.report("E1230", s.span(sc.file, t3), "associated types (`T::Item`) are not supported by beskid-ci");
-      return T2.error;
+    if (t2.assoc) {
+      s.report("E1230", s.span(sc.file, t2), "associated types (`T::Item`) are not supported by beskid-ci");
+      return T.error;
     }
-    const segs = t3.segments;
+    const segs = t2.segments;
     const first = segs[0];
-    if (!first || first.name.text === "") return T2.error;
+    if (!first || first.name.text === "") return T.error;
     if (segs.length === 1 && !first.typeArgs) {
       const p = sc.params.get(first.name.text);
       if (p !== void 0) return s.types.param(p);
     }
-    const sym = this.resolveTypeSym(segs, sc, code, t3);
-    if (!sym) return T2.error;
+    const sym = this.resolveTypeSym(segs, sc, code, t2);
+    if (!sym) return T.error;
     const last = segs[segs.length - 1];
     const args = (last.typeArgs ?? []).map((a) => this.resolveType(a, sc, code));
     return this.instantiateDecl(
       sym,
       args,
       last.typeArgs !== void 0,
-      s.span(sc.file, t3),
+      s.span(sc.file, t2),
       s.span(sc.file, last)
     );
   }
@@ -12959,17 +7578,17 @@ var Collector = class {
   instantiateDecl(sym, args, written, span, argSpan) {
     const s = this.s;
     if (sym.kind === "attribute") {
-      if (sym.name === "BeskidStr") return T2.string;
+      if (sym.name === "BeskidStr") return T.string;
       if (sym.name.startsWith("#param")) return s.types.param(Number(sym.name.slice(6)));
-      return T2.error;
+      return T.error;
     }
     const decl = sym.kind === "record" ? s.records[sym.id] : sym.kind === "enum" ? s.enums[sym.id] : sym.kind === "contract" ? s.contracts[sym.id] : void 0;
-    if (!decl) return T2.error;
+    if (!decl) return T.error;
     const n = decl.typeParams.length;
     if (args.length !== n) {
       if (!written && n > 0) {
         s.report("E1203", span, `\`${decl.name}\` needs ${n} type argument${n === 1 ? "" : "s"}`, {
-          help: `write \`${decl.name}<${decl.typeParams.map((p) => s.typeParams[p].name).join(", ")}>\` with concrete types`
+          help: sym.kind === "enum" && this.ownPreludeHomonym(sym.id) || `write \`${decl.name}<${decl.typeParams.map((p) => s.typeParams[p].name).join(", ")}>\` with concrete types`
         });
       } else {
         s.report(
@@ -12978,30 +7597,44 @@ var Collector = class {
           `\`${decl.name}\` takes ${n} type argument${n === 1 ? "" : "s"}, found ${args.length}`
         );
       }
-      return T2.error;
+      return T.error;
     }
     if (sym.kind === "record") return s.types.record(sym.id, args);
     if (sym.kind === "enum") return s.types.enumT(sym.id, args);
     return s.types.contract(sym.id, args);
   }
-  /** A module of the program whose last segment is `name` (for "import it with `use`"), the shortest path first. */
+  /**
+   * Answers "does a module with this path exist under the effective roots?" for modules the
+   * program did not load (set by the pipeline; without it only loaded modules are suggested).
+   */
+  moduleExists;
+  /**
+   * A module whose last segment is `name` (for "import it with `use`"), the shortest path
+   * first: one the program loaded, else one that exists on disk below a module the program
+   * knows or below a top-level area of the corelib (LANGUAGE.md §8), so a forgotten
+   * `use Core.Output;` is named even though assembly never read that file.
+   */
   moduleNamed(name) {
     let best;
     for (const sc of this.s.scopes)
       if (sc.unit !== void 0 && this.s.lastName(sc.path) === name && (best === void 0 || sc.path.length < best.length))
         best = sc.path;
-    return best;
+    if (best !== void 0 || !this.moduleExists || !/^[A-Z]\w*$/.test(name)) return best;
+    const prefixes = /* @__PURE__ */ new Set(["", ...CORELIB_AREAS]);
+    for (const sc of this.s.scopes) if (sc.path !== "") prefixes.add(sc.path);
+    const candidates = [...prefixes].map((p) => p === "" ? name : `${p}.${name}`).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return candidates.find((c2) => this.moduleExists(c2));
   }
   suggestType(name, module) {
     const m = this.moduleNamed(name);
     if (m) return `import it: \`use ${m};\``;
-    const candidates2 = [];
+    const candidates = [];
     for (let m2 = module; m2 !== void 0; m2 = this.s.modules[m2].parent)
       for (const [n, e] of this.s.scopes[m2].items)
         if (e.sym.kind === "record" || e.sym.kind === "enum" || e.sym.kind === "contract" || e.sym.kind === "module")
-          candidates2.push(n);
-    for (const p of PRIM_NAMES) candidates2.push(p);
-    const best = closest(name, candidates2);
+          candidates.push(n);
+    for (const p of PRIM_NAMES) candidates.push(p);
+    const best = closest(name, candidates);
     if (best) return `did you mean \`${best}\`?`;
     const keyword = closest(name, ["return", "break", "continue"]);
     if (keyword) return `did you mean the keyword \`${keyword}\`?`;
@@ -13034,7 +7667,7 @@ var Collector = class {
         continue;
       }
       const bound = this.resolveType(w.bound, sc, "E1005");
-      if (bound === T2.error) continue;
+      if (bound === T.error) continue;
       if (s.types.get(bound).kind !== "contract") {
         s.report(
           "E1607",
@@ -13166,11 +7799,11 @@ var Collector = class {
       this.checkParamModes(m.params, it.file);
       const params = m.params.map((p) => this.resolveType(p.type, sc, "E1005"));
       const ret = this.resolveType(m.returnType, sc, "E1005");
-      const mentionsThis = [...params, ret].some((t3) => this.mentions(t3, thisT));
+      const mentionsThis = [...params, ret].some((t2) => this.mentions(t2, thisT));
       methods.push({ name: m.name.text, index: methods.length, params, ret, mentionsThis, from: it.id });
       if (c2.extern) {
-        const bad = (t3, isRet) => {
-          const info = s.types.get(t3);
+        const bad = (t2, isRet) => {
+          const info = s.types.get(t2);
           if (info.kind === "error") return false;
           if (info.kind !== "prim") return true;
           if (info.prim === "unit") return !isRet;
@@ -13200,9 +7833,9 @@ var Collector = class {
     }
     c2.methods = methods;
   }
-  mentions(t3, needle) {
-    if (t3 === needle) return true;
-    const info = this.s.types.get(t3);
+  mentions(t2, needle) {
+    if (t2 === needle) return true;
+    const info = this.s.types.get(t2);
     switch (info.kind) {
       case "array":
         return this.mentions(info.elem, needle);
@@ -13233,26 +7866,26 @@ var Collector = class {
     const embeds = [];
     for (const m of it.ast.members) {
       if (m.kind !== "ContractEmbed") continue;
-      const t3 = this.resolveType(m.type, sc, "E1005");
-      const info = s.types.get(t3);
+      const t2 = this.resolveType(m.type, sc, "E1005");
+      const info = s.types.get(t2);
       if (info.kind === "error") continue;
       if (info.kind !== "contract") {
         s.report(
           "E1607",
           s.span(it.file, m),
-          `\`${s.typeName(t3)}\` is not a contract and cannot be embedded`
+          `\`${s.typeName(t2)}\` is not a contract and cannot be embedded`
         );
         continue;
       }
       if (visiting.has(info.decl)) {
-        s.report("E1607", s.span(it.file, m), `embedding \`${s.typeName(t3)}\` makes a cycle`);
+        s.report("E1607", s.span(it.file, m), `embedding \`${s.typeName(t2)}\` makes a cycle`);
         continue;
       }
       this.mergeEmbeds(info.decl, visiting);
-      embeds.push(t3);
+      embeds.push(t2);
       const inner = s.contracts[info.decl];
       const map = /* @__PURE__ */ new Map();
-      inner.typeParams.forEach((p, i) => map.set(p, info.args[i] ?? T2.error));
+      inner.typeParams.forEach((p, i) => map.set(p, info.args[i] ?? T.error));
       map.set(inner.thisParam, s.types.param(c2.thisParam));
       for (const im of inner.methods) {
         const params = im.params.map((p) => substitute(s.types, p, map));
@@ -13540,7 +8173,7 @@ var Collector = class {
   }
   declareTest(it) {
     const s = this.s;
-    const t3 = s.tests[it.id];
+    const t2 = s.tests[it.id];
     const sections = /* @__PURE__ */ new Map();
     for (const sec of it.ast.sections) sections.set(sec.section, sec);
     const meta = sections.get("meta");
@@ -13585,8 +8218,8 @@ var Collector = class {
     if (meta)
       check2(meta, { tags: "string", group: "string" }, (k, v) => {
         if (k === "tags")
-          t3.tags = String(v).split(",").map((x) => x.trim()).filter((x) => x !== "");
-        else t3.group = String(v);
+          t2.tags = String(v).split(",").map((x) => x.trim()).filter((x) => x !== "");
+        else t2.group = String(v);
       });
     if (skip) {
       let condition = false;
@@ -13595,12 +8228,12 @@ var Collector = class {
         if (k === "condition") condition = v === true;
         else reason = String(v);
       });
-      t3.skip = { condition, reason };
+      t2.skip = { condition, reason };
     }
-    const f = s.functions[t3.func];
-    f.ret = T2.unit;
+    const f = s.functions[t2.func];
+    f.ret = T.unit;
     this.jobs.push({
-      func: t3.func,
+      func: t2.func,
       file: it.file,
       scope: { module: it.module, file: it.file, params: /* @__PURE__ */ new Map() },
       params: [],
@@ -13613,14 +8246,14 @@ var Collector = class {
   nameTests() {
     const s = this.s;
     const entryPath = this.entryModule !== void 0 ? s.scopes[this.entryModule].path : void 0;
-    for (const t3 of s.tests) {
-      let path2 = s.scopes[t3.module].path;
+    for (const t2 of s.tests) {
+      let path = s.scopes[t2.module].path;
       if (entryPath !== void 0 && entryPath !== "") {
-        if (path2 === entryPath) path2 = "";
-        else if (path2.startsWith(entryPath + ".")) path2 = path2.slice(entryPath.length + 1);
+        if (path === entryPath) path = "";
+        else if (path.startsWith(entryPath + ".")) path = path.slice(entryPath.length + 1);
       }
-      t3.qualifiedName = [...path2 ? path2.split(".") : [], t3.name].join("::");
-      s.functions[t3.func].qualifiedName = `test ${t3.qualifiedName}`;
+      t2.qualifiedName = [...path ? path.split(".") : [], t2.name].join("::");
+      s.functions[t2.func].qualifiedName = `test ${t2.qualifiedName}`;
     }
   }
   // ---------------------------------------------------------------------------------------
@@ -13640,14 +8273,14 @@ var Collector = class {
       "Field"
     ]);
     const seen = /* @__PURE__ */ new Set();
-    for (const t3 of d.targets ?? []) {
-      if (!valid.has(t3.text))
-        this.s.report("E1807", this.s.span(file, t3), `\`${t3.text}\` is not an attribute target`, {
+    for (const t2 of d.targets ?? []) {
+      if (!valid.has(t2.text))
+        this.s.report("E1807", this.s.span(file, t2), `\`${t2.text}\` is not an attribute target`, {
           help: `valid targets: ${[...valid].slice(0, 8).join(", ")}`
         });
-      else if (seen.has(t3.text))
-        this.s.report("E1806", this.s.span(file, t3), `target \`${t3.text}\` is listed twice`);
-      seen.add(t3.text);
+      else if (seen.has(t2.text))
+        this.s.report("E1806", this.s.span(file, t2), `target \`${t2.text}\` is listed twice`);
+      seen.add(t2.text);
     }
   }
   checkAttributes() {
@@ -13658,6 +8291,7 @@ var Collector = class {
       Field: "FieldDeclaration"
     };
     for (const use of this.attrUses) {
+      if (use.attrs.length === 0) continue;
       for (const a of use.attrs) {
         const seen = /* @__PURE__ */ new Set();
         for (const arg of a.args ?? []) {
@@ -13671,14 +8305,14 @@ var Collector = class {
         }
         const decl = this.attrDecls.get(a.name.text);
         if (!decl || !decl.targets) continue;
-        const targets = decl.targets.map((t3) => synonyms[t3.text] ?? t3.text);
+        const targets = decl.targets.map((t2) => synonyms[t2.text] ?? t2.text);
         if (!targets.includes(use.target))
           s.report(
             "E1809",
             s.span(use.file, a),
             `\`${a.name.text}\` cannot be applied to a ${use.target.replace("Declaration", "").toLowerCase()}`,
             {
-              notes: [`it allows: ${decl.targets.map((t3) => t3.text).join(", ")}`]
+              notes: [`it allows: ${decl.targets.map((t2) => t2.text).join(", ")}`]
             }
           );
       }
@@ -13708,7 +8342,7 @@ var Collector = class {
         continue;
       }
       const map = /* @__PURE__ */ new Map();
-      c2.typeParams.forEach((p, i) => map.set(p, cinfo.args[i] ?? T2.error));
+      c2.typeParams.forEach((p, i) => map.set(p, cinfo.args[i] ?? T.error));
       map.set(c2.thisParam, job.type);
       const impls = [];
       let ok = true;
@@ -13779,7 +8413,7 @@ var Collector = class {
           impls: eimpls
         });
         const emap = /* @__PURE__ */ new Map();
-        ec.typeParams.forEach((p, i) => emap.set(p, ei.args[i] ?? T2.error));
+        ec.typeParams.forEach((p, i) => emap.set(p, ei.args[i] ?? T.error));
         for (const e of ec.embeds) queue.push(substitute(s.types, e, emap));
       }
     }
@@ -13821,8 +8455,8 @@ var Collector = class {
     return this.s.scopes[module];
   }
 };
-function qual(path2, name) {
-  return path2 ? `${path2}.${name}` : name;
+function qual(path, name) {
+  return path ? `${path}.${name}` : name;
 }
 function useName(d) {
   return d.alias?.text ?? d.path.segments[d.path.segments.length - 1]?.text ?? "";
@@ -13852,18 +8486,25 @@ function symKindName(sym) {
       return "attribute";
   }
 }
-function closest(name, candidates2) {
+var CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
+function closest(name, candidates) {
   let best;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const c2 of candidates2) {
-    if (c2 === name || Math.abs(c2.length - name.length) >= bestD) continue;
-    const d = editDistance(name.toLowerCase(), c2.toLowerCase());
+  let inside;
+  const lower3 = name.toLowerCase();
+  for (const c2 of candidates) {
+    if (c2 === name) continue;
+    if (c2.length >= 4 && c2.length < name.length && !name.includes(".") && lower3.includes(c2.toLowerCase())) {
+      if (!inside || c2.length > inside.length) inside = c2;
+    }
+    if (Math.abs(c2.length - name.length) >= bestD) continue;
+    const d = editDistance(lower3, c2.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c2;
     }
   }
-  return best;
+  return best ?? inside;
 }
 function editDistance(a, b) {
   const prev = new Array(b.length + 1);
@@ -13879,7 +8520,7 @@ function editDistance(a, b) {
   }
   return prev[b.length];
 }
-function assertNever3(x) {
+function assertNever2(x) {
   throw new Error(`unexpected ${JSON.stringify(x)}`);
 }
 
@@ -13903,6 +8544,10 @@ var INTRINSICS = /* @__PURE__ */ new Map([
   ["__syscall_write_bytes", sig("R", "i64", "i64", "u8[]")],
   ["__syscall_read", sig("R", "string", "i64", "i64")],
   ["__syscall_read_bytes", sig("R", "u8[]", "i64", "i64")],
+  // Ours (not in LANGUAGE.md §6): 1 when reading fd would give the end of input (a peek).
+  ["__syscall_read_at_end", sig("R", "i64", "i64")],
+  // Ours: the next line of fd without "\n" and one trailing "\r"; "" at the end of input.
+  ["__syscall_read_line", sig("R", "string", "i64")],
   ["__fs_read_text", sig("R", "string", "string")],
   ["__fs_write_text", sig("R", "i64", "string", "string")],
   ["__fs_delete", sig("R", "i64", "string")],
@@ -13962,21 +8607,28 @@ var INTRINSICS = /* @__PURE__ */ new Map([
 ]);
 
 // src/semantics/patterns.ts
-function ctorsOf(s, t3) {
-  if (t3 === T2.bool)
-    return [
-      { name: "true", key: true, fields: [] },
-      { name: "false", key: false, fields: [] }
-    ];
-  const info = s.types.get(t3);
+var BOOL_CTORS = [
+  { name: "true", key: true, fields: [] },
+  { name: "false", key: false, fields: [] }
+];
+var ctorCache = /* @__PURE__ */ new WeakMap();
+function ctorsOf(s, t2) {
+  if (t2 === T.bool) return BOOL_CTORS;
+  const info = s.types.get(t2);
   if (info.kind !== "enum") return void 0;
+  let cache = ctorCache.get(s);
+  if (cache === void 0) ctorCache.set(s, cache = /* @__PURE__ */ new Map());
+  const cached = cache.get(t2);
+  if (cached !== void 0) return cached;
   const en = s.enums[info.decl];
-  const map = new Map(en.typeParams.map((p, i) => [p, info.args[i] ?? T2.error]));
-  return en.variants.map((v) => ({
+  const map = new Map(en.typeParams.map((p, i) => [p, info.args[i] ?? T.error]));
+  const ctors = en.variants.map((v) => ({
     name: `${en.name}::${v.name}`,
     key: v.tag,
     fields: v.fields.map((f) => substitute(s.types, f.type, map))
   }));
+  cache.set(t2, ctors);
+  return ctors;
 }
 function isWild(p) {
   return p.kind === "wildcard" || p.kind === "bind";
@@ -13986,7 +8638,7 @@ function headIs(p, c2) {
   if (p.kind === "literal" && p.literal === "bool") return p.value === c2.key;
   return false;
 }
-var WILD = { kind: "wildcard", type: T2.error, span: { start: 0, end: 0 } };
+var WILD = { kind: "wildcard", type: T.error, span: { start: 0, end: 0 } };
 function specialise(rows, c2) {
   const out = [];
   for (const row of rows) {
@@ -14006,9 +8658,9 @@ function render(c2, args) {
 function witness(s, rows, types, depth = 0) {
   if (types.length === 0) return rows.length > 0 ? void 0 : [];
   if (depth > 64) return void 0;
-  const t3 = types[0];
+  const t2 = types[0];
   const rest = types.slice(1);
-  const ctors = ctorsOf(s, t3);
+  const ctors = ctorsOf(s, t2);
   if (ctors && ctors.length > 0 && ctors.every((c2) => rows.some((r) => headIs(r[0], c2)))) {
     for (const c2 of ctors) {
       const w2 = witness(s, specialise(rows, c2), [...c2.fields, ...rest], depth + 1);
@@ -14055,6 +8707,10 @@ function checkExhaustive(s, file, scrutinee, arms, span) {
 }
 
 // src/semantics/check.ts
+var NO_NAMES = /* @__PURE__ */ new Map();
+var NO_VARS = /* @__PURE__ */ new Set();
+var NO_BINDINGS = /* @__PURE__ */ new Map();
+var NO_CONFLICTS = /* @__PURE__ */ new Map();
 var ARITH = {
   "+": "add",
   "-": "sub",
@@ -14072,6 +8728,53 @@ var CMP = {
   ">": "gt",
   ">=": "ge"
 };
+function typeAsWritten(t2) {
+  if (!t2) return void 0;
+  const list = (ts) => {
+    const xs = ts.map(typeAsWritten);
+    return xs.every((x) => x !== void 0) ? xs.join(", ") : void 0;
+  };
+  switch (t2.kind) {
+    case "PrimitiveType":
+      return t2.name;
+    case "ThisType":
+      return "This";
+    case "NamedType": {
+      const segs = t2.segments.map((g) => {
+        if (!g.typeArgs) return g.name.text;
+        const args = list(g.typeArgs);
+        return args === void 0 ? void 0 : `${g.name.text}<${args}>`;
+      });
+      if (segs.some((x) => x === void 0)) return void 0;
+      return segs.join(".") + (t2.assoc ? `::${t2.assoc.text}` : "");
+    }
+    case "ArrayType": {
+      const e = typeAsWritten(t2.element);
+      return e === void 0 ? void 0 : `${e}[]`;
+    }
+    case "FunctionType": {
+      const r = typeAsWritten(t2.returnType);
+      const ps = list(t2.params);
+      if (r === void 0 || ps === void 0) return void 0;
+      return t2.arrow ? `(${ps}) => ${r}` : `${r}(${ps})`;
+    }
+    default:
+      return void 0;
+  }
+}
+var LAMBDA_LOOP_HELP = "a lambda body cannot leave the loop around it: `return` a value from the lambda and test it in the loop";
+var PRINT_HELP = "there is no print builtin: `use Core.Output;` and call `Output.WriteLine(text)`";
+var FOREIGN_NAMES = /* @__PURE__ */ new Map([
+  ["print", PRINT_HELP],
+  ["println", PRINT_HELP],
+  ["printf", PRINT_HELP],
+  ["puts", PRINT_HELP],
+  ["console", PRINT_HELP],
+  ["Console", PRINT_HELP],
+  ["null", "there is no null: use `Option<T>` with `Option::None` and `Option::Some(v)`"],
+  ["nil", "there is no null: use `Option<T>` with `Option::None` and `Option::Some(v)`"],
+  ["len", "use `Array.Len(xs)` (`use Collections.Array;`) or `String.Len(s)` (`use Core.String;`)"]
+]);
 var BodyChecker = class {
   constructor(s, c2, bodiless) {
     this.s = s;
@@ -14087,6 +8790,10 @@ var BodyChecker = class {
   unassigned = /* @__PURE__ */ new Set();
   /** Locals declared with `let` (W1214's help then says `let mut x`). */
   letLocals = /* @__PURE__ */ new Set();
+  /** Checking a condition that is an `=` assignment (E1208 explains it; no W1214 as well). */
+  conditionAssign = false;
+  /** The type as written of locals declared with one (W1214's help repeats it: `mut Cart.Cart c`). */
+  writtenTypes = /* @__PURE__ */ new Map();
   reportedUnassigned = /* @__PURE__ */ new Set();
   /** Inference variables of the call being checked (lambda parameter types mentioning them are unknown). */
   inferVars = /* @__PURE__ */ new Set();
@@ -14110,7 +8817,7 @@ var BodyChecker = class {
       inferredReturns: [],
       entryLike,
       outer: void 0,
-      scopes: [{ names: /* @__PURE__ */ new Map(), stmts: void 0, pos: 0 }],
+      scopes: [{ names: NO_NAMES, stmts: void 0, pos: 0 }],
       loops: [],
       receiver: void 0,
       captures: [],
@@ -14127,24 +8834,24 @@ var BodyChecker = class {
     }
     ctx.receiver = receiver;
     job.params.forEach((p, i) => {
-      const t3 = f.paramTypes[i + (job.receiver !== void 0 ? 1 : 0)] ?? T2.error;
+      const t2 = f.paramTypes[i + (job.receiver !== void 0 ? 1 : 0)] ?? T.error;
       if (p.name.text === "") return;
       if (ctx.scopes[0].names.has(p.name.text)) {
         this.rep("E1102", this.sp(p.name), `parameter \`${p.name.text}\` is declared twice`);
         return;
       }
-      params.push(this.newLocal(p.name.text, t3, "param", p.modifier === "mut", this.sp(p.name)));
+      params.push(this.newLocal(p.name.text, t2, "param", p.modifier === "mut", this.sp(p.name)));
     });
-    f.params = params;
+    f.params = exactLength(params);
     if (job.body === void 0) {
       f.body = void 0;
-      f.locals = ctx.locals;
+      f.locals = exactLength(ctx.locals);
       return;
     }
     const bodySpan = Array.isArray(job.body) ? f.span : this.sp(job.body);
     const block = this.functionBody(job.body, f.ret, bodySpan, f.nameSpan, f.name);
     f.body = block;
-    f.locals = ctx.locals;
+    f.locals = exactLength(ctx.locals);
   }
   /** A function or lambda body (block, `=> e`, or test statements) with the return checks of §5.7. */
   functionBody(body, ret, span, nameSpan, name) {
@@ -14160,14 +8867,14 @@ var BodyChecker = class {
         const espan = this.sp(e);
         if (ret === void 0) {
           const x = this.expr(e, void 0);
-          const t3 = x.type === T2.never ? T2.never : x.type;
-          this.ctx.inferredReturns.push(t3);
+          const t2 = x.type === T.never ? T.never : x.type;
+          this.ctx.inferredReturns.push(t2);
           block = { stmts: [{ kind: "return", value: x, span: espan }], diverges: true, span: espan };
-        } else if (ret === T2.unit) {
+        } else if (ret === T.unit) {
           const x = e.kind === "Match" ? this.match(e, void 0, true) : this.expr(e, void 0);
           block = {
             stmts: [{ kind: "expr", expr: x, span: espan }],
-            diverges: x.type === T2.never,
+            diverges: x.type === T.never,
             span: espan
           };
         } else {
@@ -14178,11 +8885,11 @@ var BodyChecker = class {
       }
     }
     if (ret !== void 0 && !block.diverges) {
-      if (ret === T2.never)
+      if (ret === T.never)
         this.rep("E1207", nameSpan, `\`${name}\` returns \`never\` but can reach the end of its body`, {
           help: "end it with a call that never returns, or loop forever"
         });
-      else if (ret !== T2.unit && ret !== T2.error)
+      else if (ret !== T.unit && ret !== T.error)
         this.rep(
           "E1404",
           nameSpan,
@@ -14196,9 +8903,9 @@ var BodyChecker = class {
   }
   // =======================================================================================
   // Helpers.
-  /** The AST's own span object: typed nodes share it (offsets into the function's file). */
+  /** The AST node itself serves as the span (its `start`/`end`; offsets into the function's file). */
   sp(n) {
-    return n.span;
+    return n;
   }
   full(at) {
     return "file" in at ? at : { file: this.ctx.file, start: at.start, end: at.end };
@@ -14220,7 +8927,11 @@ var BodyChecker = class {
       span: this.full(span)
     });
     this.ctx.locals.push(id);
-    if (bind) this.ctx.scopes[this.ctx.scopes.length - 1].names.set(name, id);
+    if (bind) {
+      const scope = this.ctx.scopes[this.ctx.scopes.length - 1];
+      if (scope.names === NO_NAMES) scope.names = /* @__PURE__ */ new Map();
+      scope.names.set(name, id);
+    }
     return id;
   }
   /**
@@ -14231,16 +8942,16 @@ var BodyChecker = class {
     return set.size === 0 ? set : new Set(set);
   }
   err(span) {
-    return { kind: "error", type: T2.error, span };
+    return { kind: "error", type: T.error, span };
   }
-  tn(t3) {
-    return this.s.typeName(t3);
+  tn(t2) {
+    return this.s.typeName(t2);
   }
-  isErr(t3) {
-    return this.s.types.get(t3).kind === "error";
+  isErr(t2) {
+    return this.s.types.get(t2).kind === "error";
   }
-  resolveType(t3) {
-    return this.c.resolveType(t3, this.ctx.typeScope, "E1201");
+  resolveType(t2) {
+    return this.c.resolveType(t2, this.ctx.typeScope, "E1201");
   }
   // =======================================================================================
   // Name lookup (§5.2 steps 1–7).
@@ -14298,7 +9009,7 @@ var BodyChecker = class {
   }
   paramMap(params, args) {
     const m = /* @__PURE__ */ new Map();
-    params.forEach((p, i) => m.set(p, args[i] ?? T2.error));
+    params.forEach((p, i) => m.set(p, args[i] ?? T.error));
     return m;
   }
   isDeclaredLater(name) {
@@ -14333,6 +9044,16 @@ var BodyChecker = class {
       this.rep(code, span, `\`${name}\` is not a runtime intrinsic`, {
         help: best2 ? `did you mean \`${best2}\`?` : "the intrinsics are listed in LANGUAGE.md \xA76"
       });
+      return;
+    }
+    const foreign = FOREIGN_NAMES.get(name);
+    if (foreign) {
+      this.rep(
+        code,
+        span,
+        code === "E1606" ? `no function \`${name}\` is visible here` : `\`${name}\` is not declared here`,
+        { help: foreign }
+      );
       return;
     }
     const cands = [];
@@ -14389,21 +9110,21 @@ var BodyChecker = class {
     const ti = s.types.get(to);
     if (ti.kind === "contract" && (fi.kind === "record" || fi.kind === "enum"))
       help = `declare the conformance: \`type ${this.tn(from)} : ${this.tn(to)}\``;
-    else if (to === T2.string && (isIntPrim(primOf(s.types, from) ?? "bool") || from === T2.bool))
+    else if (to === T.string && (isIntPrim(primOf(s.types, from) ?? "bool") || from === T.bool))
       help = 'convert it to text with interpolation: "${\u2026}"';
-    else if (from === T2.bool || to === T2.bool) help = "there is no truthiness; compare explicitly (`x != 0`)";
+    else if (from === T.bool || to === T.bool) help = "there is no truthiness; compare explicitly (`x != 0`)";
     this.rep(
       code,
       x.span,
       `${(typeof what === "function" ? what() : what) ?? "expected"} \`${this.tn(to)}\`, found \`${this.tn(from)}\``,
       help ? { help } : void 0
     );
-    return { ...x, type: T2.error };
+    return { ...x, type: T.error };
   }
   /** The conversion from `from` to `to`, or undefined when there is none. Reports W1203 when `warn`. */
   conversion(x, from, to, warn) {
     const s = this.s;
-    if (from === T2.never) return { kind: "never" };
+    if (from === T.never) return { kind: "never" };
     const pf = primOf(s.types, from);
     const pt = primOf(s.types, to);
     if (pf && pt) {
@@ -14439,7 +9160,7 @@ var BodyChecker = class {
       }
       return void 0;
     }
-    if (to === T2.i64 && x.kind === "call" && x.target.kind === "intrinsic" && x.target.name === "__array_new")
+    if (to === T.i64 && x.kind === "call" && x.target.kind === "intrinsic" && x.target.name === "__array_new")
       return { kind: "array_handle" };
     return void 0;
   }
@@ -14471,7 +9192,7 @@ var BodyChecker = class {
         const f = s.functions[impl.func];
         const fb = /* @__PURE__ */ new Map();
         unify(s.types, f.paramTypes[0], from, new Set(f.typeParams), fb);
-        return { func: impl.func, typeArgs: f.typeParams.map((p) => fb.get(p) ?? T2.error), form: impl.form };
+        return { func: impl.func, typeArgs: f.typeParams.map((p) => fb.get(p) ?? T.error), form: impl.form };
       });
       return { kind: "to_contract", methods };
     }
@@ -14488,9 +9209,9 @@ var BodyChecker = class {
   /** `Module.CONST`: a const reached through a module path is an untyped constant too. */
   qualifiedConst(e) {
     if (e.typeArgs || !this.constNames.has(e.name.text)) return void 0;
-    const path2 = this.modulePath(e);
-    if (path2 === void 0 || path2 === "error" || path2.entry.sym.kind !== "const") return void 0;
-    return this.s.consts[path2.entry.sym.id].value;
+    const path = this.modulePath(e);
+    if (path === void 0 || path === "error" || path.entry.sym.kind !== "const") return void 0;
+    return this.s.consts[path.entry.sym.id].value;
   }
   isConst(e) {
     switch (e.kind) {
@@ -14598,31 +9319,34 @@ var BodyChecker = class {
     if (v.kind === "float") {
       if (numericExpected && isFloatPrim(ep))
         return { kind: "float", value: ep === "f32" ? Math.fround(v.value) : v.value, type: expected, span };
-      return { kind: "float", value: v.value, type: T2.f64, span };
+      return { kind: "float", value: v.value, type: T.f64, span };
     }
-    let t3;
+    let t2;
     if (numericExpected) {
       if (isFloatPrim(ep)) return { kind: "float", value: Number(v.value), type: expected, span };
-      t3 = expected;
+      t2 = expected;
     } else {
-      const [lo, hi] = intRange("i32");
-      if (v.value >= lo && v.value <= hi) t3 = T2.i32;
-      else if (v.value >= intRange("i64")[0] && v.value <= intRange("i64")[1]) t3 = T2.i64;
-      else if (v.hex && v.value >= 0n && v.value <= intRange("u64")[1]) t3 = T2.u64;
-      else t3 = T2.i64;
+      const i32 = intRange("i32");
+      const i64 = intRange("i64");
+      if (v.value >= i32[0] && v.value <= i32[1]) t2 = T.i32;
+      else if (v.value >= i64[0] && v.value <= i64[1]) t2 = T.i64;
+      else if (v.hex && v.value >= 0n && v.value <= intRange("u64")[1]) t2 = T.u64;
+      else t2 = T.i64;
     }
-    const p = primOf(s.types, t3);
+    const p = primOf(s.types, t2);
     if (isIntPrim(p)) {
-      const [lo, hi] = intRange(p);
+      const range = intRange(p);
+      const lo = range[0];
+      const hi = range[1];
       if (v.value < lo || v.value > hi) {
         this.rep("E1223", span, `${v.value} does not fit in \`${p}\` (${lo}..${hi})`, {
           help: "use a wider type or a smaller value"
         });
-        return { kind: "int", value: 0n, type: t3, span };
+        return { kind: "int", value: 0n, type: t2, span };
       }
     }
     const constId = e.kind === "Name" ? this.constIdOf(e) : void 0;
-    return constId !== void 0 ? { kind: "int", value: v.value, type: t3, span, const: constId } : { kind: "int", value: v.value, type: t3, span };
+    return constId !== void 0 ? { kind: "int", value: v.value, type: t2, span, const: constId } : { kind: "int", value: v.value, type: t2, span };
   }
   constIdOf(e) {
     const f = this.lookup(e.name.text, this.sp(e), false);
@@ -14640,27 +9364,29 @@ var BodyChecker = class {
     const s = this.s;
     switch (e.kind) {
       case "IntLit": {
-        const t3 = T2[e.suffix];
-        const [lo, hi] = intRange(e.suffix);
+        const t2 = T[e.suffix];
+        const range = intRange(e.suffix);
+        const lo = range[0];
+        const hi = range[1];
         if (e.value < lo || e.value > hi)
           this.rep("E1223", span, `${e.value} does not fit in \`${e.suffix}\` (${lo}..${hi})`);
-        return { kind: "int", value: e.value, type: t3, span };
+        return { kind: "int", value: e.value, type: t2, span };
       }
       case "FloatLit":
         return {
           kind: "float",
           value: e.suffix === "f32" ? Math.fround(e.value) : e.value,
-          type: T2[e.suffix],
+          type: T[e.suffix],
           span
         };
       case "BoolLit":
-        return { kind: "bool", value: e.value, type: T2.bool, span };
+        return { kind: "bool", value: e.value, type: T.bool, span };
       case "CharLit":
-        return { kind: "char", value: e.value, type: T2.char, span };
+        return { kind: "char", value: e.value, type: T.char, span };
       case "StringLit":
-        return { kind: "string", value: e.value, type: T2.string, span };
+        return { kind: "string", value: e.value, type: T.string, span };
       case "UnitLit":
-        return { kind: "unit", type: T2.unit, span };
+        return { kind: "unit", type: T.unit, span };
       case "InterpolatedString":
         return this.interp(e);
       case "Name":
@@ -14691,7 +9417,7 @@ var BodyChecker = class {
         return this.arrayLit(e, expected);
       case "Block": {
         const b = this.block(e);
-        return { kind: "block", block: b, type: b.diverges ? T2.never : T2.unit, span };
+        return { kind: "block", block: b, type: b.diverges ? T.never : T.unit, span };
       }
       case "Paren":
         return this.expr(e.expr, expected);
@@ -14722,24 +9448,24 @@ var BodyChecker = class {
     return void 0;
   }
   toText(x) {
-    if (x.type === T2.string || this.isErr(x.type)) return x;
+    if (x.type === T.string || this.isErr(x.type)) return x;
     const conv = this.textConv(x);
     if (!conv) {
       this.rep("E1225", x.span, `a \`${this.tn(x.type)}\` cannot be converted to text`, {
         help: "format it with a function that returns `string`"
       });
-      return { ...x, type: T2.error };
+      return { ...x, type: T.error };
     }
-    return { kind: "to_text", operand: x, conv, type: T2.string, span: x.span };
+    return { kind: "to_text", operand: x, conv, type: T.string, span: x.span };
   }
   interp(e) {
     const parts = [];
     for (const p of e.parts) {
       if (p.kind === "InterpText") {
-        if (p.value !== "") parts.push({ kind: "string", value: p.value, type: T2.string, span: this.sp(p) });
+        if (p.value !== "") parts.push({ kind: "string", value: p.value, type: T.string, span: this.sp(p) });
       } else parts.push(this.toText(this.expr(p.expr, void 0)));
     }
-    return { kind: "interp", parts, type: T2.string, span: this.sp(e) };
+    return { kind: "interp", parts, type: T.string, span: this.sp(e) };
   }
   rootFunc() {
     let c2 = this.ctx;
@@ -14799,7 +9525,7 @@ var BodyChecker = class {
       const f = s.functions[sym.id];
       let args = [];
       if (typeArgs) {
-        args = typeArgs.map((t3) => this.resolveType(t3));
+        args = typeArgs.map((t2) => this.resolveType(t2));
         if (args.length !== f.typeParams.length) {
           this.rep(
             "E1204",
@@ -14837,7 +9563,7 @@ var BodyChecker = class {
       return {
         kind: "int",
         value: v,
-        type: v >= -(2n ** 31n) && v < 2n ** 31n ? T2.i32 : T2.i64,
+        type: v >= -(2n ** 31n) && v < 2n ** 31n ? T.i32 : T.i64,
         span,
         const: sym.id
       };
@@ -14894,10 +9620,10 @@ var BodyChecker = class {
   memberRead(e, expected) {
     const s = this.s;
     const span = this.sp(e);
-    const path2 = this.modulePath(e.object);
-    if (path2 === "error") return this.err(span);
-    if (path2 && path2.entry.sym.kind === "module") {
-      const mod = path2.entry.sym.id;
+    const path = this.modulePath(e.object);
+    if (path === "error") return this.err(span);
+    if (path && path.entry.sym.kind === "module") {
+      const mod = path.entry.sym.id;
       const next = this.c.memberOfModule(mod, e.name.text);
       if (!next) {
         this.rep(
@@ -14918,16 +9644,16 @@ var BodyChecker = class {
       if (next.sym.kind === "const") {
         const v = s.consts[next.sym.id].value;
         const ep = expected !== void 0 ? primOf(s.types, expected) : void 0;
-        const t3 = ep && isIntPrim(ep) ? expected : v >= -(2n ** 31n) && v < 2n ** 31n ? T2.i32 : T2.i64;
-        return { kind: "int", value: v, type: t3, span, const: next.sym.id };
+        const t2 = ep && isIntPrim(ep) ? expected : v >= -(2n ** 31n) && v < 2n ** 31n ? T.i32 : T.i64;
+        return { kind: "int", value: v, type: t2, span, const: next.sym.id };
       }
-      return this.entryValue(next, e.typeArgs ?? path2.typeArgs, expected, span, e.name.text);
+      return this.entryValue(next, e.typeArgs ?? path.typeArgs, expected, span, e.name.text);
     }
-    if (path2) {
+    if (path) {
       this.rep(
         "E1152",
         span,
-        `\`${e.name.text}\` cannot be read from ${symKindName(path2.entry.sym)} \`${exprText(e.object)}\``
+        `\`${e.name.text}\` cannot be read from ${symKindName(path.entry.sym)} \`${exprText(e.object)}\``
       );
       return this.err(span);
     }
@@ -15018,13 +9744,13 @@ var BodyChecker = class {
       }
     }
     if (callee.kind === "MemberAccess") {
-      const path2 = this.modulePath(callee.object);
-      if (path2 === "error") {
+      const path = this.modulePath(callee.object);
+      if (path === "error") {
         for (const a of e.args) this.expr(a, void 0);
         return this.err(span);
       }
-      if (path2) {
-        const sym = path2.entry.sym;
+      if (path) {
+        const sym = path.entry.sym;
         if (sym.kind === "contract" && s.contracts[sym.id].extern)
           return this.externCall(sym.id, callee.name, e.args, span);
         if (sym.kind === "module") {
@@ -15051,7 +9777,7 @@ var BodyChecker = class {
               `\`${callee.name.text}\` is private to module \`${s.scopes[next.module].path}\``,
               { help: "mark it `pub`" }
             );
-          if (callee.typeArgs && path2.typeArgs)
+          if (callee.typeArgs && path.typeArgs)
             this.rep(
               "E1204",
               this.sp(callee),
@@ -15063,7 +9789,7 @@ var BodyChecker = class {
           return this.entryCall(
             next,
             callee.name.text,
-            callee.typeArgs ?? path2.typeArgs,
+            callee.typeArgs ?? path.typeArgs,
             e.args,
             expected,
             span,
@@ -15089,7 +9815,7 @@ var BodyChecker = class {
     const s = this.s;
     const sym = entry.sym;
     if (sym.kind === "function") {
-      const explicit = typeArgs?.map((t3) => this.resolveType(t3));
+      const explicit = typeArgs?.map((t2) => this.resolveType(t2));
       return this.callFunction(sym.id, void 0, args, explicit, expected, span, "direct", calleeSpan);
     }
     if (sym.kind === "contract" && s.contracts[sym.id].extern) {
@@ -15143,7 +9869,7 @@ var BodyChecker = class {
         kind: "call",
         target: { kind: "event", record: recordType, field: field.index },
         args: [obj, ...targs],
-        type: T2.unit,
+        type: T.unit,
         span
       };
     }
@@ -15220,7 +9946,7 @@ var BodyChecker = class {
             `\`${name}\` mentions \`This\` and cannot be called through a contract value`
           );
         const map = this.paramMap(c2.typeParams, info.args);
-        map.set(c2.thisParam, T2.error);
+        map.set(c2.thisParam, T.error);
         return this.fixedCall(
           { kind: "contract", contract: T0, method: m.index },
           recv,
@@ -15268,14 +9994,14 @@ var BodyChecker = class {
         const f = s.functions[e.sym.id];
         if (f.paramTypes.length > 0 && this.accepts(f.paramTypes[0], T0, f.typeParams)) {
           this.c.markUsed(e.sym);
-          const explicit = typeArgs?.map((t3) => this.resolveType(t3));
+          const explicit = typeArgs?.map((t2) => this.resolveType(t2));
           return this.callFunction(f.id, recv, args, explicit, expected, span, "sugar", nameSpan);
         }
         nearMiss = `\`${s.scopes[declModule].path}.${name}\` exists, but its first parameter (\`${f.paramTypes[0] !== void 0 ? this.tn(f.paramTypes[0]) : "none"}\`) does not accept a \`${this.tn(T0)}\``;
       }
     }
     const inScope = this.c.lookupModuleLevel(name, this.ctx.module, false);
-    const literalOwner = recv.kind === "int" && recv.const === void 0 || recv.kind === "float" ? NUMERIC_PRIMS.find((p) => p !== primOf(s.types, T0) && this.c.membersOf(T2[p])?.has(name)) : void 0;
+    const literalOwner = recv.kind === "int" && recv.const === void 0 || recv.kind === "float" ? NUMERIC_PRIMS.find((p) => p !== primOf(s.types, T0) && this.c.membersOf(T[p])?.has(name)) : void 0;
     this.rep("E1606", nameSpan, `\`${this.tn(T0)}\` has no member \`${name}\``, {
       notes: nearMiss ? [nearMiss] : [],
       help: literalOwner ? `an unsuffixed literal is \`${this.tn(T0)}\` here; \`${name}\` is a member of \`${literalOwner}\`: write the literal with the suffix \`_${literalOwner}\`` : inScope && inScope.sym.kind === "function" ? `call it as \`${name}(${recv.kind === "local" ? s.locals[recv.local].name : "x"}${args.length > 0 ? ", \u2026" : ""})\`` : this.suggestMember(T0, name)
@@ -15283,12 +10009,12 @@ var BodyChecker = class {
     for (const a of args) this.expr(a, void 0);
     return this.err(span);
   }
-  suggestMember(t3, name) {
+  suggestMember(t2, name) {
     const s = this.s;
-    const cands = [...this.c.membersOf(t3)?.keys() ?? []];
-    const info = s.types.get(t3);
+    const cands = [...this.c.membersOf(t2)?.keys() ?? []];
+    const info = s.types.get(t2);
     if (info.kind === "record") cands.push(...s.records[info.decl].fields.map((f) => f.name));
-    const dm = this.c.declModuleOf(t3);
+    const dm = this.c.declModuleOf(t2);
     if (dm !== void 0) {
       for (const [n, e] of s.scopes[dm].items) if (e.sym.kind === "function") cands.push(n);
     }
@@ -15296,12 +10022,12 @@ var BodyChecker = class {
     return best ? `did you mean \`${best}\`?` : void 0;
   }
   /** Whether a first parameter of type `param` (with F's type parameters) accepts a `T` (§5.8 rule 4). */
-  accepts(param, t3, vars) {
+  accepts(param, t2, vars) {
     const s = this.s;
-    if (unify(s.types, param, t3, new Set(vars), /* @__PURE__ */ new Map())) return true;
+    if (unify(s.types, param, t2, new Set(vars), /* @__PURE__ */ new Map())) return true;
     const pi = s.types.get(param);
     if (pi.kind === "contract" && !mentionsParam(s.types, param))
-      return this.toContract(t3, param) !== void 0;
+      return this.toContract(t2, param) !== void 0;
     return false;
   }
   /** A call whose parameter types are already known (contract and bound methods). */
@@ -15360,8 +10086,8 @@ var BodyChecker = class {
     const mod = sym.kind === "record" ? s.records[sym.id].module : s.enums[sym.id].module;
     const f = s.scopes[mod].items.get(name);
     if (f && f.sym.kind === "function") {
-      const path2 = s.scopes[mod].path;
-      return `\`${name}\` is a function of module \`${path2}\`: add \`use ${path2};\`, or call it on a value as \`value.${name}(\u2026)\``;
+      const path = s.scopes[mod].path;
+      return `\`${name}\` is a function of module \`${path}\`: add \`use ${path};\`, or call it on a value as \`value.${name}(\u2026)\``;
     }
     return "there are no static members; call a module function";
   }
@@ -15393,23 +10119,26 @@ var BodyChecker = class {
   inferArgs(paramTypes, args, vars, bindings, ret, expected, describe, site = "arg") {
     const s = this.s;
     const typed = new Array(args.length);
-    const conflicts = /* @__PURE__ */ new Map();
-    const unbound = (t3) => vars.size > 0 && mentionsParam(s.types, substitute(s.types, t3, bindings), vars);
-    args.forEach((a, i) => {
-      if (vars.size > 0 && this.isContextDependent(a)) return;
+    const generic = vars.size > 0;
+    const conflicts = generic ? /* @__PURE__ */ new Map() : NO_CONFLICTS;
+    const unbound = (t2) => generic && mentionsParam(s.types, substitute(s.types, t2, bindings), vars);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (generic && this.isContextDependent(a)) continue;
       const pt = substitute(s.types, paramTypes[i], bindings);
       const x = this.expr(a, unbound(pt) ? void 0 : pt);
       typed[i] = x;
-      if (vars.size > 0) this.unifyArg(paramTypes[i], x.type, vars, bindings, conflicts);
-    });
-    for (const [p, list] of conflicts) {
-      let c2 = primOf(s.types, list[0]);
-      for (const t3 of list.slice(1)) {
-        const pt = primOf(s.types, t3);
-        c2 = c2 && pt ? commonNumeric(c2, pt) : void 0;
-      }
-      if (c2) bindings.set(p, T2[c2]);
+      if (generic) this.unifyArg(paramTypes[i], x.type, vars, bindings, conflicts);
     }
+    if (generic)
+      for (const [p, list] of conflicts) {
+        let c2 = primOf(s.types, list[0]);
+        for (const t2 of list.slice(1)) {
+          const pt = primOf(s.types, t2);
+          c2 = c2 && pt ? commonNumeric(c2, pt) : void 0;
+        }
+        if (c2) bindings.set(p, T[c2]);
+      }
     if (vars.size > 0 && ret !== void 0 && expected !== void 0 && !this.isErr(expected)) {
       const tmp = new Map(bindings);
       if (unify(s.types, ret, expected, vars, tmp)) {
@@ -15417,17 +10146,20 @@ var BodyChecker = class {
           if (!bindings.has(k) && !mentionsParam(s.types, v, vars)) bindings.set(k, v);
       }
     }
-    const saved = this.inferVars;
-    this.inferVars = vars;
-    args.forEach((a, i) => {
-      if (typed[i]) return;
-      const pt = substitute(s.types, paramTypes[i], bindings);
-      const hasHoles = unbound(pt);
-      const x = this.expr(a, hasHoles ? a.kind === "Lambda" ? pt : void 0 : pt);
-      typed[i] = x;
-      this.unifyArg(paramTypes[i], x.type, vars, bindings);
-    });
-    this.inferVars = saved;
+    if (generic) {
+      const saved = this.inferVars;
+      this.inferVars = vars;
+      for (let i = 0; i < args.length; i++) {
+        if (typed[i]) continue;
+        const a = args[i];
+        const pt = substitute(s.types, paramTypes[i], bindings);
+        const hasHoles = unbound(pt);
+        const x = this.expr(a, hasHoles ? a.kind === "Lambda" ? pt : void 0 : pt);
+        typed[i] = x;
+        this.unifyArg(paramTypes[i], x.type, vars, bindings);
+      }
+      this.inferVars = saved;
+    }
     return typed.map(
       (x, i) => this.coerce(x, substitute(s.types, paramTypes[i], bindings), site, describe && (() => describe(i)))
     );
@@ -15454,8 +10186,8 @@ var BodyChecker = class {
   callFunction(func, recv, args, explicit, expected, span, form, calleeSpan) {
     const s = this.s;
     const f = s.functions[func];
-    const vars = new Set(f.typeParams);
-    const bindings = /* @__PURE__ */ new Map();
+    const vars = f.typeParams.length > 0 ? new Set(f.typeParams) : NO_VARS;
+    const bindings = f.typeParams.length > 0 ? /* @__PURE__ */ new Map() : NO_BINDINGS;
     if (f.kind === "test") {
       this.rep("E1606", calleeSpan ?? span, `\`${f.name}\` is a test and cannot be called`);
       return this.err(span);
@@ -15504,7 +10236,8 @@ var BodyChecker = class {
       return `parameter ${n ? `\`${n}\` ` : ""}of \`${f.name}\` expects`;
     });
     const missing = f.typeParams.filter((p) => !bindings.has(p));
-    if (missing.length > 0) {
+    const poisoned = params.some((p) => this.isErr(p)) || targs.some((a) => this.isErr(a.type));
+    if (missing.length > 0 && !poisoned) {
       this.rep(
         "E1203",
         calleeSpan ?? span,
@@ -15513,8 +10246,8 @@ var BodyChecker = class {
           help: `give the type arguments: \`${f.name}<\u2026>(\u2026)\`, or an expected type`
         }
       );
-      for (const p of missing) bindings.set(p, T2.error);
     }
+    for (const p of missing) bindings.set(p, T.error);
     const typeArgs = f.typeParams.map((p) => bindings.get(p));
     this.checkBounds(f.typeParams, typeArgs, calleeSpan ?? span);
     if (f.typeParams.length > 0)
@@ -15553,11 +10286,30 @@ var BodyChecker = class {
             span,
             `\`${this.tn(arg)}\` does not conform to \`${this.tn(b)}\`, required by \`where ${s.typeParams[p].name}: ${this.tn(b)}\``,
             {
-              help: `declare \`${this.tn(arg)} : ${this.tn(b)}\``
+              help: this.otherInstanceHelp(arg, b) ?? `declare \`${this.tn(arg)} : ${this.tn(b)}\``
             }
           );
       }
     });
+  }
+  /**
+   * E1603 help when `arg` conforms to another instance of the bound's contract (`Monoid<i64>`
+   * where `Monoid<i32>` is required): a type argument was inferred differently, typically an
+   * unsuffixed literal that defaulted to `i32`.
+   */
+  otherInstanceHelp(arg, bound) {
+    const s = this.s;
+    const bi = s.types.get(bound);
+    if (bi.kind !== "contract" || bi.args.length === 0) return void 0;
+    for (const conf of s.conformances) {
+      const ci = s.types.get(conf.contract);
+      if (ci.kind !== "contract" || ci.decl !== bi.decl) continue;
+      const bind = /* @__PURE__ */ new Map();
+      if (!unify(s.types, conf.type, arg, new Set(conf.typeParams), bind)) continue;
+      const other = substitute(s.types, conf.contract, bind);
+      return `\`${this.tn(arg)}\` conforms to \`${this.tn(other)}\`: a type argument was inferred as another type (an unsuffixed literal defaults to \`i32\`); suffix the literals (\`1_i64\`) or give the type arguments explicitly`;
+    }
+    return void 0;
   }
   intrinsicParam(name) {
     let p = this.intrinsicParams.get(name);
@@ -15574,10 +10326,10 @@ var BodyChecker = class {
     }
     return p;
   }
-  sigType(t3, tp) {
-    if (t3.endsWith("[]")) return this.s.types.array(this.sigType(t3.slice(0, -2), tp));
-    if (t3 === "T") return tp !== void 0 ? this.s.types.param(tp) : T2.error;
-    return T2[t3] ?? T2.error;
+  sigType(t2, tp) {
+    if (t2.endsWith("[]")) return this.s.types.array(this.sigType(t2.slice(0, -2), tp));
+    if (t2 === "T") return tp !== void 0 ? this.s.types.param(tp) : T.error;
+    return T[t2] ?? T.error;
   }
   intrinsicCall(name, args, typeArgs, expected, span) {
     const s = this.s;
@@ -15617,13 +10369,13 @@ var BodyChecker = class {
         this.rep("E1204", span, `\`${name}\` takes 1 type argument, found ${typeArgs.length}`);
       else bindings.set(tp, this.resolveType(typeArgs[0]));
     }
-    if (name === "__array_new" && expected === T2.i64 && tp !== void 0) bindings.set(tp, T2.u8);
+    if (name === "__array_new" && expected === T.i64 && tp !== void 0) bindings.set(tp, T.u8);
     const targs = this.inferArgs(params, args, vars, bindings, ret, expected);
     if (tp !== void 0 && !bindings.has(tp)) {
       this.rep("E1203", span, `cannot infer the element type of \`${name}\``, {
         help: `give an expected type, e.g. \`i64[] a = ${name}(\u2026);\``
       });
-      bindings.set(tp, T2.error);
+      bindings.set(tp, T.error);
     }
     const typeArgsOut = tp !== void 0 ? [bindings.get(tp)] : [];
     return {
@@ -15639,14 +10391,14 @@ var BodyChecker = class {
     const s = this.s;
     const span = this.sp(e);
     const obj = this.expr(e.object, void 0);
-    const idx = this.expr(e.index, T2.i64);
+    const idx = this.expr(e.index, T.i64);
     if (!this.isErr(idx.type) && !isIntPrim(primOf(s.types, idx.type) ?? "bool"))
       this.rep("E1231", idx.span, `an index must be an integer, found \`${this.tn(idx.type)}\``);
     const info = s.types.get(obj.type);
     if (info.kind === "array")
       return { kind: "index", object: obj, index: idx, of: "array", type: info.elem, span };
-    if (obj.type === T2.string)
-      return { kind: "index", object: obj, index: idx, of: "string", type: T2.u8, span };
+    if (obj.type === T.string)
+      return { kind: "index", object: obj, index: idx, of: "string", type: T.u8, span };
     if (!this.isErr(obj.type))
       this.rep("E1231", obj.span, `a \`${this.tn(obj.type)}\` cannot be indexed`, {
         help: "only arrays and strings support `[i]`"
@@ -15659,22 +10411,24 @@ var BodyChecker = class {
     if (e.op === "-" && e.operand.kind === "IntLit" && e.operand.suffix) {
       const p2 = e.operand.suffix;
       const v = -e.operand.value;
-      const [lo, hi] = intRange(p2);
+      const range = intRange(p2);
+      const lo = range[0];
+      const hi = range[1];
       if (!isSigned(p2)) this.rep("E1210", span, `\`-\` cannot apply to an unsigned \`${p2}\``);
       else if (v < lo || v > hi) this.rep("E1223", span, `${v} does not fit in \`${p2}\``);
-      return { kind: "int", value: v, type: T2[p2], span };
+      return { kind: "int", value: v, type: T[p2], span };
     }
     const x = this.expr(e.operand, void 0);
     if (this.isErr(x.type)) return this.err(span);
     const p = primOf(s.types, x.type);
     if (e.op === "!") {
-      if (x.type !== T2.bool) {
+      if (x.type !== T.bool) {
         this.rep("E1210", span, `\`!\` needs a \`bool\`, found \`${this.tn(x.type)}\``, {
           help: "compare explicitly, e.g. `x == 0`"
         });
         return this.err(span);
       }
-      return { kind: "unary", op: "not", operand: x, type: T2.bool, span };
+      return { kind: "unary", op: "not", operand: x, type: T.bool, span };
     }
     if (s.types.get(x.type).kind === "param") {
       this.rep("E1235", span, `\`-\` is not available on type parameter \`${this.tn(x.type)}\``);
@@ -15690,24 +10444,24 @@ var BodyChecker = class {
     const s = this.s;
     const span = this.sp(e);
     if (e.op === "&&" || e.op === "||") {
-      const l2 = this.expr(e.left, T2.bool);
+      const l2 = this.expr(e.left, T.bool);
       const saved = this.snap(this.unassigned);
-      const r2 = this.expr(e.right, T2.bool);
+      const r2 = this.expr(e.right, T.bool);
       this.unassigned = saved;
       for (const x of [l2, r2])
-        if (x.type !== T2.bool && !this.isErr(x.type))
+        if (x.type !== T.bool && !this.isErr(x.type))
           this.rep("E1209", x.span, `\`${e.op}\` needs \`bool\` operands, found \`${this.tn(x.type)}\``);
-      return { kind: "logical", op: e.op === "&&" ? "and" : "or", left: l2, right: r2, type: T2.bool, span };
+      return { kind: "logical", op: e.op === "&&" ? "and" : "or", left: l2, right: r2, type: T.bool, span };
     }
     const isShift = e.op === "<<" || e.op === ">>";
     const lc = this.isConst(e.left);
     const rc = this.isConst(e.right);
     let l;
     let r;
-    const numericOrUndef = (t3) => isIntPrim(primOf(s.types, t3) ?? "bool") || isFloatPrim(primOf(s.types, t3) ?? "bool") ? t3 : void 0;
+    const numericOrUndef = (t2) => isIntPrim(primOf(s.types, t2) ?? "bool") || isFloatPrim(primOf(s.types, t2) ?? "bool") ? t2 : void 0;
     if (isShift) {
-      l = this.expr(e.left, lc ? numericOrUndef(expected ?? T2.error) : void 0);
-      r = this.expr(e.right, rc ? T2.i32 : void 0);
+      l = this.expr(e.left, lc ? numericOrUndef(expected ?? T.error) : void 0);
+      r = this.expr(e.right, rc ? T.i32 : void 0);
     } else if (lc && !rc) {
       r = this.expr(e.right, void 0);
       l = this.constant(e.left, numericOrUndef(r.type));
@@ -15739,14 +10493,14 @@ var BodyChecker = class {
       );
       return this.err(span);
     };
-    if (e.op === "+" && (l.type === T2.string || r.type === T2.string)) {
+    if (e.op === "+" && (l.type === T.string || r.type === T.string)) {
       const lt = this.toText(l);
       const rt = this.toText(r);
       if (this.isErr(lt.type) || this.isErr(rt.type)) return this.err(span);
-      return { kind: "concat", left: lt, right: rt, type: T2.string, span };
+      return { kind: "concat", left: lt, right: rt, type: T.string, span };
     }
     if (e.op === "===" || e.op === "!==") {
-      const heap = (k, t3) => k !== "prim" || t3 === T2.string;
+      const heap = (k, t2) => k !== "prim" || t2 === T.string;
       if (l.type !== r.type || !heap(lk, l.type))
         return bad("`===` compares heap values of one type; use `==` for values");
       return {
@@ -15755,7 +10509,7 @@ var BodyChecker = class {
         left: l,
         right: r,
         operandType: l.type,
-        type: T2.bool,
+        type: T.bool,
         span
       };
     }
@@ -15765,34 +10519,34 @@ var BodyChecker = class {
       if (numeric) {
         const c3 = this.common(l, r, span);
         if (!c3) return this.err(span);
-        return { kind: "binary", op: op2, left: c3.l, right: c3.r, operandType: c3.t, type: T2.bool, span };
+        return { kind: "binary", op: op2, left: c3.l, right: c3.r, operandType: c3.t, type: T.bool, span };
       }
       if (l.type !== r.type) {
-        if (l.type === T2.never || r.type === T2.never)
+        if (l.type === T.never || r.type === T.never)
           return {
             kind: "binary",
             op: op2,
             left: l,
             right: r,
-            operandType: l.type === T2.never ? r.type : l.type,
-            type: T2.bool,
+            operandType: l.type === T.never ? r.type : l.type,
+            type: T.bool,
             span
           };
         return bad("both sides must have the same type");
       }
-      return { kind: "binary", op: op2, left: l, right: r, operandType: l.type, type: T2.bool, span };
+      return { kind: "binary", op: op2, left: l, right: r, operandType: l.type, type: T.bool, span };
     }
     const cmp = CMP[e.op];
     if (cmp) {
-      if (l.type === T2.char && r.type === T2.char)
-        return { kind: "binary", op: cmp, left: l, right: r, operandType: T2.char, type: T2.bool, span };
+      if (l.type === T.char && r.type === T.char)
+        return { kind: "binary", op: cmp, left: l, right: r, operandType: T.char, type: T.bool, span };
       if (!numeric)
         return bad(
           lp === "string" || rp === "string" ? "strings have no ordering; compare bytes with the corelib" : void 0
         );
       const c3 = this.common(l, r, span);
       if (!c3) return this.err(span);
-      return { kind: "binary", op: cmp, left: c3.l, right: c3.r, operandType: c3.t, type: T2.bool, span };
+      return { kind: "binary", op: cmp, left: c3.l, right: c3.r, operandType: c3.t, type: T.bool, span };
     }
     const op = ARITH[e.op];
     if (isShift) {
@@ -15818,9 +10572,9 @@ var BodyChecker = class {
       });
       return void 0;
     }
-    const t3 = T2[c2];
-    const conv = (x) => x.type === t3 ? x : { kind: "convert", operand: x, conv: this.conversion(x, x.type, t3, true), type: t3, span: x.span };
-    return { l: conv(l), r: conv(r), t: t3 };
+    const t2 = T[c2];
+    const conv = (x) => x.type === t2 ? x : { kind: "convert", operand: x, conv: this.conversion(x, x.type, t2, true), type: t2, span: x.span };
+    return { l: conv(l), r: conv(r), t: t2 };
   }
   // ---- assignment ------------------------------------------------------------------------
   assign(e) {
@@ -15828,7 +10582,7 @@ var BodyChecker = class {
     const span = this.sp(e);
     const tgt = e.target;
     let lv;
-    let ttype = T2.error;
+    let ttype = T.error;
     let localId;
     if (tgt.kind === "Name") {
       const f = this.lookup(tgt.name.text, this.sp(tgt));
@@ -15903,7 +10657,7 @@ var BodyChecker = class {
         this.expr(e.value, void 0);
         return this.err(span);
       }
-      if (ttype === T2.string) {
+      if (ttype === T.string) {
         if (e.op === "-=") {
           this.rep("E1209", span, "`-=` does not apply to strings");
           return this.err(span);
@@ -15924,9 +10678,9 @@ var BodyChecker = class {
       const l = s.locals[localId];
       if (e.op !== "=" && this.unassigned.has(localId)) this.readLocal(localId, this.sp(tgt));
       const firstInit = e.op === "=" && this.unassigned.has(localId);
-      if (!l.mutable && !firstInit)
+      if (!l.mutable && !firstInit && !this.conditionAssign)
         this.rep("W1214", this.sp(tgt), `\`${l.name}\` is not declared \`mut\` but is reassigned`, {
-          help: l.kind === "param" ? `declare the parameter \`mut ${this.tn(l.type)} ${l.name}\`` : this.letLocals.has(localId) ? `declare it \`let mut ${l.name}\`` : `declare it \`mut ${this.tn(l.type)} ${l.name}\``
+          help: l.kind === "param" ? `declare the parameter \`mut ${this.tn(l.type)} ${l.name}\`` : this.letLocals.has(localId) ? `declare it \`let mut ${l.name}\`` : `declare it \`mut ${typeAsWritten(this.writtenTypes.get(localId)) ?? this.tn(l.type)} ${l.name}\``
         });
       this.unassigned.delete(localId);
     }
@@ -15941,8 +10695,8 @@ var BodyChecker = class {
       this.expr(e.value, void 0);
       return this.err(span);
     }
-    const handler = this.exprAt(e.value, s.types.fn(field.params, T2.unit), "other", "a handler must be");
-    return { kind: "event_sub", op: e.op, object: obj, field: field.index, handler, type: T2.unit, span };
+    const handler = this.exprAt(e.value, s.types.fn(field.params, T.unit), "other", "a handler must be");
+    return { kind: "event_sub", op: e.op, object: obj, field: field.index, handler, type: T.unit, span };
   }
   // ---- lambdas ---------------------------------------------------------------------------
   lambda(e, expected) {
@@ -15958,7 +10712,7 @@ var BodyChecker = class {
       );
       return this.err(span);
     }
-    const hole = (t3) => this.inferVars.size > 0 && mentionsParam(s.types, t3, this.inferVars);
+    const hole = (t2) => this.inferVars.size > 0 && mentionsParam(s.types, t2, this.inferVars);
     const outer = this.ctx;
     const root = s.functions[outer.func];
     const id = s.functions.length;
@@ -15973,7 +10727,7 @@ var BodyChecker = class {
       typeParams: [],
       params: [],
       paramTypes: [],
-      ret: T2.unit,
+      ret: T.unit,
       receiver: void 0,
       body: void 0,
       locals: [],
@@ -15994,7 +10748,7 @@ var BodyChecker = class {
       inferredReturns: [],
       entryLike: false,
       outer,
-      scopes: [{ names: /* @__PURE__ */ new Map(), stmts: void 0, pos: 0 }],
+      scopes: [{ names: NO_NAMES, stmts: void 0, pos: 0 }],
       loops: [],
       receiver: void 0,
       captures: [],
@@ -16005,9 +10759,9 @@ var BodyChecker = class {
     const paramTypes = [];
     const params = [];
     e.params.forEach((p, i) => {
-      let t3;
-      if (p.type) t3 = this.resolveType(p.type);
-      else if (expFn && !hole(expFn.params[i])) t3 = expFn.params[i];
+      let t2;
+      if (p.type) t2 = this.resolveType(p.type);
+      else if (expFn && !hole(expFn.params[i])) t2 = expFn.params[i];
       else {
         this.rep(
           "E1202",
@@ -16015,16 +10769,16 @@ var BodyChecker = class {
           `cannot infer the type of lambda parameter \`${p.name?.text ?? "_"}\``,
           { help: "write its type: `(i64 x) => \u2026`" }
         );
-        t3 = T2.error;
+        t2 = T.error;
       }
-      if (p.type && expFn && !hole(expFn.params[i]) && t3 !== expFn.params[i] && !this.isErr(t3))
+      if (p.type && expFn && !hole(expFn.params[i]) && t2 !== expFn.params[i] && !this.isErr(t2))
         this.rep(
           "E1206",
           this.sp(p),
-          `parameter type \`${this.tn(t3)}\` differs from the expected \`${this.tn(expFn.params[i])}\``
+          `parameter type \`${this.tn(t2)}\` differs from the expected \`${this.tn(expFn.params[i])}\``
         );
-      paramTypes.push(t3);
-      params.push(this.newLocal(p.name?.text ?? "_", t3, "param", false, this.sp(p), p.name !== void 0));
+      paramTypes.push(t2);
+      params.push(this.newLocal(p.name?.text ?? "_", t2, "param", false, this.sp(p), p.name !== void 0));
     });
     const savedUnassigned = this.unassigned;
     this.unassigned = this.snap(savedUnassigned);
@@ -16037,10 +10791,10 @@ var BodyChecker = class {
     );
     this.unassigned = savedUnassigned;
     if (ret === void 0) {
-      const rs = ctx.inferredReturns.filter((t3) => t3 !== T2.never);
+      const rs = ctx.inferredReturns.filter((t2) => t2 !== T.never);
       if (e.body.kind === "Block")
-        ret = rs.length === 0 ? body.diverges && ctx.inferredReturns.length > 0 ? T2.never : T2.unit : this.commonOf(rs, span);
-      else ret = ctx.inferredReturns[0] ?? T2.unit;
+        ret = rs.length === 0 ? body.diverges && ctx.inferredReturns.length > 0 ? T.never : T.unit : this.commonOf(rs, span);
+      else ret = ctx.inferredReturns[0] ?? T.unit;
     }
     this.ctx = outer;
     const f = s.functions[id];
@@ -16054,23 +10808,23 @@ var BodyChecker = class {
   }
   commonOf(ts, span) {
     const s = this.s;
-    let t3 = ts[0];
+    let t2 = ts[0];
     for (const u of ts.slice(1)) {
-      if (u === t3) continue;
-      const a = primOf(s.types, t3);
+      if (u === t2) continue;
+      const a = primOf(s.types, t2);
       const b = primOf(s.types, u);
       const c2 = a && b ? commonNumeric(a, b) : void 0;
       if (!c2) {
         this.rep(
           "E1305",
           span,
-          `the returned values have different types: \`${this.tn(t3)}\` and \`${this.tn(u)}\``
+          `the returned values have different types: \`${this.tn(t2)}\` and \`${this.tn(u)}\``
         );
-        return T2.error;
+        return T.error;
       }
-      t3 = T2[c2];
+      t2 = T[c2];
     }
-    return t3;
+    return t2;
   }
   // ---- `?` -------------------------------------------------------------------------------
   tryExpr(e) {
@@ -16086,14 +10840,14 @@ var BodyChecker = class {
     }
     const map = this.paramMap(en.typeParams, info.kind === "enum" ? info.args : []);
     const succ = en.variants.findIndex((v) => v.name === (en.shape === "result" ? "Ok" : "Some"));
-    const fail2 = en.variants.findIndex((v) => v.name === (en.shape === "result" ? "Error" : "None"));
+    const fail = en.variants.findIndex((v) => v.name === (en.shape === "result" ? "Error" : "None"));
     const valueType = substitute(s.types, en.variants[succ].fields[0].type, map);
     const base = {
       kind: "try",
       operand: x,
       shape: en.shape,
       successVariant: succ,
-      failVariant: fail2,
+      failVariant: fail,
       type: valueType,
       span
     };
@@ -16141,7 +10895,7 @@ var BodyChecker = class {
     const retVariant = ren.variants.findIndex((v) => v.name === (en.shape === "result" ? "Error" : "None"));
     let errorConv;
     if (en.shape === "result") {
-      const from = substitute(s.types, en.variants[fail2].fields[0].type, map);
+      const from = substitute(s.types, en.variants[fail].fields[0].type, map);
       const rmap = this.paramMap(ren.typeParams, ri.kind === "enum" ? ri.args : []);
       const to = substitute(s.types, ren.variants[retVariant].fields[0].type, rmap);
       if (from !== to) {
@@ -16220,7 +10974,7 @@ var BodyChecker = class {
     const vars = new Set(en.typeParams);
     const bindings = /* @__PURE__ */ new Map();
     if (last.typeArgs) {
-      const ta = last.typeArgs.map((t3) => this.resolveType(t3));
+      const ta = last.typeArgs.map((t2) => this.resolveType(t2));
       if (ta.length !== en.typeParams.length) {
         this.rep(
           "E1204",
@@ -16245,6 +10999,7 @@ var BodyChecker = class {
     );
     const missing = en.typeParams.filter((p) => !bindings.has(p));
     if (missing.length > 0) {
+      if (expected !== void 0 && this.isErr(expected)) return this.err(span);
       this.rep(
         "E1203",
         span,
@@ -16290,18 +11045,21 @@ var BodyChecker = class {
     const r = s.records[sym.id];
     const given = /* @__PURE__ */ new Map();
     const order = [];
+    const misspelt = /* @__PURE__ */ new Set();
     for (const fi of e.fields) {
       const field = r.fields.find((f) => f.name === fi.name.text);
       if (!field || field.kind === "event") {
+        const meant = field ? void 0 : closest(
+          fi.name.text,
+          r.fields.filter((f) => f.kind === "value" && !given.has(f.name)).map((f) => f.name)
+        );
+        if (meant) misspelt.add(meant);
         this.rep(
           "E1211",
           this.sp(fi.name),
           field ? `event \`${fi.name.text}\` cannot be given a value` : `\`${r.name}\` has no field \`${fi.name.text}\``,
           {
-            help: field ? "events start empty; subscribe with `+=`" : this.suggestFrom(
-              fi.name.text,
-              r.fields.filter((f) => !given.has(f.name)).map((f) => f.name)
-            )
+            help: field ? "events start empty; subscribe with `+=`" : meant ? `did you mean \`${meant}\`?` : void 0
           }
         );
         this.expr(fi.value, void 0);
@@ -16315,7 +11073,7 @@ var BodyChecker = class {
       given.set(fi.name.text, fi);
       order.push({ field, init: fi });
     }
-    const missing = r.fields.filter((f) => f.kind === "value" && !given.has(f.name));
+    const missing = r.fields.filter((f) => f.kind === "value" && !given.has(f.name) && !misspelt.has(f.name));
     if (missing.length > 0)
       this.rep(
         "E1212",
@@ -16328,7 +11086,7 @@ var BodyChecker = class {
     const last = segs[segs.length - 1];
     const bindings = /* @__PURE__ */ new Map();
     if (last.typeArgs) {
-      const ta = last.typeArgs.map((t3) => this.resolveType(t3));
+      const ta = last.typeArgs.map((t2) => this.resolveType(t2));
       if (ta.length !== r.typeParams.length) {
         this.rep(
           "E1204",
@@ -16345,7 +11103,7 @@ var BodyChecker = class {
     }
     const vars = r.typeParams.length > 0 && bindings.size < r.typeParams.length ? new Set(r.typeParams) : /* @__PURE__ */ new Set();
     const values = this.inferArgs(
-      order.map((o) => o.field.kind === "value" ? o.field.type : T2.error),
+      order.map((o) => o.field.kind === "value" ? o.field.type : T.error),
       order.map((o) => o.init.value),
       vars,
       bindings,
@@ -16400,7 +11158,7 @@ var BodyChecker = class {
     if (known.length > 0) {
       elem = known[0].type;
       for (const x of known.slice(1)) {
-        if (x.type === elem || x.type === T2.never) continue;
+        if (x.type === elem || x.type === T.never) continue;
         const a = primOf(s.types, elem);
         const b = primOf(s.types, x.type);
         const c2 = a && b && (isIntPrim(a) || isFloatPrim(a)) && (isIntPrim(b) || isFloatPrim(b)) ? commonNumeric(a, b) : void 0;
@@ -16412,16 +11170,16 @@ var BodyChecker = class {
           );
           return this.err(span);
         }
-        elem = T2[c2];
+        elem = T[c2];
       }
     }
     const consts = e.elements.filter((_, i) => typed[i] === void 0);
     if (elem === void 0) {
-      let c2 = T2.i32;
+      let c2 = T.i32;
       for (const x of consts) {
-        const t3 = this.constant(x, void 0).type;
-        const cp = commonNumeric(primOf(s.types, c2), primOf(s.types, t3) ?? "i32");
-        if (cp) c2 = T2[cp];
+        const t2 = this.constant(x, void 0).type;
+        const cp = commonNumeric(primOf(s.types, c2), primOf(s.types, t2) ?? "i32");
+        if (cp) c2 = T[cp];
       }
       elem = c2;
     } else if (consts.length > 0 && !isIntPrim(primOf(s.types, elem) ?? "bool") && !isFloatPrim(primOf(s.types, elem) ?? "bool")) {
@@ -16450,33 +11208,41 @@ var BodyChecker = class {
     const bodies = [];
     for (const arm of e.arms) {
       this.unassigned = this.snap(before);
-      this.ctx.scopes.push({ names: /* @__PURE__ */ new Map(), stmts: void 0, pos: 0 });
+      this.ctx.scopes.push({ names: NO_NAMES, stmts: void 0, pos: 0 });
       const bindings = [];
       const pattern = this.pattern(arm.pattern, scrut.type, bindings, /* @__PURE__ */ new Set());
       let guard;
       if (arm.guard) {
-        guard = this.expr(arm.guard, T2.bool);
-        if (guard.type !== T2.bool && !this.isErr(guard.type))
+        guard = this.expr(arm.guard, T.bool);
+        if (guard.type !== T.bool && !this.isErr(guard.type))
           this.rep("E1308", guard.span, `a guard must be \`bool\`, found \`${this.tn(guard.type)}\``);
       }
       let body;
       if (asStmt) body = this.expr(arm.body, void 0);
-      else if (expected !== void 0) body = this.exprAt(arm.body, expected, "other");
+      else if (expected !== void 0 && arm.body.kind === "Block" && expected !== T.unit && !this.isErr(expected)) {
+        const b = this.expr(arm.body, expected);
+        if (b.type === T.unit) {
+          this.rep("E1206", b.span, `expected \`${this.tn(expected)}\`, found \`unit\``, {
+            help: "a block arm yields no value (blocks never do, and `return` leaves the whole function): make the arm an expression, e.g. a call of a function that does the work and returns the value"
+          });
+          body = this.err(b.span);
+        } else body = this.coerce(b, expected, "other");
+      } else if (expected !== void 0) body = this.exprAt(arm.body, expected, "other");
       else body = this.expr(arm.body, void 0);
       this.ctx.scopes.pop();
       bodies.push(body);
-      arms.push({ pattern, guard, body, bindings, span: this.sp(arm) });
-      if (body.type !== T2.never) afterSets.push(this.unassigned);
+      arms.push({ pattern, guard, body, bindings: exactLength(bindings), span: this.sp(arm) });
+      if (body.type !== T.never) afterSets.push(this.unassigned);
     }
     this.unassigned = afterSets.length === 0 ? /* @__PURE__ */ new Set() : union(afterSets);
     const patternErrors = this.s.diagnostics.slice(errorsBefore).some((d) => d.severity === "error" && /^(E130[1679]|E1201|E1108|E1107)$/.test(d.code));
     if (!this.isErr(scrut.type) && !patternErrors) checkExhaustive(s, this.ctx.file, scrut.type, arms, span);
     let type;
-    if (asStmt) type = arms.every((a) => a.body.type === T2.never) ? T2.never : T2.unit;
+    if (asStmt) type = arms.every((a) => a.body.type === T.never) ? T.never : T.unit;
     else if (expected !== void 0) type = expected;
     else {
-      const live = bodies.filter((b) => b.type !== T2.never && !this.isErr(b.type));
-      if (live.length === 0) type = bodies.some((b) => this.isErr(b.type)) ? T2.error : T2.never;
+      const live = bodies.filter((b) => b.type !== T.never && !this.isErr(b.type));
+      if (live.length === 0) type = bodies.some((b) => this.isErr(b.type)) ? T.error : T.never;
       else {
         type = live[0].type;
         for (const b of live.slice(1)) {
@@ -16491,21 +11257,21 @@ var BodyChecker = class {
               `this arm gives \`${this.tn(b.type)}\`, an earlier arm gives \`${this.tn(type)}\``,
               { help: "make every arm produce the same type" }
             );
-            type = T2.error;
+            type = T.error;
             break;
           }
-          type = T2[cm];
+          type = T[cm];
         }
         if (!this.isErr(type)) {
           const final = type;
           arms.forEach((a, i) => {
-            if (a.body.type !== final && a.body.type !== T2.never)
+            if (a.body.type !== final && a.body.type !== T.never)
               arms[i].body = this.coerce(a.body, final, "other");
           });
         }
       }
     }
-    return { kind: "match", scrutinee: scrut, arms, type, span };
+    return { kind: "match", scrutinee: scrut, arms: exactLength(arms), type, span };
   }
   pattern(p, type, bindings, names) {
     const s = this.s;
@@ -16533,23 +11299,25 @@ var BodyChecker = class {
       case "LiteralPattern": {
         const lit = p.literal;
         const tp = primOf(s.types, type);
-        const fail2 = (what) => {
+        const fail = (what) => {
           if (!this.isErr(type))
             this.rep("E1309", span, `a ${what} pattern cannot match a \`${this.tn(type)}\``);
           return { kind: "wildcard", type, span };
         };
         switch (lit.kind) {
           case "IntLit": {
-            if (!tp || !(isIntPrim(tp) || isFloatPrim(tp))) return fail2("number");
+            if (!tp || !(isIntPrim(tp) || isFloatPrim(tp))) return fail("number");
             const v = p.negative ? -lit.value : lit.value;
             if (isFloatPrim(tp)) return { kind: "literal", value: Number(v), literal: "float", type, span };
-            if (lit.suffix && T2[lit.suffix] !== type) return fail2(lit.suffix);
-            const [lo, hi] = intRange(tp);
+            if (lit.suffix && T[lit.suffix] !== type) return fail(lit.suffix);
+            const range = intRange(tp);
+            const lo = range[0];
+            const hi = range[1];
             if (v < lo || v > hi) this.rep("E1223", span, `${v} does not fit in \`${tp}\``);
             return { kind: "literal", value: v, literal: "int", type, span };
           }
           case "FloatLit":
-            if (!tp || !isFloatPrim(tp)) return fail2("float");
+            if (!tp || !isFloatPrim(tp)) return fail("float");
             return {
               kind: "literal",
               value: p.negative ? -lit.value : lit.value,
@@ -16558,16 +11326,16 @@ var BodyChecker = class {
               span
             };
           case "CharLit":
-            if (type !== T2.char) return fail2("char");
+            if (type !== T.char) return fail("char");
             return { kind: "literal", value: lit.value, literal: "char", type, span };
           case "StringLit":
-            if (type !== T2.string) return fail2("string");
+            if (type !== T.string) return fail("string");
             return { kind: "literal", value: lit.value, literal: "string", type, span };
           case "BoolLit":
-            if (type !== T2.bool) return fail2("bool");
+            if (type !== T.bool) return fail("bool");
             return { kind: "literal", value: lit.value, literal: "bool", type, span };
         }
-        return fail2("literal");
+        return fail("literal");
       }
       case "EnumPattern": {
         const sym = this.c.resolveTypeSym(
@@ -16576,7 +11344,7 @@ var BodyChecker = class {
           "E1201",
           p.enumName
         );
-        const sub = (ts) => (p.args ?? []).map((a, i) => this.pattern(a, ts[i] ?? T2.error, bindings, names));
+        const sub = (ts) => (p.args ?? []).map((a, i) => this.pattern(a, ts[i] ?? T.error, bindings, names));
         if (!sym) {
           sub([]);
           return { kind: "wildcard", type, span };
@@ -16635,13 +11403,13 @@ var BodyChecker = class {
   // =======================================================================================
   // Statements.
   block(b) {
-    this.ctx.scopes.push({ names: /* @__PURE__ */ new Map(), stmts: void 0, pos: 0 });
+    this.ctx.scopes.push({ names: NO_NAMES, stmts: void 0, pos: 0 });
     const r = this.stmts(b.statements, this.sp(b), true);
     return r;
   }
   /** Check statements in a new scope (already pushed when `pushed`). */
   stmts(list, span, pushed = false) {
-    if (!pushed) this.ctx.scopes.push({ names: /* @__PURE__ */ new Map(), stmts: void 0, pos: 0 });
+    if (!pushed) this.ctx.scopes.push({ names: NO_NAMES, stmts: void 0, pos: 0 });
     const scope = this.ctx.scopes[this.ctx.scopes.length - 1];
     scope.stmts = list;
     const out = [];
@@ -16662,7 +11430,7 @@ var BodyChecker = class {
     }
     this.ctx.scopes.pop();
     if (diverges) this.unassigned = /* @__PURE__ */ new Set();
-    return { stmts: out, diverges, span };
+    return { stmts: exactLength(out), diverges, span };
   }
   stmt(st) {
     const s = this.s;
@@ -16671,36 +11439,36 @@ var BodyChecker = class {
       case "Local": {
         const l = this.local(st);
         const init = l?.kind === "let" ? l.init : void 0;
-        const never = init !== void 0 && (init.type === T2.never || init.kind === "convert" && init.conv.kind === "never");
+        const never = init !== void 0 && (init.type === T.never || init.kind === "convert" && init.conv.kind === "never");
         return { stmt: l, diverges: never };
       }
       case "Return": {
         const ctx = this.ctx;
         if (ctx.ret === void 0) {
           const v2 = st.value ? this.expr(st.value, void 0) : void 0;
-          ctx.inferredReturns.push(v2 ? v2.type : T2.unit);
+          ctx.inferredReturns.push(v2 ? v2.type : T.unit);
           return { stmt: { kind: "return", value: v2, span }, diverges: true };
         }
         if (!st.value) {
-          if (ctx.ret !== T2.unit && !this.isErr(ctx.ret))
+          if (ctx.ret !== T.unit && !this.isErr(ctx.ret))
             this.rep(
               "E1207",
               span,
-              ctx.ret === T2.never ? "a function returning `never` cannot return" : `\`return;\` in a function that returns \`${this.tn(ctx.ret)}\``,
+              ctx.ret === T.never ? "a function returning `never` cannot return" : `\`return;\` in a function that returns \`${this.tn(ctx.ret)}\``,
               {
-                help: ctx.ret === T2.never ? void 0 : "return a value: `return \u2026;`"
+                help: ctx.ret === T.never ? void 0 : "return a value: `return \u2026;`"
               }
             );
           return { stmt: { kind: "return", value: void 0, span }, diverges: true };
         }
-        if (ctx.ret === T2.never) {
+        if (ctx.ret === T.never) {
           this.rep("E1207", span, "a function returning `never` cannot return");
           this.expr(st.value, void 0);
           return { stmt: { kind: "return", value: void 0, span }, diverges: true };
         }
-        if (ctx.ret === T2.unit) {
+        if (ctx.ret === T.unit) {
           const v2 = this.expr(st.value, void 0);
-          if (v2.type !== T2.unit && v2.type !== T2.never && !this.isErr(v2.type))
+          if (v2.type !== T.unit && v2.type !== T.never && !this.isErr(v2.type))
             this.rep(
               "E1207",
               v2.span,
@@ -16714,14 +11482,18 @@ var BodyChecker = class {
       }
       case "Break":
         if (this.ctx.loops.length === 0) {
-          this.rep("E1401", span, "`break` is only valid inside `while` or `for`");
+          this.rep("E1401", span, "`break` is only valid inside `while` or `for`", {
+            help: this.loopOutsideLambda() ? LAMBDA_LOOP_HELP : void 0
+          });
           return { stmt: void 0, diverges: false };
         }
         this.ctx.loops[this.ctx.loops.length - 1].hasBreak = true;
         return { stmt: { kind: "break", span }, diverges: true };
       case "Continue":
         if (this.ctx.loops.length === 0) {
-          this.rep("E1402", span, "`continue` is only valid inside `while` or `for`");
+          this.rep("E1402", span, "`continue` is only valid inside `while` or `for`", {
+            help: this.loopOutsideLambda() ? LAMBDA_LOOP_HELP : void 0
+          });
           return { stmt: void 0, diverges: false };
         }
         return { stmt: { kind: "continue", span }, diverges: true };
@@ -16746,16 +11518,28 @@ var BodyChecker = class {
       }
       case "ExprStmt": {
         const x = st.expr.kind === "Match" ? this.match(st.expr, void 0, true) : this.expr(st.expr, void 0);
-        return { stmt: { kind: "expr", expr: x, span }, diverges: x.type === T2.never };
+        return { stmt: { kind: "expr", expr: x, span }, diverges: x.type === T.never };
       }
       case "UnsupportedStmt":
         this.rep("E1230", span, `\`${st.construct}\` statements are not supported by beskid-ci`);
         return { stmt: void 0, diverges: false };
     }
   }
+  /** A lambda being checked sits inside a loop of an enclosing function (E1401/E1402 help). */
+  loopOutsideLambda() {
+    for (let c2 = this.ctx.outer; c2; c2 = c2.outer) if (c2.loops.length > 0) return true;
+    return false;
+  }
   cond(e) {
-    const x = this.expr(e, T2.bool);
-    if (x.type !== T2.bool && !this.isErr(x.type)) {
+    const typo = e.kind === "Assign" && e.op === "=";
+    if (typo) this.conditionAssign = true;
+    let x;
+    try {
+      x = this.expr(e, T.bool);
+    } finally {
+      this.conditionAssign = false;
+    }
+    if (x.type !== T.bool && !this.isErr(x.type)) {
       this.rep("E1208", x.span, `a condition must be \`bool\`, found \`${this.tn(x.type)}\``, {
         help: e.kind === "Assign" && e.op === "=" ? "`=` assigns; compare with `==`" : "compare explicitly, e.g. `x != 0`"
       });
@@ -16808,6 +11592,7 @@ var BodyChecker = class {
     } else this.checkShadow(name, this.sp(st.name));
     const id = this.newLocal(name, type, "local", st.mutable, this.sp(st.name));
     if (st.form === "let") this.letLocals.add(id);
+    else if (st.type) this.writtenTypes.set(id, st.type);
     if (!init) this.unassigned.add(id);
     return { kind: "let", local: id, init, span };
   }
@@ -16869,7 +11654,7 @@ var BodyChecker = class {
         ax = this.expr(a, void 0);
         bx = this.expr(b, void 0);
       }
-      let t3 = T2.error;
+      let t2 = T.error;
       if (!this.isErr(ax.type) && !this.isErr(bx.type)) {
         const ap = primOf(s.types, ax.type);
         const bp = primOf(s.types, bx.type);
@@ -16882,17 +11667,17 @@ var BodyChecker = class {
         else {
           const c2 = commonNumeric(ap, bp);
           if (!c2) this.rep("E1224", this.sp(it), `\`${ap}\` and \`${bp}\` have no common type`);
-          else t3 = T2[c2];
+          else t2 = T[c2];
         }
       }
-      const start = this.isErr(t3) ? ax : this.coerce(ax, t3, "other");
-      const end = this.isErr(t3) ? bx : this.coerce(bx, t3, "other");
-      const local2 = this.newLocal(st.binding.text, t3, "for", false, this.sp(st.binding), false);
+      const start = this.isErr(t2) ? ax : this.coerce(ax, t2, "other");
+      const end = this.isErr(t2) ? bx : this.coerce(bx, t2, "other");
+      const local2 = this.newLocal(st.binding.text, t2, "for", false, this.sp(st.binding), false);
       return loopBody(local2, (body) => ({ kind: "for_range", local: local2, start, end, body, span }));
     }
     const x = this.expr(it, void 0);
     if (this.isErr(x.type)) {
-      const local2 = this.newLocal(st.binding.text, T2.error, "for", false, this.sp(st.binding), false);
+      const local2 = this.newLocal(st.binding.text, T.error, "for", false, this.sp(st.binding), false);
       loopBody(local2, (body) => ({ kind: "block", block: body, span }));
       return void 0;
     }
@@ -16905,7 +11690,7 @@ var BodyChecker = class {
     const recv = { kind: "local", local: iterLocal, type: x.type, span: x.span };
     const next = this.resolveNext(recv, x.span);
     if (!next) {
-      const local2 = this.newLocal(st.binding.text, T2.error, "for", false, this.sp(st.binding), false);
+      const local2 = this.newLocal(st.binding.text, T.error, "for", false, this.sp(st.binding), false);
       loopBody(local2, (body) => ({ kind: "block", block: body, span }));
       return void 0;
     }
@@ -16926,14 +11711,14 @@ var BodyChecker = class {
   /** `it.Next()` for the iterator protocol (E1215–E1218). */
   resolveNext(recv, span) {
     const s = this.s;
-    const t3 = recv.type;
-    const info = s.types.get(t3);
+    const t2 = recv.type;
+    const info = s.types.get(t2);
     let candidate;
-    const member = this.c.membersOf(t3)?.get("Next");
+    const member = this.c.membersOf(t2)?.get("Next");
     if (member !== void 0) {
       const f = s.functions[member];
       const b = /* @__PURE__ */ new Map();
-      unify(s.types, f.paramTypes[0], t3, new Set(f.typeParams), b);
+      unify(s.types, f.paramTypes[0], t2, new Set(f.typeParams), b);
       candidate = { params: f.paramTypes.length - 1, ret: substitute(s.types, f.ret, b) };
     } else if (info.kind === "contract") {
       const c2 = s.contracts[info.decl];
@@ -16958,12 +11743,12 @@ var BodyChecker = class {
         }
       }
     } else if (info.kind === "record" || info.kind === "enum") {
-      const dm = this.c.declModuleOf(t3);
+      const dm = this.c.declModuleOf(t2);
       const e = s.scopes[dm].items.get("Next");
       if (e && e.sym.kind === "function") {
         const f = s.functions[e.sym.id];
         const b = /* @__PURE__ */ new Map();
-        if (f.paramTypes.length > 0 && unify(s.types, f.paramTypes[0], t3, new Set(f.typeParams), b))
+        if (f.paramTypes.length > 0 && unify(s.types, f.paramTypes[0], t2, new Set(f.typeParams), b))
           candidate = { params: f.paramTypes.length - 1, ret: substitute(s.types, f.ret, b) };
       }
     }
@@ -16971,7 +11756,7 @@ var BodyChecker = class {
       this.rep(
         "E1215",
         span,
-        `cannot iterate over a \`${this.tn(t3)}\`: it is not a range or an array and has no \`Next\` method`,
+        `cannot iterate over a \`${this.tn(t2)}\`: it is not a range or an array and has no \`Next\` method`,
         {
           help: "iterate with `for x in range(0, n)`, over an array, or give the type a `Next()` returning `Option<T>`"
         }
@@ -16982,7 +11767,7 @@ var BodyChecker = class {
       this.rep(
         "E1216",
         span,
-        `\`Next\` of \`${this.tn(t3)}\` takes ${candidate.params} parameter(s); \`for\` calls it with none`
+        `\`Next\` of \`${this.tn(t2)}\` takes ${candidate.params} parameter(s); \`for\` calls it with none`
       );
       return void 0;
     }
@@ -17002,7 +11787,7 @@ var BodyChecker = class {
     }
     const call = this.methodCall(
       recv,
-      { kind: "Ident", text: "Next", span: { start: span.start, end: span.end } },
+      { kind: "Ident", text: "Next", start: span.start, end: span.end },
       void 0,
       [],
       void 0,
@@ -17058,13 +11843,13 @@ var Sema = class {
   /** One report per (code, offset): keeps cascades out. */
   reported = /* @__PURE__ */ new Set();
   span(file, node) {
-    return { file, start: node.span.start, end: node.span.end };
+    return { file, start: node.start, end: node.end };
   }
   report(code, at, detail, extra) {
     if (at) {
-      const key = `${code}@${at.file}:${at.start}`;
-      if (this.reported.has(key)) return;
-      this.reported.add(key);
+      const key2 = `${code}@${at.file}:${at.start}`;
+      if (this.reported.has(key2)) return;
+      this.reported.add(key2);
     }
     const index = at ? this.lineIndexes.get(at.file) : void 0;
     const facts = { detail, ...extra ?? {} };
@@ -17072,24 +11857,24 @@ var Sema = class {
       makeDiagnostic(code, facts, at && index ? { span: at, index } : at ? { file: at.file } : void 0)
     );
   }
-  typeName(t3) {
-    return typeName(this.types, this, t3);
+  typeName(t2) {
+    return typeName(this.types, this, t2);
   }
   /** Module `path`, creating it and its prefixes. */
-  moduleFor(path2) {
-    const found = this.byPath.get(path2);
+  moduleFor(path) {
+    const found = this.byPath.get(path);
     if (found !== void 0) return found;
     let parent;
-    if (path2 !== "") {
-      const dot = path2.lastIndexOf(".");
-      parent = this.moduleFor(dot < 0 ? "" : path2.slice(0, dot));
+    if (path !== "") {
+      const dot = path.lastIndexOf(".");
+      parent = this.moduleFor(dot < 0 ? "" : path.slice(0, dot));
     }
     const id = this.modules.length;
-    this.modules.push({ id, path: path2, parent, file: void 0, isEntry: false });
-    this.scopes.push({ id, path: path2, parent, items: /* @__PURE__ */ new Map(), unit: void 0, isPub: true, file: void 0 });
-    this.byPath.set(path2, id);
+    this.modules.push({ id, path, parent, file: void 0, isEntry: false });
+    this.scopes.push({ id, path, parent, items: /* @__PURE__ */ new Map(), unit: void 0, isPub: true, file: void 0 });
+    this.byPath.set(path, id);
     if (parent !== void 0) {
-      const name = path2.slice(path2.lastIndexOf(".") + 1);
+      const name = path.slice(path.lastIndexOf(".") + 1);
       const ps = this.scopes[parent];
       if (!ps.items.has(name))
         ps.items.set(name, {
@@ -17107,8 +11892,8 @@ var Sema = class {
       if (m === owner) return true;
     return false;
   }
-  lastName(path2) {
-    return path2.slice(path2.lastIndexOf(".") + 1);
+  lastName(path) {
+    return path.slice(path.lastIndexOf(".") + 1);
   }
 };
 
@@ -17116,6 +11901,7 @@ var Sema = class {
 function analyze(units, opts = {}) {
   const s = new Sema(units);
   const c2 = new Collector(s);
+  c2.moduleExists = opts.moduleExists;
   c2.indexUnits(opts.entryModuleIndex);
   c2.resolveUses();
   c2.declareSignatures();
@@ -17172,7 +11958,7 @@ function findEntry(s, c2, name) {
   }
   const f = s.functions[found[0]];
   const ri = s.types.get(f.ret);
-  const retOk = f.ret === T2.unit || f.ret === T2.error || ri.kind === "prim" && isIntPrim(ri.prim);
+  const retOk = f.ret === T.unit || f.ret === T.error || ri.kind === "prim" && isIntPrim(ri.prim);
   if (f.paramTypes.length > 0 || f.typeParams.length > 0 || !retOk)
     s.report(
       "E1405",
@@ -17208,8 +11994,8 @@ function checkTextInstantiations(s, checker) {
       });
     }
   }
-  const textual = (t3) => {
-    const info = s.types.get(t3);
+  const textual = (t2) => {
+    const info = s.types.get(t2);
     if (info.kind === "param" || info.kind === "error") return true;
     return info.kind === "prim" && !["unit", "never", "pointer"].includes(info.prim);
   };
@@ -17288,8 +12074,8 @@ var FnLower = class {
     const out = [];
     let k = f.kind === "lambda" ? 1 : 0;
     for (const local of f.params) {
-      const t3 = this.localType(local);
-      const vt = this.L.vt(t3);
+      const t2 = this.localType(local);
+      const vt = this.L.vt(t2);
       if (vt === null) {
         this.slots.set(local, { kind: "unit" });
         continue;
@@ -17297,7 +12083,7 @@ var FnLower = class {
       const index = k++;
       if (this.L.program.locals[local].captured) {
         const cell = this.fb.local("i32");
-        const ref = this.L.isRef(t3);
+        const ref = this.L.isRef(t2);
         this.slots.set(local, { kind: "cell", index: cell, vt, ref });
         out.push(...this.allocCell(cell, vt, ref, ir.get(index)));
       } else {
@@ -17306,14 +12092,14 @@ var FnLower = class {
     }
     if (f.kind === "lambda") {
       f.captures.forEach((c2, i) => {
-        const t3 = this.localType(c2);
-        const vt = this.L.vt(t3);
+        const t2 = this.localType(c2);
+        const vt = this.L.vt(t2);
         if (vt === null) {
           this.slots.set(c2, { kind: "unit" });
           return;
         }
         const cell = this.fb.local("i32");
-        this.slots.set(c2, { kind: "cell", index: cell, vt, ref: this.L.isRef(t3) });
+        this.slots.set(c2, { kind: "cell", index: cell, vt, ref: this.L.isRef(t2) });
         out.push(ir.set(cell, ir.load("i32.load", ir.get(0), 4 + 4 * i)));
       });
     }
@@ -17327,8 +12113,8 @@ var FnLower = class {
   }
   // -------------------------------------------------------------------------------------
   // Helpers.
-  ty(t3) {
-    return this.L.subst(t3, this.map);
+  ty(t2) {
+    return this.L.subst(t2, this.map);
   }
   typeOf(e) {
     return this.ty(e.type);
@@ -17350,8 +12136,8 @@ var FnLower = class {
   /** A fresh local holding `value`: [the set, its read]. Simple values are not spilled. */
   spill(vt, value) {
     if (isSimple(value)) return [[], value];
-    const t3 = this.fb.local(vt);
-    return [[ir.set(t3, value)], ir.get(t3)];
+    const t2 = this.fb.local(vt);
+    return [[ir.set(t2, value)], ir.get(t2)];
   }
   panicText(message, loc) {
     return [ir.exec(ir.rt("panic", [this.L.b.string(message), ir.i32(loc)], loc), loc), ir.unreachable(loc)];
@@ -17364,11 +12150,11 @@ var FnLower = class {
   slot(id) {
     let s = this.slots.get(id);
     if (s === void 0) {
-      const t3 = this.localType(id);
-      const vt = this.L.vt(t3);
+      const t2 = this.localType(id);
+      const vt = this.L.vt(t2);
       if (vt === null) s = { kind: "unit" };
       else if (this.L.program.locals[id].captured)
-        s = { kind: "cell", index: this.fb.local("i32"), vt, ref: this.L.isRef(t3) };
+        s = { kind: "cell", index: this.fb.local("i32"), vt, ref: this.L.isRef(t2) };
       else s = { kind: "direct", index: this.fb.local(vt), vt };
       this.slots.set(id, s);
     }
@@ -17469,9 +12255,9 @@ var FnLower = class {
         ];
       }
       case "for_range": {
-        const t3 = this.localType(s.local);
-        const vt = this.L.vt(t3) ?? "i32";
-        const p = this.L.prim(t3) ?? "i32";
+        const t2 = this.localType(s.local);
+        const vt = this.L.vt(t2) ?? "i32";
+        const p = this.L.prim(t2) ?? "i32";
         const ctr = this.fb.local(vt);
         const end = this.fb.local(vt);
         const brk = this.fb.label();
@@ -17500,7 +12286,7 @@ var FnLower = class {
       case "for_array": {
         const arrT = this.typeOf(s.array);
         const ai = this.L.info(arrT);
-        const elemT = ai.kind === "array" ? ai.elem : T2.unit;
+        const elemT = ai.kind === "array" ? ai.elem : T.unit;
         const arr = this.fb.local("i32");
         const len = this.fb.local("i32");
         const k = this.fb.local("i32");
@@ -17541,7 +12327,7 @@ var FnLower = class {
       }
       case "for_iter": {
         const optT = this.ty(s.option);
-        const opt2 = this.fb.local("i32");
+        const opt = this.fb.local("i32");
         const brk = this.fb.label();
         const pre = this.bind(s.iterLocal, this.val(s.iterator));
         const some = this.L.variantLayout(optT, s.someVariant);
@@ -17554,13 +12340,13 @@ var FnLower = class {
           ir.loop(
             brk,
             [
-              ir.set(opt2, this.val(s.next)),
-              ir.if(ir.bin("i32.ne", ir.load("i32.load", ir.get(opt2), ENUM_TAG_OFFSET), ir.i32(some.tag)), [
+              ir.set(opt, this.val(s.next)),
+              ir.if(ir.bin("i32.ne", ir.load("i32.load", ir.get(opt), ENUM_TAG_OFFSET), ir.i32(some.tag)), [
                 ir.br(brk)
               ]),
               ...this.bind(
                 s.local,
-                f0 && f0.vt !== null ? ir.load(this.L.loadOp(f0.vt), ir.get(opt2), f0.offset) : null
+                f0 && f0.vt !== null ? ir.load(this.L.loadOp(f0.vt), ir.get(opt), f0.offset) : null
               ),
               ...body,
               ir.continue(brk)
@@ -17594,7 +12380,7 @@ var FnLower = class {
         const c2 = this.call(e);
         const out = [...c2.pre];
         if (c2.call) out.push(ir.exec(c2.call, this.loc(e)));
-        if (c2.noreturn || this.typeOf(e) === T2.never) out.push(ir.unreachable(this.loc(e)));
+        if (c2.noreturn || this.typeOf(e) === T.never) out.push(ir.unreachable(this.loc(e)));
         return out;
       }
       case "assign":
@@ -17624,15 +12410,15 @@ var FnLower = class {
   // -------------------------------------------------------------------------------------
   // Expressions for their value.
   val(e, hint = "i32") {
-    const t3 = this.typeOf(e);
-    const vt = this.L.vt(t3);
+    const t2 = this.typeOf(e);
+    const vt = this.L.vt(t2);
     if (vt === null) {
-      const tail = t3 === T2.never ? [ir.unreachable()] : [];
+      const tail = t2 === T.never ? [ir.unreachable()] : [];
       return ir.seq([...this.eff(e), ...tail], zero(hint));
     }
     switch (e.kind) {
       case "int":
-        return this.constOf(t3, e.value);
+        return this.constOf(t2, e.value);
       case "float":
         return vt === "f32" ? ir.f32(e.value) : ir.f64(e.value);
       case "bool":
@@ -17661,12 +12447,12 @@ var FnLower = class {
       case "unary": {
         const v = this.val(e.operand);
         if (e.op === "not") return ir.un("i32.eqz", v);
-        const p = this.L.prim(t3) ?? "i32";
+        const p = this.L.prim(t2) ?? "i32";
         if (vt === "f32" || vt === "f64") return ir.un(`${vt}.neg`, v);
         return this.normalize(p, ir.bin(`${vt}.sub`, zero(vt), v));
       }
       case "binary":
-        return this.binary(e.op, this.ty(e.operandType), t3, e.left, e.right, this.loc(e));
+        return this.binary(e.op, this.ty(e.operandType), t2, e.left, e.right, this.loc(e));
       case "logical": {
         const l = this.val(e.left);
         const r = this.val(e.right);
@@ -17692,7 +12478,7 @@ var FnLower = class {
       case "to_text":
         return this.toText(e.conv, this.typeOf(e.operand), e.operand);
       case "convert":
-        return this.convert(e.conv, this.typeOf(e.operand), t3, e.operand, this.loc(e));
+        return this.convert(e.conv, this.typeOf(e.operand), t2, e.operand, this.loc(e));
       case "call": {
         const c2 = this.call(e);
         if (c2.noreturn || c2.call === null) {
@@ -17704,7 +12490,7 @@ var FnLower = class {
         return this.recordNew(e);
       case "enum_new":
         return this.enumNew(
-          t3,
+          t2,
           e.variant,
           e.args.map((a) => this.vtOf(a) === null ? { eff: this.eff(a) } : { val: this.val(a) })
         );
@@ -17732,8 +12518,8 @@ var FnLower = class {
         throw new Error(`lowering: ${e.kind} used as a value`);
     }
   }
-  constOf(t3, value) {
-    switch (this.L.vt(t3)) {
+  constOf(t2, value) {
+    switch (this.L.vt(t2)) {
       case "i64":
         return ir.i64(BigInt(value));
       case "f32":
@@ -17787,7 +12573,7 @@ var FnLower = class {
       case "id_eq":
       case "id_ne": {
         let eq;
-        if (this.L.info(ot).kind === "prim" && ot !== T2.string)
+        if (this.L.info(ot).kind === "prim" && ot !== T.string)
           eq = this.L.equals(ot, this.val(left), this.val(right));
         else if (this.L.info(ot).kind === "contract")
           eq = ir.bin(
@@ -17823,9 +12609,9 @@ var FnLower = class {
     }
   }
   /** `+ - * / % & |` on two lowered operands of type `t`. */
-  arith(op, t3, l, r, loc) {
-    const p = this.L.prim(t3) ?? "i32";
-    const vt = this.L.vt(t3) ?? "i32";
+  arith(op, t2, l, r, loc) {
+    const p = this.L.prim(t2) ?? "i32";
+    const vt = this.L.vt(t2) ?? "i32";
     if (vt === "f32" || vt === "f64") {
       const name2 = { add: "add", sub: "sub", mul: "mul", div: "div", rem: "rem" }[op];
       if (!name2) throw new Error(`lowering: float ${op}`);
@@ -17910,11 +12696,11 @@ var FnLower = class {
     });
     return ir.seq(body, ir.get(r));
   }
-  toText(conv, t3, operand) {
+  toText(conv, t2, operand) {
     const v = this.val(operand);
-    const p = this.L.prim(t3);
+    const p = this.L.prim(t2);
     if (conv === "param") {
-      if (p === void 0) throw new Error(`lowering: ${this.L.typeName(t3)} has no text form`);
+      if (p === void 0) throw new Error(`lowering: ${this.L.typeName(t2)} has no text form`);
       conv = p === "string" ? "string" : p === "bool" ? "bool" : p === "char" ? "char" : p === "f32" ? "f32" : p === "f64" ? "f64" : SIGNED.has(p) ? "int" : "uint";
     }
     switch (conv) {
@@ -18003,28 +12789,28 @@ var FnLower = class {
       default: {
         const signed = SIGNED.has(tp);
         const [min, max] = tp === "i8" ? [-128, 127] : tp === "i16" ? [-32768, 32767] : tp === "u8" ? [0, 255] : [0, 65535];
-        const t3 = this.fb.local("i32");
+        const t2 = this.fb.local("i32");
         return ir.seq(
           [
-            ir.set(t3, ir.un(`i32.trunc_sat_${fv}_${signed ? "s" : "u"}`, v)),
+            ir.set(t2, ir.un(`i32.trunc_sat_${fv}_${signed ? "s" : "u"}`, v)),
             ir.set(
-              t3,
+              t2,
               ir.select(
-                ir.bin(signed ? "i32.lt_s" : "i32.lt_u", ir.get(t3), ir.i32(min)),
+                ir.bin(signed ? "i32.lt_s" : "i32.lt_u", ir.get(t2), ir.i32(min)),
                 ir.i32(min),
-                ir.get(t3)
+                ir.get(t2)
               )
             ),
             ir.set(
-              t3,
+              t2,
               ir.select(
-                ir.bin(signed ? "i32.gt_s" : "i32.gt_u", ir.get(t3), ir.i32(max)),
+                ir.bin(signed ? "i32.gt_s" : "i32.gt_u", ir.get(t2), ir.i32(max)),
                 ir.i32(max),
-                ir.get(t3)
+                ir.get(t2)
               )
             )
           ],
-          ir.get(t3)
+          ir.get(t2)
         );
       }
     }
@@ -18055,7 +12841,7 @@ var FnLower = class {
     const svt = this.fb.local("i32");
     const nvt = this.fb.local("i32");
     const vl = this.L.vtableLayout(slots.length);
-    const stmts = [
+    const stmts2 = [
       ir.set(src, v),
       ir.set(svt, ir.load("i32.load", ir.get(src), CONTRACT_VTABLE_OFFSET)),
       ir.set(nvt, ir.rt("alloc", [ir.i32(vl.layout), ir.i32(vl.size)])),
@@ -18073,7 +12859,7 @@ var FnLower = class {
       )
     ];
     slots.forEach(
-      (s, i) => stmts.push(
+      (s, i) => stmts2.push(
         ir.store(
           "i32.store",
           ir.get(nvt),
@@ -18083,22 +12869,22 @@ var FnLower = class {
       )
     );
     return ir.seq(
-      stmts,
+      stmts2,
       this.makeContract(ir.load("i32.load", ir.get(src), CONTRACT_RECEIVER_OFFSET), ir.get(nvt))
     );
   }
   // -------------------------------------------------------------------------------------
   // Heap values.
   recordNew(e) {
-    const t3 = this.typeOf(e);
-    const r = this.L.recordLayout(t3);
+    const t2 = this.typeOf(e);
+    const r = this.L.recordLayout(t2);
     const obj = this.fb.local("i32");
     const loc = this.loc(e);
-    const stmts = [ir.set(obj, ir.rt("alloc", [ir.i32(r.layout), ir.i32(r.size)]))];
+    const stmts2 = [ir.set(obj, ir.rt("alloc", [ir.i32(r.layout), ir.i32(r.size)]))];
     for (const slot of r.fields.values()) {
       if (!slot.event) continue;
       const ev = this.fb.local("i32");
-      stmts.push(
+      stmts2.push(
         ir.set(ev, ir.rt("alloc", [ir.i32(this.L.eventLayout()), ir.i32(16)])),
         ir.store(
           "i32.store",
@@ -18115,54 +12901,54 @@ var FnLower = class {
     }
     for (const fi of e.fields) {
       const slot = r.fields.get(fi.field);
-      if (slot.vt === null) stmts.push(...this.eff(fi.value));
-      else stmts.push(ir.store(this.L.storeOp(slot.vt), ir.get(obj), this.val(fi.value), slot.offset));
+      if (slot.vt === null) stmts2.push(...this.eff(fi.value));
+      else stmts2.push(ir.store(this.L.storeOp(slot.vt), ir.get(obj), this.val(fi.value), slot.offset));
     }
-    return ir.seq(stmts, ir.get(obj));
+    return ir.seq(stmts2, ir.get(obj));
   }
-  enumNew(t3, variant, args) {
-    const v = this.L.variantLayout(t3, variant);
-    if (v.fields.length === 0) return this.L.constEnum(t3, variant);
+  enumNew(t2, variant, args) {
+    const v = this.L.variantLayout(t2, variant);
+    if (v.fields.length === 0) return this.L.constEnum(t2, variant);
     const obj = this.fb.local("i32");
-    const stmts = [
+    const stmts2 = [
       ir.set(obj, ir.rt("alloc", [ir.i32(v.layout), ir.i32(v.size)])),
       ir.store("i32.store", ir.get(obj), ir.i32(v.tag), ENUM_TAG_OFFSET)
     ];
     args.forEach((a, i) => {
       const slot = v.fields[i];
-      if ("eff" in a) stmts.push(...a.eff);
+      if ("eff" in a) stmts2.push(...a.eff);
       else if (slot.vt !== null)
-        stmts.push(ir.store(this.L.storeOp(slot.vt), ir.get(obj), a.val, slot.offset));
+        stmts2.push(ir.store(this.L.storeOp(slot.vt), ir.get(obj), a.val, slot.offset));
     });
-    return ir.seq(stmts, ir.get(obj));
+    return ir.seq(stmts2, ir.get(obj));
   }
   arrayLit(e) {
     const elemT = this.ty(e.elem);
     const el = this.L.elem(elemT);
     const arr = this.fb.local("i32");
     const loc = this.loc(e);
-    const stmts = [
+    const stmts2 = [
       ir.set(
         arr,
         ir.rt("array_new", [ir.i32(el.layout), ir.i32(el.size), ir.i64(e.elements.length), ir.i32(loc)], loc)
       )
     ];
     e.elements.forEach((x, k) => {
-      if (el.vt === null) stmts.push(...this.eff(x));
-      else stmts.push(ir.store(el.store, ir.get(arr), this.val(x), 8 + k * el.size));
+      if (el.vt === null) stmts2.push(...this.eff(x));
+      else stmts2.push(ir.store(el.store, ir.get(arr), this.val(x), 8 + k * el.size));
     });
-    return ir.seq(stmts, ir.get(arr));
+    return ir.seq(stmts2, ir.get(arr));
   }
   /** A loaded reference element: never-written slots read as "" / an empty array, or panic (§5.11). */
   refDefault(elemT, loaded, loc) {
     if (!this.L.isRef(elemT)) return loaded;
-    const t3 = this.fb.local("i32");
+    const t2 = this.fb.local("i32");
     const info = this.L.info(elemT);
     let fallback;
-    if (elemT === T2.string) fallback = this.L.b.string("");
+    if (elemT === T.string) fallback = this.L.b.string("");
     else if (info.kind === "array") fallback = this.L.emptyArray(this.L.elem(info.elem).layout);
     else fallback = ir.seq(this.L.panicCode("read of uninitialised array element", loc), ir.i32(0));
-    return ir.seq([ir.set(t3, loaded)], ir.cond("i32", ir.un("i32.eqz", ir.get(t3)), fallback, ir.get(t3)));
+    return ir.seq([ir.set(t2, loaded)], ir.cond("i32", ir.un("i32.eqz", ir.get(t2)), fallback, ir.get(t2)));
   }
   index(e) {
     const loc = this.loc(e);
@@ -18181,12 +12967,12 @@ var FnLower = class {
     if (lf.captures.length === 0) return ir.rt("closure_new", [slot, ir.i32(0)]);
     const env = this.fb.local("i32");
     const { layout, size } = this.L.envLayout(func, lf.captures.length);
-    const stmts = [ir.set(env, ir.rt("alloc", [ir.i32(layout), ir.i32(size)]))];
+    const stmts2 = [ir.set(env, ir.rt("alloc", [ir.i32(layout), ir.i32(size)]))];
     lf.captures.forEach((c2, i) => {
       const s = this.slot(c2);
-      if (s.kind === "cell") stmts.push(ir.store("i32.store", ir.get(env), ir.get(s.index), 4 + 4 * i));
+      if (s.kind === "cell") stmts2.push(ir.store("i32.store", ir.get(env), ir.get(s.index), 4 + 4 * i));
     });
-    return ir.seq(stmts, ir.rt("closure_new", [slot, ir.get(env)]));
+    return ir.seq(stmts2, ir.rt("closure_new", [slot, ir.get(env)]));
   }
   // -------------------------------------------------------------------------------------
   // Calls.
@@ -18244,7 +13030,7 @@ var FnLower = class {
           target.func,
           target.typeArgs.map((a) => this.ty(a))
         );
-        return { pre, call: ir.call(inst, vals, loc), noreturn: this.ty(fi.ret) === T2.never };
+        return { pre, call: ir.call(inst, vals, loc), noreturn: this.ty(fi.ret) === T.never };
       }
       case "intrinsic":
         return this.intrinsic(e, target.name, target.typeArgs, loc);
@@ -18299,7 +13085,7 @@ var FnLower = class {
             [ir.load("i32.load", ir.get(c2), 8), ...vals],
             loc
           ),
-          noreturn: this.ty(ft.ret) === T2.never
+          noreturn: this.ty(ft.ret) === T.never
         };
       }
     }
@@ -18351,9 +13137,9 @@ var FnLower = class {
       return { pre: pre2, call: null, noreturn: false };
     }
     if (name === "__array_new") {
-      const t3 = this.typeOf(e);
-      const info2 = L.info(t3);
-      const elemT = info2.kind === "array" ? info2.elem : typeArgs.length ? this.ty(typeArgs[0]) : T2.u8;
+      const t2 = this.typeOf(e);
+      const info2 = L.info(t2);
+      const elemT = info2.kind === "array" ? info2.elem : typeArgs.length ? this.ty(typeArgs[0]) : T.u8;
       const el = L.elem(elemT);
       const pre2 = this.eff(e.args[0]);
       const len = this.val(e.args[1]);
@@ -18445,9 +13231,9 @@ var FnLower = class {
     const temps = [];
     const valued = argEs.filter((a) => this.vtOf(a) !== null);
     vals.forEach((v, i) => {
-      const t3 = this.fb.local(this.vtOf(valued[i]));
-      out.push(ir.set(t3, v));
-      temps.push(ir.get(t3));
+      const t2 = this.fb.local(this.vtOf(valued[i]));
+      out.push(ir.set(t2, v));
+      temps.push(ir.get(t2));
     });
     const ri = this.L.info(recT);
     if (ri.kind !== "record") throw new Error("lowering: event of a non-record");
@@ -18455,7 +13241,7 @@ var FnLower = class {
     const fi = rec.fields.find((f) => f.index === field);
     const recMap = this.L.declMap(rec.typeParams, ri.args);
     const params = fi && fi.kind === "event" ? fi.params.map((p) => this.L.subst(p, recMap)) : [];
-    const type = this.closureType(params, T2.unit);
+    const type = this.closureType(params, T.unit);
     const brk = this.fb.label();
     out.push(
       ir.set(n, ir.load("i32.load", ir.get(ev), EVENT_COUNT_OFFSET)),
@@ -18497,19 +13283,19 @@ var FnLower = class {
   // -------------------------------------------------------------------------------------
   // Assignment.
   assign(e, want) {
-    const t3 = this.typeOf(e);
-    const vt = this.L.vt(t3);
+    const t2 = this.typeOf(e);
+    const vt = this.L.vt(t2);
     const loc = this.loc(e);
     const combine = (old, v) => {
       if (e.op === "=") return v;
       if (e.compound === "concat") return ir.rt("str_concat", [old, v]);
-      return this.arith(e.op === "+=" ? "add" : "sub", t3, old, v, loc);
+      return this.arith(e.op === "+=" ? "add" : "sub", t2, old, v, loc);
     };
     if (vt === null) return { stmts: this.eff(e.value) };
-    const finish = (stmts, store, v) => {
-      if (!want) return { stmts: [...stmts, ...store(v)] };
+    const finish = (stmts2, store, v) => {
+      if (!want) return { stmts: [...stmts2, ...store(v)] };
       const tmp = this.fb.local(vt);
-      return { stmts: [...stmts, ir.set(tmp, v), ...store(ir.get(tmp))], value: ir.get(tmp) };
+      return { stmts: [...stmts2, ir.set(tmp, v), ...store(ir.get(tmp))], value: ir.get(tmp) };
     };
     const target = e.target;
     switch (target.kind) {
@@ -18530,7 +13316,7 @@ var FnLower = class {
       }
       case "index": {
         const at = this.L.info(this.typeOf(target.object));
-        const elemT = at.kind === "array" ? at.elem : t3;
+        const elemT = at.kind === "array" ? at.elem : t2;
         const el = this.L.elem(elemT);
         const [po, obj] = this.spill("i32", this.val(target.object));
         const [pi, idx] = this.spill("i64", this.toI64Index(target.index));
@@ -18569,20 +13355,20 @@ var FnLower = class {
     return [ir.block(end, inner)];
   }
   arm(arm, scrut, st, end, dest) {
-    const fail2 = this.fb.label();
-    const body = this.pattern(arm.pattern, scrut, st, fail2);
-    if (arm.guard) body.push(ir.if(ir.un("i32.eqz", this.val(arm.guard)), [ir.br(fail2)]));
+    const fail = this.fb.label();
+    const body = this.pattern(arm.pattern, scrut, st, fail);
+    if (arm.guard) body.push(ir.if(ir.un("i32.eqz", this.val(arm.guard)), [ir.br(fail)]));
     if (dest && this.vtOf(arm.body) !== null) body.push(...dest(this.val(arm.body)));
     else body.push(...this.eff(arm.body));
     body.push(ir.br(end));
-    return ir.block(fail2, body, this.loc(arm));
+    return ir.block(fail, body, this.loc(arm));
   }
-  pattern(p, value, t3, fail2) {
+  pattern(p, value, t2, fail) {
     switch (p.kind) {
       case "wildcard":
         return [];
       case "bind":
-        return this.bind(p.local, this.L.vt(t3) === null ? null : value);
+        return this.bind(p.local, this.L.vt(t2) === null ? null : value);
       case "literal": {
         let lit;
         switch (p.literal) {
@@ -18596,20 +13382,20 @@ var FnLower = class {
             lit = ir.i32(Number(p.value));
             break;
           default:
-            lit = this.constOf(t3, p.value);
+            lit = this.constOf(t2, p.value);
         }
-        return [ir.if(ir.un("i32.eqz", this.L.equals(t3, value, lit)), [ir.br(fail2)])];
+        return [ir.if(ir.un("i32.eqz", this.L.equals(t2, value, lit)), [ir.br(fail)])];
       }
       case "variant": {
-        const v = this.L.variantLayout(t3, p.variant);
+        const v = this.L.variantLayout(t2, p.variant);
         const out = [
-          ir.if(ir.bin("i32.ne", ir.load("i32.load", value, ENUM_TAG_OFFSET), ir.i32(v.tag)), [ir.br(fail2)])
+          ir.if(ir.bin("i32.ne", ir.load("i32.load", value, ENUM_TAG_OFFSET), ir.i32(v.tag)), [ir.br(fail)])
         ];
         p.sub?.forEach((sp, i) => {
           const slot = v.fields[i];
           if (!slot || sp.kind === "wildcard") return;
           if (slot.vt === null) {
-            out.push(...this.pattern(sp, ir.i32(0), slot.type, fail2));
+            out.push(...this.pattern(sp, ir.i32(0), slot.type, fail));
             return;
           }
           const loaded = ir.load(this.L.loadOp(slot.vt), value, slot.offset);
@@ -18618,7 +13404,7 @@ var FnLower = class {
             return;
           }
           const tmp = this.fb.local(slot.vt);
-          out.push(ir.set(tmp, loaded), ...this.pattern(sp, ir.get(tmp), slot.type, fail2));
+          out.push(ir.set(tmp, loaded), ...this.pattern(sp, ir.get(tmp), slot.type, fail));
         });
         return out;
       }
@@ -18628,7 +13414,7 @@ var FnLower = class {
     const loc = this.loc(e);
     const ot = this.typeOf(e.operand);
     const o = this.fb.local("i32");
-    const stmts = [ir.set(o, this.val(e.operand))];
+    const stmts2 = [ir.set(o, this.val(e.operand))];
     const failV = this.L.variantLayout(ot, e.failVariant);
     let onFail;
     if (e.mode === "panic" || e.returnType === void 0 || e.returnVariant === void 0) {
@@ -18647,13 +13433,13 @@ var FnLower = class {
       }
       onFail = [ir.ret(this.enumNew(rt, e.returnVariant, args), loc)];
     }
-    stmts.push(
+    stmts2.push(
       ir.if(ir.bin("i32.eq", ir.load("i32.load", ir.get(o), ENUM_TAG_OFFSET), ir.i32(failV.tag)), onFail)
     );
     const okV = this.L.variantLayout(ot, e.successVariant);
     const s0 = okV.fields[0];
     const value = s0 && s0.vt !== null && this.vtOf(e) !== null ? ir.load(this.L.loadOp(s0.vt), ir.get(o), s0.offset) : null;
-    return { stmts, value };
+    return { stmts: stmts2, value };
   }
 };
 var MAX_STRING_BYTES = 2147483632 - 8;
@@ -18714,31 +13500,31 @@ var Lowerer = class {
         if (f.id === p.entry || f.kind !== "function" || f.module !== p.entryModule) continue;
         if (f.params.length !== 0 || f.typeParams.length !== 0 || f.body === void 0) continue;
         const r = this.types.get(f.ret);
-        if (f.ret !== T2.unit && !(r.kind === "prim" && INT_PRIMS.has(r.prim))) continue;
+        if (f.ret !== T.unit && !(r.kind === "prim" && INT_PRIMS.has(r.prim))) continue;
         this.b.entryPoint(f.name, this.instance(f.id, []), false);
       }
     }
     if (this.options.tests !== false) {
-      for (const t3 of p.tests) {
-        const loc = this.position(t3.span);
+      for (const t2 of p.tests) {
+        const loc = this.position(t2.span);
         this.b.test({
-          qualifiedName: t3.qualifiedName,
-          name: t3.name,
-          group: t3.group ?? null,
-          tags: [...t3.tags],
-          skip: t3.skip ? { condition: t3.skip.condition, reason: t3.skip.reason ?? null } : null,
-          file: t3.file,
+          qualifiedName: t2.qualifiedName,
+          name: t2.name,
+          group: t2.group ?? null,
+          tags: [...t2.tags],
+          skip: t2.skip ? { condition: t2.skip.condition, reason: t2.skip.reason ?? null } : null,
+          file: t2.file,
           line: loc.line,
           column: loc.column,
-          func: this.instance(t3.func, [])
+          func: this.instance(t2.func, [])
         });
       }
     }
     if (this.options.library && p.entryModule !== void 0) {
       const root = p.modules[p.entryModule].path;
       const inTree = (m) => {
-        const path2 = p.modules[m].path;
-        return root === "" || path2 === root || path2.startsWith(root + ".");
+        const path = p.modules[m].path;
+        return root === "" || path === root || path.startsWith(root + ".");
       };
       for (const f of p.functions) {
         if (f.kind !== "function" || !f.isPub || f.typeParams.length !== 0 || f.body === void 0) continue;
@@ -18773,22 +13559,22 @@ var Lowerer = class {
   }
   /** Declares (once) the instance of `func` at `typeArgs` (for lambdas: the root's arguments). */
   instance(func, typeArgs) {
-    const key = `${func}|${typeArgs.join(",")}`;
-    const found = this.instances.get(key);
+    const key2 = `${func}|${typeArgs.join(",")}`;
+    const found = this.instances.get(key2);
     if (found !== void 0) return found;
     const f = this.program.functions[func];
     const params = f.kind === "lambda" ? this.rootOf(func).typeParams : f.typeParams;
     const map = /* @__PURE__ */ new Map();
-    params.forEach((p, i) => map.set(p, typeArgs[i] ?? T2.unit));
+    params.forEach((p, i) => map.set(p, typeArgs[i] ?? T.unit));
     const vts = f.kind === "lambda" ? ["i32"] : [];
-    for (const t3 of f.paramTypes) {
-      const vt = this.vt(this.subst(t3, map));
+    for (const t2 of f.paramTypes) {
+      const vt = this.vt(this.subst(t2, map));
       if (vt !== null) vts.push(vt);
     }
     const ret = this.vt(this.subst(f.ret, map));
-    const args = typeArgs.length ? `<${typeArgs.map((t3) => this.typeName(t3)).join(",")}>` : "";
+    const args = typeArgs.length ? `<${typeArgs.map((t2) => this.typeName(t2)).join(",")}>` : "";
     const index = this.b.declare(this.uniqueName(f.qualifiedName + args), vts, ret);
-    this.instances.set(key, index);
+    this.instances.set(key2, index);
     this.queue.push({ func, typeArgs, map, index });
     return index;
   }
@@ -18804,25 +13590,25 @@ var Lowerer = class {
   }
   // -------------------------------------------------------------------------------------
   // Types.
-  info(t3) {
-    return this.types.get(t3);
+  info(t2) {
+    return this.types.get(t2);
   }
-  subst(t3, map) {
-    return substitute(this.types, t3, map);
+  subst(t2, map) {
+    return substitute(this.types, t2, map);
   }
-  prim(t3) {
-    const i = this.types.get(t3);
+  prim(t2) {
+    const i = this.types.get(t2);
     return i.kind === "prim" ? i.prim : void 0;
   }
-  isIntType(t3) {
-    const p = this.prim(t3);
+  isIntType(t2) {
+    const p = this.prim(t2);
     return p !== void 0 && INT_PRIMS.has(p);
   }
   /** The value type of a (concrete) Beskid type; null for `unit`/`never`. */
-  vt(t3) {
-    const i = this.types.get(t3);
+  vt(t2) {
+    const i = this.types.get(t2);
     if (i.kind === "param" || i.kind === "error")
-      throw new Error(`lowering: ${this.typeName(t3)} is not a concrete type`);
+      throw new Error(`lowering: ${this.typeName(t2)} is not a concrete type`);
     if (i.kind !== "prim") return "i32";
     switch (i.prim) {
       case "unit":
@@ -18841,12 +13627,12 @@ var Lowerer = class {
     }
   }
   /** Whether values of `t` are heap references. */
-  isRef(t3) {
-    const i = this.types.get(t3);
+  isRef(t2) {
+    const i = this.types.get(t2);
     return i.kind !== "prim" ? i.kind !== "param" && i.kind !== "error" : i.prim === "string";
   }
-  typeName(t3) {
-    const i = this.types.get(t3);
+  typeName(t2) {
+    const i = this.types.get(t2);
     const args = (xs) => xs.length ? `<${xs.map((x) => this.typeName(x)).join(",")}>` : "";
     switch (i.kind) {
       case "prim":
@@ -18870,7 +13656,7 @@ var Lowerer = class {
   /** Type parameter map of a generic declaration instance. */
   declMap(params, args) {
     const m = /* @__PURE__ */ new Map();
-    params.forEach((p, i) => m.set(p, args[i] ?? T2.unit));
+    params.forEach((p, i) => m.set(p, args[i] ?? T.unit));
     return m;
   }
   /** Field storage width in records and cells. */
@@ -18883,8 +13669,8 @@ var Lowerer = class {
   storeOp(vt) {
     return `${vt}.store`;
   }
-  elem(t3) {
-    const p = this.prim(t3);
+  elem(t2) {
+    const p = this.prim(t2);
     switch (p) {
       case "bool":
       case "u8":
@@ -18938,60 +13724,60 @@ var Lowerer = class {
     }
     return { slots, size: Math.max(8, Math.ceil(at / 8) * 8), refs };
   }
-  recordLayout(t3) {
-    const found = this.records.get(t3);
+  recordLayout(t2) {
+    const found = this.records.get(t2);
     if (found) return found;
-    const i = this.types.get(t3);
-    if (i.kind !== "record") throw new Error(`lowering: ${this.typeName(t3)} is not a record`);
+    const i = this.types.get(t2);
+    if (i.kind !== "record") throw new Error(`lowering: ${this.typeName(t2)} is not a record`);
     const rec = this.program.records[i.decl];
     const map = this.declMap(rec.typeParams, i.args);
     const ordered = [...rec.fields].sort((a, b) => a.index - b.index);
     const placed = this.place(
       4,
       ordered.map(
-        (f) => f.kind === "event" ? { type: T2.i32, event: { capacity: f.capacity } } : { type: this.subst(f.type, map) }
+        (f) => f.kind === "event" ? { type: T.i32, event: { capacity: f.capacity } } : { type: this.subst(f.type, map) }
       )
     );
     const fields = /* @__PURE__ */ new Map();
     ordered.forEach((f, k) => fields.set(f.index, placed.slots[k]));
-    const layout = this.namedLayout(this.typeName(t3), placed.size, placed.refs);
+    const layout = this.namedLayout(this.typeName(t2), placed.size, placed.refs);
     const r = { layout, size: placed.size, fields };
-    this.records.set(t3, r);
+    this.records.set(t2, r);
     return r;
   }
-  enumInfo(t3) {
-    const i = this.types.get(t3);
-    if (i.kind !== "enum") throw new Error(`lowering: ${this.typeName(t3)} is not an enum`);
+  enumInfo(t2) {
+    const i = this.types.get(t2);
+    if (i.kind !== "enum") throw new Error(`lowering: ${this.typeName(t2)} is not an enum`);
     const decl = this.program.enums[i.decl];
     return { decl, map: this.declMap(decl.typeParams, i.args) };
   }
-  variantLayout(t3, variant) {
-    const key = `${t3}:${variant}`;
-    const found = this.variants.get(key);
+  variantLayout(t2, variant) {
+    const key2 = `${t2}:${variant}`;
+    const found = this.variants.get(key2);
     if (found) return found;
-    const { decl, map } = this.enumInfo(t3);
+    const { decl, map } = this.enumInfo(t2);
     const v = decl.variants[variant];
     const placed = this.place(
       8,
       v.fields.map((f) => ({ type: this.subst(f.type, map) }))
     );
-    const layout = this.namedLayout(`${this.typeName(t3)}::${v.name}`, placed.size, placed.refs);
+    const layout = this.namedLayout(`${this.typeName(t2)}::${v.name}`, placed.size, placed.refs);
     const r = { layout, size: placed.size, tag: v.tag, fields: placed.slots };
-    this.variants.set(key, r);
+    this.variants.set(key2, r);
     return r;
   }
   /** A payload-less enum value as constant data (no allocation; identity is unspecified, §5.6). */
-  constEnum(t3, variant) {
-    const key = `${t3}:${variant}`;
-    const found = this.constEnums.get(key);
+  constEnum(t2, variant) {
+    const key2 = `${t2}:${variant}`;
+    const found = this.constEnums.get(key2);
     if (found) return found;
-    const v = this.variantLayout(t3, variant);
+    const v = this.variantLayout(t2, variant);
     const bytes = new Uint8Array(8);
     const view = new DataView(bytes.buffer);
     view.setInt32(0, v.layout, true);
     view.setInt32(4, v.tag, true);
-    const e = ir.data(this.b.dataSegment(`enum.${this.typeName(t3)}::${variant}`, bytes));
-    this.constEnums.set(key, e);
+    const e = ir.data(this.b.dataSegment(`enum.${this.typeName(t2)}::${variant}`, bytes));
+    this.constEnums.set(key2, e);
     return e;
   }
   /** A constant empty array of one element layout (the zero value of array elements). */
@@ -19026,8 +13812,8 @@ var Lowerer = class {
   }
   /** The extern function of `[Extern]` contract `contract`, method `method` (declared once). */
   externIndex(contract, method) {
-    const key = `${contract}:${method}`;
-    const found = this.externs.get(key);
+    const key2 = `${contract}:${method}`;
+    const found = this.externs.get(key2);
     if (found !== void 0) return found;
     const c2 = this.program.contracts[contract];
     const m = c2.methods[method];
@@ -19042,15 +13828,15 @@ var Lowerer = class {
       library: c2.extern?.library ?? "",
       type: { params, result: this.vt(m.ret) }
     });
-    this.externs.set(key, idx);
+    this.externs.set(key2, idx);
     return idx;
   }
   /** A small dense number per concrete receiver type (for contract equality). */
-  typeKey(t3) {
-    let k = this.typeKeys.get(t3);
+  typeKey(t2) {
+    let k = this.typeKeys.get(t2);
     if (k === void 0) {
       k = this.typeKeys.size + 1;
-      this.typeKeys.set(t3, k);
+      this.typeKeys.set(t2, k);
     }
     return k;
   }
@@ -19059,8 +13845,8 @@ var Lowerer = class {
    * slot, then one table slot per method.
    */
   vtable(receiverType, contract, funcs) {
-    const key = `${receiverType}>${contract}:${funcs.join(",")}`;
-    const found = this.vtables.get(key);
+    const key2 = `${receiverType}>${contract}:${funcs.join(",")}`;
+    const found = this.vtables.get(key2);
     if (found) return found;
     const slots = funcs.map((f) => this.b.tableSlot(f));
     const bytes = new Uint8Array(VTABLE_METHODS_OFFSET + 4 * slots.length);
@@ -19072,7 +13858,7 @@ var Lowerer = class {
     const e = ir.data(
       this.b.dataSegment(`vtable.${this.typeName(receiverType)}>${this.typeName(contract)}`, bytes)
     );
-    this.vtables.set(key, e);
+    this.vtables.set(key2, e);
     return e;
   }
   /**
@@ -19121,7 +13907,7 @@ var Lowerer = class {
     const pattern = form === "member" ? f.receiver ?? f.paramTypes[0] : f.paramTypes[0];
     const bindings = /* @__PURE__ */ new Map();
     if (pattern !== void 0) unify(this.types, pattern, receiver, new Set(f.typeParams), bindings);
-    return f.typeParams.map((p) => bindings.get(p) ?? T2.unit);
+    return f.typeParams.map((p) => bindings.get(p) ?? T.unit);
   }
   // -------------------------------------------------------------------------------------
   // Function values.
@@ -19131,16 +13917,16 @@ var Lowerer = class {
    * so `===` on the same named function holds (§5.13).
    */
   fnValue(func, typeArgs) {
-    const key = `${func}|${typeArgs.join(",")}`;
-    const found = this.fnValues.get(key);
+    const key2 = `${func}|${typeArgs.join(",")}`;
+    const found = this.fnValues.get(key2);
     if (found) return found;
     const target = this.instance(func, typeArgs);
-    const t3 = this.b.typeOf(target);
+    const t2 = this.b.typeOf(target);
     const name = this.uniqueName(`${this.nameOfInstance(func, typeArgs)}$value`);
-    const adapter = this.b.func(name, ["i32", ...t3.params], t3.result, (fb) => {
-      const args = t3.params.map((_, i) => fb.param(i + 1));
+    const adapter = this.b.func(name, ["i32", ...t2.params], t2.result, (fb) => {
+      const args = t2.params.map((_, i) => fb.param(i + 1));
       const call = ir.call(target, args);
-      return t3.result === null ? [ir.exec(call), ir.ret()] : [ir.ret(call)];
+      return t2.result === null ? [ir.exec(call), ir.ret()] : [ir.ret(call)];
     });
     const bytes = new Uint8Array(12);
     const view = new DataView(bytes.buffer);
@@ -19148,18 +13934,18 @@ var Lowerer = class {
     view.setInt32(4, this.b.tableSlot(adapter), true);
     view.setInt32(8, 0, true);
     const e = ir.data(this.b.dataSegment(`fn.${name}`, bytes));
-    this.fnValues.set(key, e);
+    this.fnValues.set(key2, e);
     return e;
   }
   nameOfInstance(func, typeArgs) {
     const f = this.program.functions[func];
-    return f.qualifiedName + (typeArgs.length ? `<${typeArgs.map((t3) => this.typeName(t3)).join(",")}>` : "");
+    return f.qualifiedName + (typeArgs.length ? `<${typeArgs.map((t2) => this.typeName(t2)).join(",")}>` : "");
   }
   // -------------------------------------------------------------------------------------
   // Structural equality (D8).
   /** `a == b` on values of the concrete type `t` (both operands already lowered). */
-  equals(t3, a, b) {
-    const p = this.prim(t3);
+  equals(t2, a, b) {
+    const p = this.prim(t2);
     if (p !== void 0) {
       switch (p) {
         case "unit":
@@ -19179,31 +13965,31 @@ var Lowerer = class {
           return ir.bin("i32.eq", a, b);
       }
     }
-    if (this.types.get(t3).kind === "fn") return ir.bin("i32.eq", a, b);
-    return ir.call(this.eqFunc(t3), [a, b]);
+    if (this.types.get(t2).kind === "fn") return ir.bin("i32.eq", a, b);
+    return ir.call(this.eqFunc(t2), [a, b]);
   }
   /** The generated `(i32, i32) -> i32` equality function of a heap type. */
-  eqFunc(t3) {
-    const found = this.eqFuncs.get(t3);
+  eqFunc(t2) {
+    const found = this.eqFuncs.get(t2);
     if (found !== void 0) return found;
-    const idx = this.b.declare(this.uniqueName(`eq.${this.typeName(t3)}`), ["i32", "i32"], "i32");
-    this.eqFuncs.set(t3, idx);
-    this.b.define(idx, (fb) => this.eqBody(t3, fb));
+    const idx = this.b.declare(this.uniqueName(`eq.${this.typeName(t2)}`), ["i32", "i32"], "i32");
+    this.eqFuncs.set(t2, idx);
+    this.b.define(idx, (fb) => this.eqBody(t2, fb));
     return idx;
   }
-  eqBody(t3, fb) {
+  eqBody(t2, fb) {
     const a = fb.param(0);
     const b = fb.param(1);
     const out = [
       ir.if(ir.bin("i32.eq", a, b), [ir.ret(ir.i32(1))]),
       ir.if(ir.bin("i32.or", ir.un("i32.eqz", a), ir.un("i32.eqz", b)), [ir.ret(ir.i32(0))])
     ];
-    const i = this.types.get(t3);
+    const i = this.types.get(t2);
     const no = ir.ret(ir.i32(0));
     const field = (base, slot) => ir.load(this.loadOp(slot.vt), base, slot.offset);
     switch (i.kind) {
       case "prim":
-        out.push(ir.ret(this.equals(t3, a, b)));
+        out.push(ir.ret(this.equals(t2, a, b)));
         break;
       case "fn":
         out.push(no);
@@ -19232,7 +14018,7 @@ var Lowerer = class {
         break;
       }
       case "record": {
-        const r = this.recordLayout(t3);
+        const r = this.recordLayout(t2);
         for (const slot of [...r.fields.values()]) {
           if (slot.event || slot.vt === null) continue;
           out.push(ir.if(ir.un("i32.eqz", this.equals(slot.type, field(a, slot), field(b, slot))), [no]));
@@ -19241,14 +14027,14 @@ var Lowerer = class {
         break;
       }
       case "enum": {
-        const { decl } = this.enumInfo(t3);
+        const { decl } = this.enumInfo(t2);
         const tag = fb.local("i32");
         out.push(
           ir.set(tag, ir.load("i32.load", a, ENUM_TAG_OFFSET)),
           ir.if(ir.bin("i32.ne", ir.get(tag), ir.load("i32.load", b, ENUM_TAG_OFFSET)), [no])
         );
         decl.variants.forEach((_, vi) => {
-          const v = this.variantLayout(t3, vi);
+          const v = this.variantLayout(t2, vi);
           const checks = [];
           for (const slot of v.fields) {
             if (slot.vt === null) continue;
@@ -19305,206 +14091,12 @@ function lower(program, options = {}) {
   return new Lowerer(program, options).run();
 }
 
-// src/util/paths.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname6, join as join8 } from "node:path";
-import { fileURLToPath } from "node:url";
-var cached;
-function packageRoot() {
-  if (cached) return cached;
-  let dir = dirname6(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    if (existsSync3(join8(dir, "package.json")) && existsSync3(join8(dir, "corelib"))) return cached = dir;
-    const up = dirname6(dir);
-    if (up === dir) throw new Error("beskid-ci: cannot find the package root (package.json beside corelib/)");
-    dir = up;
-  }
-}
-function bundledCorelibRoot() {
-  return join8(packageRoot(), "corelib");
-}
-
-// src/pipeline/closure-snapshot.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
-function recordingFs(base = nodeFs) {
-  const probes = /* @__PURE__ */ new Map();
-  const reads = /* @__PURE__ */ new Map();
-  const realpaths = /* @__PURE__ */ new Map();
-  const fs2 = {
-    isFile(p) {
-      const v = base.isFile(p);
-      probes.set(p, v);
-      return v;
-    },
-    readFile(p) {
-      const bytes = base.readFile(p);
-      reads.set(p, sha256Hex(bytes));
-      return bytes;
-    },
-    realpath(p) {
-      const v = base.realpath(p);
-      realpaths.set(p, v);
-      return v;
-    }
-  };
-  return { fs: fs2, probes, reads, realpaths };
-}
-function snapshotPath(dir, identity) {
-  return join9(dir, `closure-${sha256Hex(`${VERSION}
-${identity}`).slice(0, 16)}.json`);
-}
-function saveSnapshot(path2, rec, assembly) {
-  const sorted = (m) => [...m.entries()].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  const snap = {
-    v: 1,
-    toolchain: VERSION,
-    probes: sorted(rec.probes),
-    reads: sorted(rec.reads),
-    realpaths: sorted(rec.realpaths),
-    units: assembly.units.map((u) => ({
-      module: u.module,
-      path: u.path,
-      relPath: u.relPath,
-      hash: u.hash,
-      fileName: u.fileName,
-      rootIndex: u.rootIndex
-    })),
-    entryIndex: assembly.entryIndex
-  };
-  writeFileAtomic(path2, JSON.stringify(snap));
-}
-function loadValidSnapshot(path2, roots, fs2 = nodeFs) {
-  let snap;
-  try {
-    snap = JSON.parse(readFileSync7(path2, "utf8"));
-    if (snap.v !== 1 || snap.toolchain !== VERSION || !Array.isArray(snap.units)) return void 0;
-  } catch {
-    return void 0;
-  }
-  try {
-    for (const [p, exists] of snap.probes) if (fs2.isFile(p) !== exists) return void 0;
-    for (const [p, real] of snap.realpaths) if (fs2.realpath(p) !== real) return void 0;
-    const texts = /* @__PURE__ */ new Map();
-    const decoder = new TextDecoder("utf-8");
-    for (const [p, hash] of snap.reads) {
-      const bytes = fs2.readFile(p);
-      if (sha256Hex(bytes) !== hash) return void 0;
-      texts.set(p, decoder.decode(bytes));
-    }
-    const units = snap.units.map((u) => ({ ...u, text: texts.get(u.path) ?? "" }));
-    if (units.some((u) => !texts.has(u.path))) return void 0;
-    return { roots, units, entryIndex: snap.entryIndex, mode: "ImportClosure" };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/pipeline/frontend.ts
-function unitName(plan, path2) {
-  const rel2 = relative6(plan.projectDir, path2);
-  if (!rel2.startsWith("..") && !isAbsolute2(rel2)) return rel2.split(sep6).join("/");
-  for (const root of plan.roots) {
-    const r = relative6(root.path, path2);
-    if (!r.startsWith("..") && !isAbsolute2(r)) return `${root.name}:${r.split(sep6).join("/")}`;
-  }
-  return path2;
-}
-function displayPath(cwd, unitPaths, name) {
-  const abs = unitPaths.get(name) ?? (isAbsolute2(name) ? name : void 0);
-  if (abs === void 0) return name;
-  const rel2 = relative6(cwd, abs);
-  return rel2.startsWith("..") || isAbsolute2(rel2) ? abs : rel2.split(sep6).join("/");
-}
-function displayDiagnostics(cwd, unitPaths, diagnostics) {
-  return diagnostics.map(
-    (d) => d.file === void 0 ? d : { ...d, file: displayPath(cwd, unitPaths, d.file) }
-  );
-}
-function hashFile(path2) {
-  try {
-    return sha256Hex(readFileSync8(path2));
-  } catch {
-    return "missing";
-  }
-}
-function loweringOptions(command) {
-  void command;
-  return { tests: true, exports: true };
-}
-function resolveProject(req, workspaceScanMode = false, snapshotDir) {
-  const corelibRoot = req.corelibRoot ? resolvePath(req.cwd, req.corelibRoot) : bundledCorelibRoot();
-  const planned = resolvePlan({
-    cwd: req.cwd,
-    lockMode: req.lockMode ?? "default",
-    command: req.command,
-    corelibRoot,
-    ...req.project !== void 0 ? { project: req.project } : {},
-    ...req.input !== void 0 ? { input: req.input } : {},
-    ...req.target !== void 0 ? { target: req.target } : {},
-    ...req.workspaceMember !== void 0 ? { workspaceMember: req.workspaceMember } : {}
-  });
-  const diagnostics = [...planned.diagnostics];
-  const plan = planned.value;
-  if (!plan || hasErrors(diagnostics)) return { diagnostics };
-  const roots = plan.roots.map((r) => ({ name: r.name, path: r.path }));
-  const fileName = (path2) => unitName(plan, path2);
-  const snapshot = snapshotDir && !workspaceScanMode ? snapshotPath(snapshotDir(plan), JSON.stringify([plan.entryFile, roots])) : void 0;
-  let assembly = snapshot ? loadValidSnapshot(snapshot, roots) : void 0;
-  let saveLater;
-  if (!assembly) {
-    const rec = recordingFs();
-    const assembled = workspaceScanMode ? workspaceScan(
-      plan.roots.filter((r) => r.kind !== "corelib").map((r) => ({ name: r.name, path: r.path })),
-      { projectDir: plan.projectDir, entryFile: plan.entryFile, fileName }
-    ) : assembleImportClosure(
-      { roots, entryFile: plan.entryFile, projectDir: plan.projectDir },
-      { fileName, fs: rec.fs }
-    );
-    diagnostics.push(...assembled.diagnostics);
-    assembly = assembled.value;
-    if (hasErrors(diagnostics)) return { diagnostics };
-    const made = assembly;
-    if (snapshot) {
-      saveLater = () => {
-        try {
-          saveSnapshot(snapshot, rec, made);
-        } catch {
-        }
-      };
-    }
-  }
-  const unitPaths = /* @__PURE__ */ new Map();
-  for (const u of assembly.units) unitPaths.set(u.fileName, u.path);
-  const key = computeCacheKey({
-    toolchain: VERSION,
-    schema: ARTIFACT_SCHEMA_VERSION,
-    options: { ...loweringOptions(req.command) },
-    units: assembly.units.map((u) => ({ module: `${u.module}@${u.fileName}`, hash: u.hash })),
-    inputs: plan.inputs.map((p) => ({
-      path: relative6(plan.projectDir, p).split(sep6).join("/"),
-      hash: hashFile(p)
-    }))
-  });
-  const summary = {
-    projectDir: plan.projectDir,
-    projectName: plan.projectName,
-    manifestPath: plan.manifestPath ?? "",
-    ...plan.target ? { target: { label: plan.target.label, kind: plan.target.kind } } : {},
-    entryFile: plan.entryFile,
-    inputs: plan.inputs,
-    unitCount: assembly.units.length
-  };
-  return {
-    resolved: { plan, assembly, key, summary, unitPaths, ...saveLater ? { saveSnapshot: saveLater } : {} },
-    diagnostics
-  };
-}
+// src/pipeline/compile.ts
 function reassemble(r, diagnostics) {
   const roots = r.plan.roots.map((x) => ({ name: x.name, path: x.path }));
   const assembled = assembleImportClosure(
     { roots, entryFile: r.plan.entryFile, projectDir: r.plan.projectDir },
-    { fileName: (path2) => unitName(r.plan, path2) }
+    { fileName: (path) => unitName(r.plan, path) }
   );
   diagnostics.push(...assembled.diagnostics);
   return assembled.value;
@@ -19520,7 +14112,11 @@ function compileProgram(r, options, stopAfterCheck = false) {
     return { file: u.fileName, module: u.module, tree: parsed.tree, lineIndex: parsed.lineIndex };
   });
   if (hasErrors(diagnostics)) return { diagnostics };
-  const analyzed = analyze(units, { entryModuleIndex: assembly.entryIndex });
+  const analyzed = analyze(units, {
+    entryModuleIndex: assembly.entryIndex,
+    // Only consulted for hints on errors ("import it: `use Core.Output;`").
+    moduleExists: (path) => resolveModule(r.plan.roots, path.split("."), nodeFs.isFile) !== void 0
+  });
   const corelibFiles = new Set(
     assembly.units.filter((u) => r.plan.roots[u.rootIndex]?.kind === "corelib").map((u) => u.fileName)
   );
@@ -19535,26 +14131,6 @@ function compileProgram(r, options, stopAfterCheck = false) {
 }
 
 // src/pipeline/spine.ts
-function defaultCacheDir(projectDir) {
-  return join10(projectDir, "obj", "beskid", "cache");
-}
-function cacheDirFor(req, cache, r) {
-  return cache.dir ? resolvePath2(req.cwd, cache.dir) : defaultCacheDir(r.plan.projectDir);
-}
-function resolveOnly(req, cache) {
-  const snapshotDir = cache.enabled ? (plan) => cache.dir ? resolvePath2(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir) : void 0;
-  const { resolved, diagnostics } = resolveProject(req, false, snapshotDir);
-  const shown = displayDiagnostics(req.cwd, resolved?.unitPaths ?? /* @__PURE__ */ new Map(), diagnostics);
-  if (!resolved) return { ok: false, diagnostics: shown };
-  return {
-    ok: !hasErrors(shown),
-    diagnostics: shown,
-    plan: resolved.summary,
-    cacheKey: resolved.key,
-    cacheDir: cacheDirFor(req, cache, resolved),
-    resolved
-  };
-}
 function usable(bytes, warn, where) {
   if (!bytes) return void 0;
   const decoded = decodeArtifact(bytes);
@@ -19578,7 +14154,7 @@ async function lowerProject(req, cache) {
   if (!base.ok || !base.resolved) return { ...base, cache: miss, timings };
   const r = base.resolved;
   const warn = cache.warn ?? (() => void 0);
-  const key = r.key.key;
+  const key2 = r.key.key;
   const local = cache.enabled ? new LocalCache(base.cacheDir) : void 0;
   const remote = cache.enabled && cache.remote ? createRemoteCache({ ...cache.remote, warn }) : void 0;
   try {
@@ -19587,40 +14163,45 @@ async function lowerProject(req, cache) {
     let program;
     let source = "none";
     if (local) {
-      bytes = local.get(key);
+      bytes = local.get(key2);
       program = usable(bytes, warn, "local");
-      if (bytes && !program) local.remove(key);
+      if (bytes && !program) local.remove(key2);
       if (program) source = "local";
     }
     if (!program && remote) {
-      bytes = await remote.get(key);
+      bytes = await remote.get(key2);
       program = usable(bytes, warn, "remote");
       if (program) {
         source = "remote";
-        safely(warn, "could not write the local cache", () => local?.put(key, bytes));
+        safely(warn, "could not write the local cache", () => local?.put(key2, bytes));
       }
     }
     timings.cache = performance.now() - t1;
     let diagnostics = base.diagnostics;
+    if (program && source === "local" && local)
+      diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, local.getWarnings(key2))];
     if (!program) {
-      const t22 = performance.now();
+      const t2 = performance.now();
       const compiled = compileProgram(r, loweringOptions(req.command));
-      timings.compile = performance.now() - t22;
+      timings.compile = performance.now() - t2;
       diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, compiled.diagnostics)];
       if (!compiled.artifact || hasErrors(diagnostics))
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
       program = compiled.artifact;
-      safely(warn, "could not write the local cache", () => local?.put(key, bytes));
-      if (remote) await remote.put(key, bytes);
+      safely(warn, "could not write the local cache", () => {
+        local?.put(key2, bytes);
+        local?.putWarnings(key2, compiled.diagnostics);
+      });
+      if (remote) await remote.put(key2, bytes);
     }
     r.saveSnapshot?.();
-    const path2 = local ? join10(base.cacheDir, `${key}.bca`) : "";
+    const path = local ? join2(base.cacheDir, `${key2}.bca`) : "";
     return {
       ...base,
       diagnostics,
       cache: { hit: source !== "none", source },
-      artifact: { path: path2, sha256: artifactId(bytes), bytes: bytes.length },
+      artifact: { path, sha256: artifactId(bytes), bytes: bytes.length },
       timings,
       program
     };
@@ -19644,6 +14225,10 @@ function checkProject(req, opts = {}) {
 }
 function sink(target) {
   if (typeof target === "number") return target;
+  if (target.writeBytes) {
+    const w = target.writeBytes.bind(target);
+    return (chunk) => w(chunk);
+  }
   const decoder = new TextDecoder("utf-8");
   return (chunk) => target.write(decoder.decode(chunk, { stream: true }));
 }
@@ -19655,28 +14240,36 @@ function definedEnv(env) {
 function jitStore(lowered) {
   const bca = lowered.artifact?.path;
   if (!bca || !bca.endsWith(".bca")) return void 0;
-  const path2 = bca.slice(0, -4) + ".jit";
+  const path = bca.slice(0, -4) + ".jit";
   return {
-    read: () => existsSync4(path2) ? new Uint8Array(readFileSync9(path2)) : void 0,
+    read: () => existsSync(path) ? new Uint8Array(readFileSync2(path)) : void 0,
     write: (bytes) => {
-      writeFileAtomic(path2, bytes);
-      const dir = dirname7(path2);
-      for (const name of readdirSync5(dir)) {
-        if (name.endsWith(".jit") && !existsSync4(join10(dir, name.slice(0, -4) + ".bca")))
-          rmSync4(join10(dir, name), { force: true });
+      writeFileAtomic(path, bytes);
+      const dir = dirname2(path);
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith(".jit") && !existsSync(join2(dir, name.slice(0, -4) + ".bca")))
+          rmSync2(join2(dir, name), { force: true });
       }
     },
-    remove: () => rmSync4(path2, { force: true })
+    remove: () => rmSync2(path, { force: true })
   };
 }
 function prepared(lowered, program, cache, purpose) {
   const opts = { purpose, ...cache.warn ? { warn: cache.warn } : {} };
   return prepareCached(program, lowered.artifact.sha256, jitStore(lowered), opts).prepared;
 }
+function atEntryFile(ds, lowered, cwd) {
+  const entry = lowered.resolved?.plan.entryFile;
+  return ds.map(
+    (d) => d.code === "E4030" && d.file === void 0 && entry !== void 0 ? { ...d, file: displayPath(cwd, /* @__PURE__ */ new Map(), entry) } : d
+  );
+}
 async function runProject(req, cache, io) {
+  prewarmMainWorker();
   const lowered = await lowerProject(req, cache);
   if (!lowered.ok || !lowered.program || !lowered.resolved)
     return { ok: false, diagnostics: lowered.diagnostics };
+  io.beforeRun?.(lowered.diagnostics);
   const r = await runMain(prepared(lowered, lowered.program, cache, "main"), {
     args: io.args,
     env: definedEnv(io.env),
@@ -19684,13 +14277,14 @@ async function runProject(req, cache, io) {
     stdout: sink(io.stdout),
     stderr: sink(io.stderr),
     ...io.stdin !== void 0 ? { stdin: io.stdin } : {},
+    ...io.ttys !== void 0 ? { ttys: io.ttys } : {},
     ...io.entrypoint !== void 0 ? { entrypoint: io.entrypoint } : {}
   });
-  const diagnostics = [...lowered.diagnostics, ...r.diagnostics];
+  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
   if (r.diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, diagnostics, exitCode: r.exitCode };
 }
-async function testProject(req, cache, t3) {
+async function testProject(req, cache, t2) {
   const lowered = await lowerProject(req, cache);
   if (!lowered.ok || !lowered.program || !lowered.resolved) return lowered;
   const program = lowered.program;
@@ -19715,8 +14309,8 @@ async function testProject(req, cache, t3) {
       group: entry.group ?? "",
       ...entry.skip?.condition ? { skip: { reason: entry.skip.reason ?? "skip.condition is true" } } : {}
     };
-    const sel = selectTest(descriptor, t3);
-    const inThisShard = sel.kind !== "filtered_out" && inShard(position++, t3.shard);
+    const sel = selectTest(descriptor, t2);
+    const inThisShard = sel.kind !== "filtered_out" && inShard(position++, t2.shard);
     if (sel.kind === "filtered_out" || !inThisShard) {
       results[index] = { ...base, ...extra, outcome: "filtered_out", duration_ms: 0 };
     } else if (sel.kind === "skipped") {
@@ -19727,7 +14321,7 @@ async function testProject(req, cache, t3) {
   });
   const ran = await runTests(toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program, {
     selected: toRun.map((x) => x.qualifiedName),
-    timeoutMs: t3.timeoutMs ?? 1e4,
+    timeoutMs: t2.timeoutMs ?? 1e4,
     cwd: req.cwd,
     isOwnFile: (file) => !file.includes(":")
   });
@@ -19763,9 +14357,9 @@ async function buildProject(req, cache, b, env = {}) {
   const target = plan.target;
   const stem = target?.label ?? stemOf(plan.entryFile);
   const kinds = b.kinds?.length ? [...b.kinds] : [target?.kind === "Lib" ? "shared" : "exe"];
-  const output = b.output !== void 0 ? resolvePath2(req.cwd, b.output) : void 0;
-  const single = kinds.length === 1 && output !== void 0 && !/[\\/]$/.test(b.output) && !(existsSync4(output) && statSync4(output).isDirectory());
-  const outDir = output !== void 0 && !single ? output : join10(plan.projectDir, "obj", "beskid", "build", stem);
+  const output = b.output !== void 0 ? resolvePath(req.cwd, b.output) : void 0;
+  const single = kinds.length === 1 && output !== void 0 && !/[\\/]$/.test(b.output) && !(existsSync(output) && statSync(output).isDirectory());
+  const outDir = output !== void 0 && !single ? output : join2(plan.projectDir, "obj", "beskid", "build", stem);
   const r = await buildArtifact(lowered.program, {
     kinds,
     outDir,
@@ -19778,15 +14372,11 @@ async function buildProject(req, cache, b, env = {}) {
     env,
     wasm: (p) => compileArtifact(p)
   });
-  const diagnostics = [...lowered.diagnostics, ...r.diagnostics];
+  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
   return { ...base, ok: r.ok && !hasErrors(diagnostics), diagnostics, outputs: r.outputs };
 }
 
 // src/pipeline/index.ts
-async function resolve6(req, cache) {
-  const { resolved: _internal, ...result } = resolveOnly(req, cache);
-  return result;
-}
 function check(req, opts = {}) {
   return checkProject(req, opts);
 }
@@ -19797,8 +14387,8 @@ async function lower2(req, cache) {
 async function run2(req, cache, io) {
   return runProject(req, cache, io);
 }
-async function test(req, cache, t3) {
-  const { program: _program, resolved: _resolved, ...result } = await testProject(req, cache, t3);
+async function test(req, cache, t2) {
+  const { program: _program, resolved: _resolved, ...result } = await testProject(req, cache, t2);
   return result;
 }
 async function build(req, cache, b, env = {}) {
@@ -19806,22 +14396,11 @@ async function build(req, cache, b, env = {}) {
 }
 
 export {
-  resolvePlan,
-  decodeSource,
-  dumpTree,
-  treeToJson,
-  parseFile,
-  assembleImportClosure,
-  workspaceScan,
-  bundledCorelibRoot,
   parseShard,
-  VERSION,
   DIGEST_PATTERN,
   AC_KEY_PATTERN,
   AC_MAX_BYTES,
   parseAcDocument,
-  defaultCacheDir,
-  resolve6 as resolve,
   check,
   lower2 as lower,
   run2 as run,

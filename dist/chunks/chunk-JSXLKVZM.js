@@ -1,0 +1,92 @@
+import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
+
+// src/pipeline/test-report.ts
+function summarize(tests, durationMs) {
+  const count = (o) => tests.filter((t) => t.outcome === o).length;
+  return {
+    total: tests.length,
+    passed: count("passed"),
+    failed: count("failed"),
+    skipped: count("skipped"),
+    filtered_out: count("filtered_out"),
+    timed_out: count("timed_out"),
+    duration_ms: Math.round(durationMs)
+  };
+}
+function reportFailed(report) {
+  return report.summary.failed > 0 || report.summary.timed_out > 0;
+}
+var PREFIX = {
+  passed: "PASS",
+  failed: "FAIL",
+  skipped: "SKIP",
+  filtered_out: "FILT",
+  timed_out: "TIME"
+};
+function renderTestText(report) {
+  const lines = report.tests.map((t) => {
+    const head = `${PREFIX[t.outcome]} ${t.qualified_name}`;
+    return t.reason && t.outcome !== "passed" && t.outcome !== "filtered_out" ? `${head}: ${t.reason}` : head;
+  });
+  const s = report.summary;
+  const timed = s.timed_out > 0 ? `, timed_out=${s.timed_out}` : "";
+  lines.push(
+    `Result: passed=${s.passed}, failed=${s.failed}, skipped=${s.skipped}, filtered_out=${s.filtered_out}${timed}`
+  );
+  return lines.join("\n") + "\n";
+}
+function renderTestJson(report) {
+  const tests = report.tests.map((t) => ({
+    name: t.name,
+    qualified_name: t.qualified_name,
+    outcome: t.outcome,
+    ...t.reason !== void 0 ? { reason: t.reason } : {},
+    duration_ms: t.duration_ms,
+    file: t.file,
+    line: t.line
+  }));
+  return JSON.stringify({ summary: report.summary, tests }, null, 2) + "\n";
+}
+function xml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+function renderJunit(report, suiteName) {
+  const cases = report.tests.filter((t) => t.outcome !== "filtered_out");
+  const s = report.summary;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" skipped="${s.skipped}" time="${(s.duration_ms / 1e3).toFixed(3)}">`,
+    `  <testsuite name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" errors="0" skipped="${s.skipped}" time="${(s.duration_ms / 1e3).toFixed(3)}">`
+  ];
+  for (const t of cases) {
+    const classname = t.qualified_name.includes("::") ? t.qualified_name.slice(0, t.qualified_name.lastIndexOf("::")) : suiteName;
+    const attrs = `name="${xml(t.name)}" classname="${xml(classname)}" file="${xml(t.file)}" line="${t.line}" time="${(t.duration_ms / 1e3).toFixed(3)}"`;
+    const body = [];
+    if (t.outcome === "failed" || t.outcome === "timed_out") {
+      const type = t.outcome === "timed_out" ? "timeout" : "failure";
+      body.push(
+        `      <failure message="${xml(t.reason ?? t.outcome)}" type="${type}">${xml(`${t.reason ?? ""}
+at ${t.file}:${t.line}`)}</failure>`
+      );
+    } else if (t.outcome === "skipped") {
+      body.push(`      <skipped message="${xml(t.reason ?? "")}"/>`);
+    }
+    if (t.stdout) body.push(`      <system-out>${xml(t.stdout)}</system-out>`);
+    if (t.stderr) body.push(`      <system-err>${xml(t.stderr)}</system-err>`);
+    out.push(
+      body.length ? `    <testcase ${attrs}>
+${body.join("\n")}
+    </testcase>` : `    <testcase ${attrs}/>`
+    );
+  }
+  out.push("  </testsuite>", "</testsuites>");
+  return out.join("\n") + "\n";
+}
+
+export {
+  summarize,
+  reportFailed,
+  renderTestText,
+  renderTestJson,
+  renderJunit
+};

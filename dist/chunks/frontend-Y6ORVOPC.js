@@ -1,0 +1,23 @@
+import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
+import {
+  defaultCacheDir,
+  displayDiagnostics,
+  displayPath,
+  loweringOptions,
+  resolve,
+  resolveOnly,
+  resolveProject,
+  unitName
+} from "./chunk-NL24AFED.js";
+import "./chunk-4L2MTY22.js";
+import "./chunk-5V3WT3R2.js";
+export {
+  defaultCacheDir,
+  displayDiagnostics,
+  displayPath,
+  loweringOptions,
+  resolve,
+  resolveOnly,
+  resolveProject,
+  unitName
+};
