@@ -585,6 +585,12 @@ export const CODES = {
   E4021: { severity: "error", stage: "backend", title: "C compile or link failed" },
   E4022: { severity: "error", stage: "backend", title: "output kind not supported on this platform" },
   E4030: { severity: "error", stage: "backend", title: "entry point not found" },
+  E4031: {
+    severity: "error",
+    stage: "backend",
+    title: "exported symbol not found",
+    meaning: "`--export` names no `pub` function of the entry module (lists the available exports) (ours)",
+  },
   E4040: {
     severity: "error",
     stage: "backend",

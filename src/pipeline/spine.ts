@@ -253,7 +253,7 @@ function prepared(
 function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): Diagnostic[] {
   const entry = lowered.resolved?.plan.entryFile;
   return ds.map((d) =>
-    d.code === "E4030" && d.file === undefined && entry !== undefined
+    (d.code === "E4030" || d.code === "E4031") && d.file === undefined && entry !== undefined
       ? { ...d, file: displayPath(cwd, new Map(), entry) }
       : d,
   );

@@ -13,7 +13,7 @@
 
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { CodegenArtifact } from "../../artifact/index.ts";
@@ -147,14 +147,34 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     );
   }
   const wanted = o.exports ? new Set(o.exports) : null;
+  const unknown = [...(wanted ?? [])].find((w) => !program.exports.some((e) => e.name === w));
+  if (unknown !== undefined) {
+    const names = program.exports.map((e) => e.name);
+    return fail(
+      makeDiagnostic(
+        "E4031",
+        {
+          detail: `\`${unknown}\` is not a \`pub\` function of the entry module`,
+          help: names.length
+            ? `name the exported symbol: ${names.join(", ")}`
+            : "the entry module has no `pub` functions to export",
+        },
+        undefined,
+      ),
+    );
+  }
   const exports = program.exports.filter((e) => !wanted || wanted.has(e.name));
   const outDir = resolve(o.outDir);
   // Staged next to where the outputs go, so the final renames never cross file systems.
   const single = o.outFile !== undefined && kinds.length === 1;
   const stageDir = single ? dirname(resolve(o.outFile!)) : outDir;
   let tmp: string;
+  // The first folder this build had to create (if any): removed again when the build fails,
+  // so a failed build leaves no empty `obj/beskid/build/<target>/` (or `--output`) behind.
+  let created: string | undefined;
+  let ok = false;
   try {
-    mkdirSync(stageDir, { recursive: true });
+    created = mkdirSync(stageDir, { recursive: true });
     tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
   } catch (e) {
     return fail(
@@ -202,7 +222,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
         return makeDiagnostic(
           "E4020",
           {
-            detail: `\`${cc[0]}\` could not be run`,
+            detail: `\`${cc[0]}\` (CC) could not be run`,
             help: "install a C compiler or point the CC environment variable at one",
           },
           undefined,
@@ -219,7 +239,8 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
             d = makeDiagnostic("E4022", { detail: "no WebAssembly compiler was supplied" }, undefined);
             break;
           }
-          writeFileSync(join(tmp, name), o.wasm(program));
+          // `--export` narrows the module's exports as it narrows a C library's symbols.
+          writeFileSync(join(tmp, name), o.wasm(wanted ? { ...program, exports } : program));
           break;
         case "exe": {
           const s = source(true, false);
@@ -299,6 +320,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
       renameSync(s.file, s.dest);
       outputs.push({ kind: s.kind, path: s.dest, bytes: bytes.length, sha256: sha256(bytes) });
     }
+    ok = true;
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
     // A file-system failure (disk full, permissions) is a failed build, not a crash. Anything
@@ -308,6 +330,19 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     return fail(makeDiagnostic("E4021", { detail: (e as Error).message }, undefined));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    if (!ok && created !== undefined) removeEmptyFolders(stageDir, created);
+  }
+}
+
+/** Removes `dir` and its parents up to `top` as long as they are empty (never anything else). */
+function removeEmptyFolders(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
   }
 }
 
