@@ -323,7 +323,7 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
     }
   });
   const ran = await runTests(toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program, {
-    selected: toRun.map((x) => x.qualifiedName),
+    selected: toRun.map((x) => x.index),
     timeoutMs: t.timeoutMs ?? 10_000,
     cwd: req.cwd,
     isOwnFile: (file) => !file.includes(":"),

@@ -342,8 +342,12 @@ function runInStackedWorker(
 // Tests.
 
 export interface TestRunOptions {
-  /** Qualified names to run, in this order; default: every test of the artifact. */
-  readonly selected?: readonly string[];
+  /**
+   * Tests to run, in this order, each a qualified name or a position in the artifact's test
+   * table; default: every test. Positions are exact: two tests may share a qualified name (an
+   * inline module of the entry file named like another module), and a name picks the first.
+   */
+  readonly selected?: readonly (string | number)[];
   /** Per-test time limit in milliseconds (default 10 000). */
   readonly timeoutMs?: number;
   /** Worker threads running tests in parallel (default 1). */
@@ -470,9 +474,12 @@ export async function runTests(
   const timeoutMs = options.timeoutMs ?? 10_000;
   useWasmTier("baseline");
   const tests = isPrepared(input) ? input.info.tests : input.tests;
-  const byName = new Map(tests.map((t) => [t.qualifiedName, t]));
-  const indexOf = new Map(tests.map((t, i) => [t.qualifiedName, i]));
-  const names = options.selected ?? tests.map((t) => t.qualifiedName);
+  const indexOf = new Map<string, number>();
+  tests.forEach((t, i) => {
+    if (!indexOf.has(t.qualifiedName)) indexOf.set(t.qualifiedName, i);
+  });
+  const names = options.selected ?? tests.map((_, i) => i);
+  const positions = names.map((s) => (typeof s === "number" ? (tests[s] ? s : undefined) : indexOf.get(s)));
   const results: (TestRunResult | undefined)[] = new Array(names.length);
   const work: WorkItem[] = [];
   // Compiled only when some selected test exists (an empty selection compiles nothing).
@@ -483,9 +490,11 @@ export async function runTests(
       options.maxPages === undefined ? {} : { maxPages: options.maxPages },
     ));
 
-  names.forEach((qn, id) => {
-    const t = byName.get(qn);
-    if (!t) {
+  names.forEach((selected, id) => {
+    const at = positions[id];
+    const t = at === undefined ? undefined : tests[at];
+    const qn = t ? t.qualifiedName : String(selected);
+    if (at === undefined || !t) {
       results[id] = {
         qualifiedName: qn,
         name: qn,
@@ -515,7 +524,7 @@ export async function runTests(
       return;
     }
     getPrepared();
-    work.push({ id, exportName: TEST_DISPATCH_EXPORT, arg: indexOf.get(qn)! });
+    work.push({ id, exportName: TEST_DISPATCH_EXPORT, arg: at });
   });
 
   if (work.length > 0 && prepared) {
@@ -523,7 +532,7 @@ export async function runTests(
     const cfg = hostConfig({ env: options.env, cwd: options.cwd, stdin: null });
     const source = WORKER_SOURCE();
     const record = (id: number, r: InstanceResult | null, ms: number): void => {
-      const t = byName.get(names[id]!)!;
+      const t = tests[positions[id]!]!;
       const base = {
         qualifiedName: t.qualifiedName,
         name: t.name,

@@ -1,0 +1,86 @@
+/**
+ * `beskid-ci test` as CI uses it, on projects written into temporary folders: tests spread
+ * over modules, names that coincide, reports that must stay well-formed and truthful.
+ */
+
+import test, { type ExecutionContext } from "ava";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { cli } from "./helpers.ts";
+
+function project(t: ExecutionContext, files: Record<string, string>, name = "Qa"): string {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-test-runner-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const manifest = `project {\n    name = "${name}"\n    version = "1.0.0"\n}\n\ntarget "App" {\n    kind = App\n    entry = "Main.bd"\n}\n`;
+  writeFileSync(join(dir, "Project.proj"), manifest);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Parses the file with python3's XML parser (expat): throws on anything not well-formed. */
+function wellFormed(file: string): string {
+  return execFileSync(
+    "python3",
+    [
+      "-c",
+      "import sys, xml.etree.ElementTree as E\nr = E.parse(sys.argv[1]).getroot()\n" +
+        "print('\\n'.join((c.get('name') or '') + '|' + (c.find('failure').get('message') if c.find('failure') is not None else '') for c in r.iter('testcase')))",
+      file,
+    ],
+    { encoding: "utf8" },
+  );
+}
+
+test("tests with the same qualified name each run: an inline module mirroring a module path", async (t) => {
+  const dir = project(t, {
+    "Src/Main.bd": [
+      "use Testing.Assert;",
+      "use Geometry.Area;",
+      "",
+      "i32 Main() {",
+      "    return Area.Square(1);",
+      "}",
+      "",
+      "mod Geometry {",
+      "    mod Area {",
+      "        test Squares {",
+      '            Assert.Fail("the inline one");',
+      "        }",
+      "    }",
+      "}",
+      "",
+    ].join("\n"),
+    "Src/Geometry/Area.bd": [
+      "use Testing.Assert;",
+      "",
+      "pub i64 Square(i64 x) {",
+      "    return x * x;",
+      "}",
+      "",
+      "test Squares {",
+      '    Assert.Equal(Square(3), 9, "three squared");',
+      "}",
+      "",
+    ].join("\n"),
+  });
+  const r = await cli(dir, ["test", "--json"]);
+  t.is(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  t.deepEqual(
+    doc.tests.map((x: { qualified_name: string; outcome: string; file: string }) => [
+      x.qualified_name,
+      x.file,
+      x.outcome,
+    ]),
+    [
+      ["Geometry::Area::Squares", "Src/Main.bd", "failed"],
+      ["Geometry::Area::Squares", "Src/Geometry/Area.bd", "passed"],
+    ],
+  );
+  t.regex(doc.tests[0].reason, /^Assertion failed: the inline one \(at Src\/Main\.bd:11:13\)$/);
+});
