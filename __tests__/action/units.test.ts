@@ -17,6 +17,7 @@ import { emptyState } from "../../src/action/state.ts";
 import { renderSummary } from "../../src/action/summary.ts";
 import type { TestCaseResult } from "../../src/pipeline/api.ts";
 import { ROOT } from "./helpers.ts";
+import { RUNTIME_VARS, runtimeVarsByStep } from "../fakes/github/runner.ts";
 
 function ctx(env: Record<string, string> = {}): RunnerContext {
   return runnerContext({ GITHUB_REF: "refs/heads/main", ...env }, "/ws", "linux", "x64", "/tmp");
@@ -198,4 +199,18 @@ test("action.yml declares exactly the tables' inputs and outputs, and one step p
   t.deepEqual(scripts, [...STEPS]);
   t.regex(yml, /using: "composite"/);
   t.regex(yml, /needs Node\.js 20 or newer/);
+});
+
+test("the runner services' variables reach exactly the steps that use them, from a JavaScript step", (t) => {
+  // A composite action's `run:` steps never get ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL from
+  // the runner (actions/runner#3046); without the hand-over the cache and artifacts never work.
+  const yml = readFileSync(join(ROOT, "action.yml"), "utf8");
+  const runtime = yml.slice(yml.indexOf("id: runtime"), yml.indexOf('- name: "beskid-ci: resolve"'));
+  t.regex(runtime, /uses: actions\/github-script@v\d+/);
+  for (const v of RUNTIME_VARS) t.true(runtime.includes(`process.env[name]`) && yml.includes(v), v);
+  const byStep = runtimeVarsByStep(yml);
+  for (const step of ["restore", "save", "upload", "report"])
+    t.deepEqual(byStep[step], [...RUNTIME_VARS], step);
+  // The steps that run project code (tests through the JIT) never see the runtime token.
+  for (const step of ["resolve", "lower", "build", "test", "release"]) t.deepEqual(byStep[step], [], step);
 });

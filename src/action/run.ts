@@ -570,8 +570,7 @@ async function reportStep(c: StepContext): Promise<void> {
     join(dir, "outputs.json"),
     JSON.stringify(allOutputs(state, ctx.workspace), null, 2) + "\n",
   );
-  const wantsUpload =
-    inputs !== undefined && (inputs.build || inputs.test) && s.env.ACTIONS_RUNTIME_TOKEN !== undefined;
+  const wantsUpload = inputs !== undefined && (inputs.build || inputs.test) && !!s.env.ACTIONS_RUNTIME_TOKEN;
   if (wantsUpload) {
     const files = ["summary.md", "outputs.json", "test-report.json", "junit.xml"]
       .map((f) => join(dir, f))

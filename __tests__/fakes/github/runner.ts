@@ -11,8 +11,33 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { FakeGitHub } from "./server.ts";
+
+/** The runner services' variables: GitHub gives them to JavaScript actions, never to `run:` steps. */
+export const RUNTIME_VARS = [
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_CACHE_SERVICE_V2",
+] as const;
+
+/**
+ * Which runtime variables action.yml hands each step (its `env:` lines that name one of
+ * `RUNTIME_VARS`), keyed by the step's `id`. A composite action's `run:` steps get none of them
+ * from the runner (actions/runner#3046), so a step that is not given them here runs without.
+ */
+export function runtimeVarsByStep(actionYml: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const block of actionYml.split(/\n {4}- /).slice(1)) {
+    const id = /^\s*id: (\S+)$/m.exec(block)?.[1];
+    if (!id) continue;
+    out[id] = RUNTIME_VARS.filter((v) => new RegExp(`^ {8}${v}: \\$\\{\\{`, "m").test(block));
+  }
+  return out;
+}
+
+const ACTION_YML = resolve(import.meta.dirname, "../../../action.yml");
 
 export type StepName =
   "resolve" | "restore" | "lower" | "save" | "build" | "upload" | "test" | "report" | "release";
@@ -91,13 +116,34 @@ export function parseCommandFile(text: string): Record<string, string> {
 
 let runCounter = 1000;
 
-export function runnerEnv(ws: Workspace, fake: FakeGitHub, opts: RunOptions): Record<string, string> {
+/**
+ * The job's environment as a composite action's `run:` step sees it (`base`), and apart from it
+ * the runner-service variables (`runtime`) that GitHub gives only to JavaScript actions.
+ */
+export function runnerEnv(
+  ws: Workspace,
+  fake: FakeGitHub,
+  opts: RunOptions,
+): { base: Record<string, string>; runtime: Record<string, string> } {
   const ref = opts.ref ?? "refs/heads/main";
   const runId = opts.runId ?? String(runCounter++);
   const event = join(ws.root, "event.json");
   writeFileSync(event, JSON.stringify({ repository: { default_branch: opts.defaultBranch ?? "main" } }));
   for (const f of ["summary.md", "env", "state"]) writeFileSync(join(ws.root, f), "");
-  return {
+  const fakeEnv = fake.runnerEnv({
+    readOnly: opts.readOnlyToken,
+    ref,
+    runId,
+    jobId: `${runId}-${opts.job ?? "build"}`,
+  });
+  const runtime: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fakeEnv)) {
+    if ((RUNTIME_VARS as readonly string[]).includes(k)) {
+      runtime[k] = v;
+      delete fakeEnv[k];
+    }
+  }
+  const base: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? ws.root,
     GITHUB_ACTIONS: "true",
@@ -115,9 +161,10 @@ export function runnerEnv(ws: Workspace, fake: FakeGitHub, opts: RunOptions): Re
     GITHUB_STEP_SUMMARY: join(ws.root, "summary.md"),
     GITHUB_ENV: join(ws.root, "env"),
     GITHUB_STATE: join(ws.root, "state"),
-    ...fake.runnerEnv({ readOnly: opts.readOnlyToken, ref, runId, jobId: `${runId}-${opts.job ?? "build"}` }),
+    ...fakeEnv,
     ...(opts.extraEnv ?? {}),
   };
+  return { base, runtime };
 }
 
 /** Runs one step somehow (in-process or as a child) with the given env; returns its exit code and log. */
@@ -156,7 +203,8 @@ export async function runAction(
   opts: RunOptions,
   runStep: StepRunner,
 ): Promise<RunResult> {
-  const base = runnerEnv(ws, fake, opts);
+  const { base, runtime } = runnerEnv(ws, fake, opts);
+  const mapped = runtimeVarsByStep(readFileSync(ACTION_YML, "utf8"));
   const inputs: Record<string, string> = { token: "ghs_faketoken", ...opts.inputs };
   const steps: StepRecord[] = [];
   const outputs: Record<string, Record<string, string>> = {};
@@ -166,6 +214,7 @@ export async function runAction(
     writeFileSync(outFile, "");
     const env: Record<string, string> = {
       ...base,
+      ...Object.fromEntries((mapped[step] ?? []).map((v) => [v, runtime[v] ?? ""])),
       GITHUB_OUTPUT: outFile,
       BESKID_INPUTS: JSON.stringify(inputs),
       ...(outputs.resolve?.["state-dir"] ? { BESKID_ACTION_STATE: outputs.resolve["state-dir"] } : {}),
