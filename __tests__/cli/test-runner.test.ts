@@ -23,17 +23,18 @@ function project(t: ExecutionContext, files: Record<string, string>, name = "Qa"
 }
 
 /** Parses the file with python3's XML parser (expat): throws on anything not well-formed. */
-function wellFormed(file: string): string {
-  return execFileSync(
+function wellFormed(file: string): [string, string | null, string | null][] {
+  const out = execFileSync(
     "python3",
     [
       "-c",
-      "import sys, xml.etree.ElementTree as E\nr = E.parse(sys.argv[1]).getroot()\n" +
-        "print('\\n'.join((c.get('name') or '') + '|' + (c.find('failure').get('message') if c.find('failure') is not None else '') for c in r.iter('testcase')))",
+      "import sys, json, xml.etree.ElementTree as E\nr = E.parse(sys.argv[1]).getroot()\n" +
+        "print(json.dumps([[c.get('name'), c.find('failure').get('message') if c.find('failure') is not None else None, c.findtext('system-out')] for c in r.iter('testcase')]))",
       file,
     ],
     { encoding: "utf8" },
   );
+  return JSON.parse(out);
 }
 
 test("tests with the same qualified name each run: an inline module mirroring a module path", async (t) => {
@@ -83,4 +84,50 @@ test("tests with the same qualified name each run: an inline module mirroring a 
     ],
   );
   t.regex(doc.tests[0].reason, /^Assertion failed: the inline one \(at Src\/Main\.bd:11:13\)$/);
+});
+
+test("JUnit stays well-formed with markup, control characters, non-characters and cut UTF-8; text stays one line per test", async (t) => {
+  const dir = project(
+    t,
+    {
+      "Src/Main.bd": [
+        "use Core.Output;",
+        "use Core.String;",
+        "use Testing.Assert;",
+        "",
+        "i32 Main() {",
+        "    return 0;",
+        "}",
+        "",
+        "test Odd {",
+        '    Assert.Fail("cut ${String.SubSlice("é", 0, 1)} non \\u{FFFE}\\u{FFFF} esc \\u{1b}[31m nul \\0 <&\\"\'> ]]>\\nsecond line");',
+        "}",
+        "",
+        "test Writes {",
+        '    Output.WriteLine("out \\u{FFFF} \\u{7} <&> \\r");',
+        "}",
+        "",
+      ].join("\n"),
+    },
+    'Q<&\\"x',
+  );
+  const r = await cli(dir, ["test", "--junit", "out/junit.xml"]);
+  t.is(r.code, 1, r.stderr);
+  const cases = wellFormed(join(dir, "out/junit.xml"));
+  t.deepEqual(cases, [
+    [
+      "Odd",
+      "Assertion failed: cut \uFFFD non \uFFFD\uFFFD esc \uFFFD[31m nul \uFFFD <&\"'> ]]>\nsecond line (at Src/Main.bd:10:5)",
+      null,
+    ],
+    ["Writes", null, "out \uFFFD \uFFFD <&> \r\n"],
+  ]);
+  t.regex(readFileSync(join(dir, "out/junit.xml"), "utf8"), /<testsuite name="Q&lt;&amp;&quot;x"/);
+  // One line per test: a line break or control character in a reason is shown escaped.
+  const lines = r.stdout.trimEnd().split("\n");
+  t.is(lines.length, 3, r.stdout);
+  t.is(
+    lines[0],
+    "FAIL Odd: Assertion failed: cut \uFFFD non \uFFFE\uFFFF esc \\u{1b}[31m nul \\0 <&\"'> ]]>\\nsecond line (at Src/Main.bd:10:5)",
+  );
 });

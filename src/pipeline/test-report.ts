@@ -31,10 +31,27 @@ const PREFIX: Record<TestCaseResult["outcome"], string> = {
   timed_out: "TIME",
 };
 
+/**
+ * A reason on one line: line breaks and other control characters are shown as Beskid escapes
+ * (`\n`, `\0`, `\u{1b}`), so a panic message cannot break "one line per test" or drive the
+ * terminal.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    if (c === "\0") return "\\0";
+    return `\\u{${c.charCodeAt(0).toString(16)}}`;
+  });
+}
+
 export function renderTestText(report: TestReport): string {
   const lines = report.tests.map((t) => {
     const head = `${PREFIX[t.outcome]} ${t.qualified_name}`;
-    return t.reason && t.outcome !== "passed" && t.outcome !== "filtered_out" ? `${head}: ${t.reason}` : head;
+    return t.reason && t.outcome !== "passed" && t.outcome !== "filtered_out"
+      ? `${head}: ${oneLine(t.reason)}`
+      : head;
   });
   const s = report.summary;
   const timed = s.timed_out > 0 ? `, timed_out=${s.timed_out}` : "";
@@ -57,13 +74,23 @@ export function renderTestJson(report: TestReport): string {
   return JSON.stringify({ summary: report.summary, tests }, null, 2) + "\n";
 }
 
-function xml(text: string): string {
+/**
+ * Text for XML 1.0 content and double-quoted attributes. Characters XML cannot carry at all
+ * (controls other than tab and line breaks, U+FFFE, U+FFFF, unpaired surrogates) become U+FFFD,
+ * so the file always parses; tab and line breaks are character references, so attribute values
+ * keep them (a parser turns a literal one into a space); in element text only `\r` needs one.
+ */
+function xml(text: string, inAttribute = true): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(inAttribute ? /[\t\n\r]/g : /\r/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "\ufffd",
+    );
 }
 
 /** JUnit XML as CI tools read it: one testsuite, a testcase per test; filtered tests omitted. */
@@ -84,13 +111,13 @@ export function renderJunit(report: TestReport, suiteName: string): string {
     if (t.outcome === "failed" || t.outcome === "timed_out") {
       const type = t.outcome === "timed_out" ? "timeout" : "failure";
       body.push(
-        `      <failure message="${xml(t.reason ?? t.outcome)}" type="${type}">${xml(`${t.reason ?? ""}\nat ${t.file}:${t.line}`)}</failure>`,
+        `      <failure message="${xml(t.reason ?? t.outcome)}" type="${type}">${xml(`${t.reason ?? ""}\nat ${t.file}:${t.line}`, false)}</failure>`,
       );
     } else if (t.outcome === "skipped") {
       body.push(`      <skipped message="${xml(t.reason ?? "")}"/>`);
     }
-    if (t.stdout) body.push(`      <system-out>${xml(t.stdout)}</system-out>`);
-    if (t.stderr) body.push(`      <system-err>${xml(t.stderr)}</system-err>`);
+    if (t.stdout) body.push(`      <system-out>${xml(t.stdout, false)}</system-out>`);
+    if (t.stderr) body.push(`      <system-err>${xml(t.stderr, false)}</system-err>`);
     out.push(
       body.length
         ? `    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`
