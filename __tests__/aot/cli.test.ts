@@ -4,7 +4,7 @@
  */
 
 import test from "ava";
-import { cpSync, existsSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main.ts";
 import { REPO, tempDir } from "./helpers.ts";
@@ -54,4 +54,30 @@ test("build --json, unknown kinds and a missing C compiler", async (t) => {
   const nocc = io(dir, { ...process.env, CC: "/nonexistent/cc" });
   t.is(await main(["build"], nocc.value), 1);
   t.regex(nocc.err(), /E4020/);
+});
+
+test("build: a kind given twice is built once and -o still names the file; an empty --output is a usage error", async (t) => {
+  const dir = app();
+  const twice = io(dir);
+  t.is(
+    await main(["build", "--kind", "wasm", "--kind", "wasm", "-o", "out/hello-module.wasm"], twice.value),
+    0,
+    twice.err(),
+  );
+  t.true(existsSync(join(dir, "out", "hello-module.wasm")), twice.out());
+  t.is(twice.out().split("\n").filter(Boolean).length, 1, twice.out());
+  const empty = io(dir);
+  t.is(await main(["build", "--output", ""], empty.value), 2);
+  t.regex(empty.err(), /--output/);
+  t.false(existsSync(join(dir, "hello")), "nothing built into the current directory");
+});
+
+test("build: several kinds with --output naming an existing file says so", async (t) => {
+  const dir = app();
+  writeFileSync(join(dir, "taken"), "x");
+  const o = io(dir);
+  t.is(await main(["build", "--kind", "exe", "--kind", "wasm", "-o", "taken"], o.value), 1);
+  t.regex(o.err(), /E4021/);
+  t.regex(o.err(), /`[^`]*taken` is a file; 2 output kinds need a folder/);
+  t.is(readFileSync(join(dir, "taken"), "utf8"), "x");
 });

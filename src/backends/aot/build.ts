@@ -13,7 +13,17 @@
 
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { CodegenArtifact } from "../../artifact/index.ts";
@@ -168,6 +178,18 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   // Staged next to where the outputs go, so the final renames never cross file systems.
   const single = o.outFile !== undefined && kinds.length === 1;
   const stageDir = single ? dirname(resolve(o.outFile!)) : outDir;
+  if (!single && existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    return fail(
+      makeDiagnostic(
+        "E4021",
+        {
+          detail: `\`${outDir}\` is a file; ${kinds.length === 1 ? "the output needs" : `${kinds.length} output kinds need`} a folder`,
+          help: "pass a folder to --output (or build one kind to name its file)",
+        },
+        undefined,
+      ),
+    );
+  }
   let tmp: string;
   // The first folder this build had to create (if any): removed again when the build fails,
   // so a failed build leaves no empty `obj/beskid/build/<target>/` (or `--output`) behind.

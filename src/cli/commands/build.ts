@@ -54,13 +54,18 @@ export const buildCommand: Command = {
   },
   maxPositionals: 1,
   async run(ctx) {
-    const kinds = listFlag(ctx, "kind");
+    // A kind given twice is built once (and `-o` still names the file of a single kind).
+    const kinds = [...new Set(listFlag(ctx, "kind"))];
     const bad = kinds.filter((k) => !KINDS.includes(k as OutputKind));
     if (bad.length) {
       ctx.stderr.write(`error: unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})\n`);
       return EXIT_USAGE;
     }
     const output = stringFlag(ctx, "output");
+    if (output === "") {
+      ctx.stderr.write("error: --output needs a file or folder path\n");
+      return EXIT_USAGE;
+    }
     const entrypoint = stringFlag(ctx, "entrypoint");
     const exports = listFlag(ctx, "export");
     const r = await build(
