@@ -349,6 +349,10 @@ test.serial(
         r3.errors.some((e) => /contents: write/.test(e)),
         r3.log,
       );
+      // The report step ran before the release: the action's conclusion must still say it failed.
+      t.is(r3.action.conclusion, "failure");
+      t.is(r3.action["release-url"], "");
+      t.regex(r3.summary, /### Release\n\nNot published: .*contents: write/);
       c.ws.cleanup();
     } finally {
       await fake.close();

@@ -633,6 +633,7 @@ async function releaseStep(c: StepContext): Promise<void> {
   } catch (e) {
     const msg = e instanceof ReleaseError || e instanceof Error ? e.message : String(e);
     state.release = { ok: false, note: msg };
+    if (inputs.jobSummary) await s.core.appendSummary(`### Release\n\nNot published: ${msg}\n`);
     fail(msg);
   }
 }
@@ -697,6 +698,8 @@ export async function runStep(name: StepName, s: Services): Promise<number> {
   if (name === "report" || (name === "resolve" && code !== 0)) {
     for (const [k, v] of Object.entries(allOutputs(state, ctx.workspace))) s.core.setOutput(k, v);
   }
+  // The release step runs after the report step, so it restates the conclusion it may have changed.
+  if (name === "release") s.core.setOutput("conclusion", conclusionOf(state));
   return code;
 }
 

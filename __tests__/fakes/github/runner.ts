@@ -167,6 +167,31 @@ export function runnerEnv(
   return { base, runtime };
 }
 
+/**
+ * The action's outputs as action.yml maps them: each `value:` is an expression of the form
+ * `${{ steps.a.outputs.x || steps.b.outputs.y }}`, evaluated against the steps' outputs (a
+ * step that did not run has none, and an empty value falls through to the next alternative).
+ */
+export function actionOutputs(
+  actionYml: string,
+  stepOutputs: Record<string, Record<string, string>>,
+): Record<string, string> {
+  const section = actionYml.slice(actionYml.indexOf("\noutputs:\n"), actionYml.indexOf("\nruns:\n"));
+  const out: Record<string, string> = {};
+  for (const m of section.matchAll(
+    /^ {2}([a-z-]+):\n(?: {4}description: .*\n)? {4}value: "\$\{\{ (.*) \}\}"$/gm,
+  )) {
+    const alternatives = m[2]!
+      .split("||")
+      .map((a) => /^steps\.([a-z-]+)\.outputs\.([a-z-]+)$/.exec(a.trim()));
+    const values = alternatives.map((a) => (a ? stepOutputs[a[1]!]?.[a[2]!] : undefined));
+    const found = values.find((v) => v !== undefined && v !== "");
+    // GitHub evaluates a missing output to "", so an output mapped from a step that never ran is "".
+    if (found !== undefined || values.some((v) => v !== undefined)) out[m[1]!] = found ?? "";
+  }
+  return out;
+}
+
 /** Runs one step somehow (in-process or as a child) with the given env; returns its exit code and log. */
 export type StepRunner = (
   step: StepName,
@@ -245,9 +270,7 @@ export async function runAction(
   await run("report");
   if (!failed && flag("run-release")) await run("release");
   const log = steps.map((s) => `--- ${s.step} (${s.code})\n${s.log}`).join("\n");
-  const report = outputs.report ?? {};
-  const action: Record<string, string> = { ...report };
-  if (outputs.release?.["release-url"]) action["release-url"] = outputs.release["release-url"];
+  const action = actionOutputs(readFileSync(ACTION_YML, "utf8"), outputs);
   const commands = (kind: string) =>
     [...log.matchAll(new RegExp(`^::${kind}(?: [^:]*)?::(.*)$`, "gm"))].map((m) =>
       m[1]!.replace(/%0A/g, "\n").replace(/%25/g, "%"),
