@@ -6,7 +6,7 @@
  */
 
 import test from "ava";
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type BuildResult } from "../../src/pipeline/index.ts";
 import { REPO, limiter, tempDir } from "./helpers.ts";
@@ -66,4 +66,15 @@ test("E4020 names CC in its message; a failed build leaves no folder it created"
   t.deepEqual(errors(r), ["E4020"]);
   t.regex(r.diagnostics[0]!.message, /`\/nonexistent\/beskid-cc` \(CC\)/);
   t.false(existsSync(join(dir, "obj")), "no empty obj/beskid/build/<target>/ left behind");
+});
+
+test("a destination that is a folder fails the build before any output is put in place", async (t) => {
+  const dir = mathlib();
+  const out = join(dir, "out");
+  mkdirSync(join(out, "libmathlib.a", "keep"), { recursive: true });
+  const r = await doBuild(dir, { kinds: ["shared", "static"], output: out });
+  t.deepEqual(errors(r), ["E4021"]);
+  t.regex(r.diagnostics[0]!.message, /libmathlib\.a` is a folder/);
+  t.deepEqual(r.outputs, []);
+  t.deepEqual(readdirSync(out).sort(), ["libmathlib.a"], "no libmathlib.so or header put in place");
 });

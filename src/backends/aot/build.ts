@@ -335,6 +335,17 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
         dest: destOf("header"),
       });
     }
+    // Renaming onto an existing folder is the one way a rename in place fails part way through
+    // (a read-only destination fails the first rename): check them all before moving any.
+    const blocked = staged.find((s) => existsSync(s.dest) && statSync(s.dest).isDirectory());
+    if (blocked)
+      return fail(
+        makeDiagnostic(
+          "E4021",
+          { detail: `\`${blocked.dest}\` is a folder; no output was put in place` },
+          undefined,
+        ),
+      );
     const outputs: AotOutput[] = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
