@@ -131,3 +131,26 @@ test("JUnit stays well-formed with markup, control characters, non-characters an
     "FAIL Odd: Assertion failed: cut \uFFFD non \uFFFE\uFFFF esc \\u{1b}[31m nul \\0 <&\"'> ]]>\\nsecond line (at Src/Main.bd:10:5)",
   );
 });
+
+test("test without --target in a project with an App and a Test target says the Test target does not run (W3028)", async (t) => {
+  const dir = project(t, {
+    "Src/Main.bd": "i32 Main() {\n    return 0;\n}\n",
+    "Src/Tests.bd": 'use Testing.Assert;\n\ntest Fails {\n    Assert.Fail("caught");\n}\n',
+  });
+  writeFileSync(
+    join(dir, "Project.proj"),
+    readFileSync(join(dir, "Project.proj"), "utf8") +
+      '\ntarget "Tests" {\n    kind = Test\n    entry = "Tests.bd"\n}\n',
+  );
+  const implicit = await cli(dir, ["test"]);
+  t.is(implicit.code, 0);
+  t.is(implicit.stdout, "Result: passed=0, failed=0, skipped=0, filtered_out=0\n");
+  t.regex(implicit.stderr, /^Project\.proj:11:8: warning\[W3028\]: .*"App".*"Tests" is not run/m);
+  t.regex(implicit.stderr, /help: pass --target Tests/);
+  const chosen = await cli(dir, ["test", "--target", "Tests"]);
+  t.is(chosen.code, 1);
+  t.regex(chosen.stdout, /^FAIL Fails: Assertion failed: caught \(at Src\/Tests\.bd:4:5\)$/m);
+  t.notRegex(chosen.stderr, /W3028/);
+  t.notRegex((await cli(dir, ["test", "--target", "App"])).stderr, /W3028/);
+  t.notRegex((await cli(dir, ["check"])).stderr, /W3028/);
+});

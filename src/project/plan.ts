@@ -396,6 +396,21 @@ export function resolvePlan(req: PlanRequest): WithDiagnostics<CompilePlan | und
       );
       return fail(diagnostics);
     }
+    // The target rule is the same for every command (docs/projects.md); `test` says when it
+    // leaves a `Test` target out, since a green run that skipped it is easy to miss in CI.
+    const testTarget = host.targets.find((t) => t.kind === "Test");
+    if (req.command === "test" && req.target === undefined && chosen.kind !== "Test" && testTarget) {
+      diagnostics.push(
+        makeDiagnostic(
+          "W3028",
+          {
+            detail: `running the tests of target "${chosen.label}"; "${testTarget.label}" is not run`,
+            help: `pass --target ${testTarget.label} for its tests (or --target ${chosen.label} to silence this)`,
+          },
+          { span: testTarget.labelSpan, index: hostIndex },
+        ),
+      );
+    }
     const entry = chosen.entry ?? `${host.name}.bd`;
     entryFile = resolve(projectDir, host.root, entry);
     target = { label: chosen.label, kind: chosen.kind, entry };
