@@ -110,8 +110,16 @@ function run(cmd: string, args: readonly string[], cwd: string): Promise<Ran> {
   });
 }
 
+/**
+ * `CC`/`AR` as a command and its flags: a value naming an existing file is that one command
+ * (a path with spaces); otherwise words split at white space, where a word may be quoted with
+ * `"` or `'` to keep its spaces (`"/opt/my cc/gcc" -m64`).
+ */
 function splitCommand(s: string): string[] {
-  return s.trim().split(/\s+/).filter(Boolean);
+  if (existsSync(s) && !statSync(s).isDirectory()) return [s];
+  const words: string[] = [];
+  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]!);
+  return words;
 }
 
 function sha256(b: Uint8Array): string {
