@@ -154,3 +154,26 @@ test("test without --target in a project with an App and a Test target says the 
   t.notRegex((await cli(dir, ["test", "--target", "App"])).stderr, /W3028/);
   t.notRegex((await cli(dir, ["check"])).stderr, /W3028/);
 });
+
+test("--shard and --timeout-ms usage errors exit 2 with the flag named", async (t) => {
+  const dir = project(t, { "Src/Main.bd": "i32 Main() {\n    return 0;\n}\n\ntest A {\n}\n" });
+  for (const [flag, value] of [
+    ["--shard", "0/2"],
+    ["--shard", "3/2"],
+    ["--shard", "1/0"],
+    ["--shard", "1/2/3"],
+    ["--shard", "99999999999999999999/99999999999999999999"],
+    ["--timeout-ms", "0"],
+    ["--timeout-ms", "1e3"],
+    ["--timeout-ms", "0x10"],
+    ["--timeout-ms", "99999999999999999999"],
+  ] as const) {
+    const r = await cli(dir, ["test", flag, value]);
+    t.is(r.code, 2, `${flag} ${value}`);
+    t.is(r.stdout, "");
+    t.true(r.stderr.startsWith(`error: ${flag} takes `), r.stderr);
+  }
+  const ok = await cli(dir, ["test", "--shard", "2/2", "--timeout-ms", "5000"]);
+  t.is(ok.code, 0);
+  t.is(ok.stdout, "FILT A\nResult: passed=0, failed=0, skipped=0, filtered_out=1\n");
+});

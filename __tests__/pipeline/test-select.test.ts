@@ -72,3 +72,9 @@ test("shard syntax i/n", (t) => {
   t.is(parseShard("a/b"), undefined);
   t.is(parseShard("1/0"), undefined);
 });
+
+test("shard numbers beyond exact integers are malformed, not a shard that selects nothing", (t) => {
+  t.is(parseShard("99999999999999999999/99999999999999999999"), undefined);
+  t.is(parseShard("1/99999999999999999999"), undefined);
+  t.deepEqual(parseShard("007/010"), { index: 7, count: 10 });
+});

@@ -60,12 +60,12 @@ export function inShard(position: number, shard: TestRequest["shard"]): boolean 
   return position % shard.count === shard.index - 1;
 }
 
-/** Parses `i/n` (1 ≤ i ≤ n); returns undefined when malformed. */
+/** Parses `i/n` (1 ≤ i ≤ n, exact integers); returns undefined when malformed. */
 export function parseShard(text: string): { index: number; count: number } | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   if (!m) return undefined;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return undefined;
+  if (!Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) return undefined;
   return { index, count };
 }

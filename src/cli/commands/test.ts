@@ -66,8 +66,14 @@ export const testCommand: Command = {
       return EXIT_USAGE;
     }
     const timeoutText = stringFlag(ctx, "timeout-ms");
-    const timeoutMs = timeoutText === undefined ? DEFAULT_TEST_TIMEOUT_MS : Number(timeoutText);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    // Decimal digits only: `Number` would also take `1e3`, `0x10` and values past exact integers.
+    const timeoutMs =
+      timeoutText === undefined
+        ? DEFAULT_TEST_TIMEOUT_MS
+        : /^\d+$/.test(timeoutText)
+          ? Number(timeoutText)
+          : NaN;
+    if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
       ctx.stderr.write(`error: --timeout-ms takes a positive integer, got '${timeoutText}'\n`);
       return EXIT_USAGE;
     }
