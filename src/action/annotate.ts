@@ -17,8 +17,11 @@ export class Annotator {
   private readonly seen = new Set<string>();
   private errors = 0;
   private warnings = 0;
-  /** Annotations not emitted because the budget was spent (duplicates are not counted). */
-  readonly dropped = { errors: 0, warnings: 0 };
+  /**
+   * Annotations not emitted because the budget was spent (duplicates are not counted):
+   * compile diagnostics by severity, and failing tests apart, so the summary names each.
+   */
+  readonly dropped = { errors: 0, warnings: 0, tests: 0 };
 
   constructor(
     private readonly core: ActionCore,
@@ -42,13 +45,14 @@ export class Annotator {
     file?: string,
     line?: number,
     column?: number,
+    what: "diagnostic" | "test" = "diagnostic",
   ): void {
     if (!this.enabled) return;
     const id = `${severity}\u0000${file ?? ""}\u0000${line ?? 0}\u0000${message}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     if (severity === "error") {
-      if (this.errors >= ANNOTATION_LIMIT) return void this.dropped.errors++;
+      if (this.errors >= ANNOTATION_LIMIT) return void this.dropped[what === "test" ? "tests" : "errors"]++;
       this.errors++;
     } else {
       if (this.warnings >= ANNOTATION_LIMIT) return void this.dropped.warnings++;
@@ -86,6 +90,8 @@ export class Annotator {
       `Test ${what}`,
       file,
       t.line,
+      undefined,
+      "test",
     );
   }
 }

@@ -693,6 +693,7 @@ export async function runStep(name: StepName, s: Services): Promise<number> {
   } finally {
     state.unannotated.errors += annotate.dropped.errors;
     state.unannotated.warnings += annotate.dropped.warnings;
+    state.unannotated.tests = (state.unannotated.tests ?? 0) + annotate.dropped.tests;
     writeState(dir, state);
   }
   if (name === "report" || (name === "resolve" && code !== 0)) {

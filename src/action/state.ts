@@ -45,8 +45,8 @@ export interface ActionState {
   upload?: { ok: boolean; name: string; id?: number; url?: string; note?: string };
   tests?: { summary: TestSummary; reportPath: string; junitPath?: string };
   release?: { ok: boolean; url?: string; assets?: string[]; note?: string };
-  /** Diagnostics and failures beyond the per-step annotation budget, for the summary. */
-  unannotated: { errors: number; warnings: number };
+  /** Diagnostics (by severity) and failing tests beyond the per-step annotation budget, for the summary. */
+  unannotated: { errors: number; warnings: number; tests?: number };
   diagnostics: { errors: number; warnings: number };
   /** Diagnostics already printed and annotated, so later steps do not repeat them. */
   seenDiagnostics?: string[];

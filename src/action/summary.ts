@@ -94,7 +94,8 @@ function render(input: SummaryInput, failures: readonly TestCaseResult[], shown:
   out.push("| | |", "|---|---|");
   out.push(`| Conclusion | ${CONCLUSION_TEXT[input.conclusion]} |`);
   if (plan) {
-    out.push(`| Project | ${code(plan.projectName)} (${code(plan.manifestPath)}) |`);
+    const manifest = input.displayPath ? input.displayPath(plan.manifestPath) : plan.manifestPath;
+    out.push(`| Project | ${code(plan.projectName)} (${code(manifest)}) |`);
     if (plan.target) out.push(`| Target | ${code(plan.target.label)} (${plan.target.kind}) |`);
     out.push(`| Units in closure | ${plan.unitCount} |`);
   }
@@ -174,6 +175,13 @@ function render(input: SummaryInput, failures: readonly TestCaseResult[], shown:
     if (failures.length) {
       out.push("#### Failures", "");
       for (const t of failures.slice(0, shown)) out.push(failureLine(t, input.location));
+      const unannotatedTests = state.unannotated.tests ?? 0;
+      if (unannotatedTests > 0) {
+        out.push(
+          "",
+          `_${unannotatedTests} failing tests were not annotated (GitHub shows at most 10 error annotations per step)${shown === failures.length ? "; all are listed above" : ""}._`,
+        );
+      }
       if (shown < failures.length) {
         out.push(
           "",

@@ -1,0 +1,112 @@
+/**
+ * The action as a Beskid developer meets it, with projects written on the spot: a compile error
+ * in a path dependency, many failing tests and a panicking one (the annotation budget), a
+ * warning-only project, a project folder whose path has spaces, and very long failure messages
+ * (the 1 MiB summary). In-process against the fake GitHub, serial like flows.test.ts.
+ */
+
+import test from "ava";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { FakeGitHub } from "../fakes/github/server.ts";
+import { makeWorkspace, runAction, type RunOptions } from "../fakes/github/runner.ts";
+import { pipelineToolchain } from "../../src/action/toolchain.ts";
+import { inProcessRunner } from "./helpers.ts";
+
+const runner = inProcessRunner(pipelineToolchain({ PATH: process.env.PATH }));
+
+/** Writes `files` (path → text) into a fresh folder and runs the action on a copy of it. */
+async function runOn(files: Record<string, string>, opts: RunOptions, as = ".") {
+  const src = mkdtempSync(join(tmpdir(), "beskid-situation-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(src, path)), { recursive: true });
+    writeFileSync(join(src, path), text);
+  }
+  const fake = await new FakeGitHub().start();
+  const ws = makeWorkspace(src, as);
+  try {
+    const r = await runAction(ws, fake, opts, runner);
+    return { r, ws, fake };
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
+}
+
+function app(name: string, extra = ""): string {
+  return `project {\n    name = "${name}"\n    version = "0.1.0"\n    root = "Src"\n}\n\ntarget "${name}" {\n    kind = App\n    entry = "Main.bd"\n}\n${extra}`;
+}
+
+const annotations = (log: string, kind: "error" | "warning") =>
+  [...log.matchAll(new RegExp(`^::${kind} ([^:]*)::(.*)$`, "gm"))].map((m) => ({
+    props: m[1]!,
+    text: m[2]!,
+  }));
+
+test.serial("a compile error in a path dependency is annotated in the dependency's file", async (t) => {
+  const { r, ws, fake } = await runOn(
+    {
+      "app/Project.proj": app("App", `\ndependency "Util" {\n    source = path\n    path = "../util"\n}\n`),
+      "app/Src/Main.bd": 'use Util.Strings;\n\ni32 Main() {\n    return Strings.Count("abc");\n}\n',
+      "util/Project.proj":
+        'project {\n    name = "Util"\n    version = "0.1.0"\n}\ntarget "Util" {\n    kind = Lib\n    entry = "Util/Strings.bd"\n}\n',
+      "util/Src/Util/Strings.bd": 'pub i32 Count(string s) {\n    return "three";\n}\n',
+    },
+    { inputs: { project: "app", test: "true" } },
+  );
+  try {
+    t.deepEqual(r.failed, ["lower"], r.log);
+    t.is(r.action.conclusion, "failure");
+    const errs = annotations(r.log, "error").filter((a) => /^title=E\d+/.test(a.props));
+    t.true(errs.length >= 1, r.log);
+    t.regex(errs[0]!.props, /file=util\/Src\/Util\/Strings\.bd,line=2,/, r.log);
+    for (const name of ["cache-hit", "artifact-digest", "tests-failed", "outputs"])
+      t.true(name in r.action, name);
+    t.is(r.action.outputs, "[]");
+  } finally {
+    ws.cleanup();
+    await fake.close();
+  }
+});
+
+function manyFailures(count: number, message: string): string {
+  const tests = Array.from(
+    { length: count },
+    (_, i) => `test Fails${i} {\n    Assert.Equal(${i}, ${i + 1}, "${message}${i}");\n}\n`,
+  ).join("\n");
+  return `use Testing.Assert;\n\ni32 Main() {\n    return 0;\n}\n\ntest Passes {\n    Assert.Equal(1, 1, "one");\n}\n\ntest Panics {\n    i32 zero = 0;\n    i32 x = 10 / zero;\n    Assert.Equal(x, 1, "unreached");\n}\n\n${tests}`;
+}
+
+test.serial(
+  "30 failing tests and a panicking one: 10 annotations, every failure in the summary, the rest counted",
+  async (t) => {
+    const { r, ws, fake } = await runOn(
+      { "Project.proj": app("Many"), "Src/Main.bd": manyFailures(30, "value ") },
+      { inputs: { test: "true", build: "false" } },
+    );
+    try {
+      t.deepEqual(r.failed, ["test"], r.log);
+      t.is(r.action.conclusion, "tests-failed");
+      t.is(r.action["tests-failed"], "31");
+      t.is(r.action["tests-passed"], "1");
+      const testStep = r.steps.find((s) => s.step === "test")!;
+      const errs = annotations(testStep.log, "error").filter((a) => /title=Test failed/.test(a.props));
+      t.is(errs.length, 10, testStep.log);
+      for (const e of errs) t.regex(e.props, /file=Src\/Main\.bd,line=\d+$/);
+      const panic = /- \*\*[^*]*Panics\*\* \(failed\) at `Src\/Main\.bd:(\d+)`: (.*)$/m.exec(r.summary);
+      t.truthy(panic, r.summary);
+      t.regex(panic![2]!, /division by zero/);
+      t.is([...r.summary.matchAll(/^- \*\*.*\(failed\) at /gm)].length, 31);
+      t.regex(r.summary, /21 failing tests were not annotated/);
+      t.notRegex(r.summary, /### Diagnostics/, "no compile diagnostics, so no diagnostics section");
+      t.regex(
+        r.summary,
+        /\| Project \| `Many` \(`Project\.proj`\) \|/,
+        "the manifest path is workspace-relative",
+      );
+    } finally {
+      ws.cleanup();
+      await fake.close();
+    }
+  },
+);
