@@ -110,3 +110,48 @@ test.serial(
     }
   },
 );
+
+test.serial(
+  "a warning-only project in a folder with spaces: green, warnings annotated, paths intact, warm run too",
+  async (t) => {
+    const files = {
+      "Project.proj": app("Spaced"),
+      "Src/Main.bd":
+        "use Core.Output;\nuse Testing.Assert;\n\ni32 Main() {\n    i32 x = 1;\n    x = 2;\n    return 0;\n}\n\ntest Ok {\n    Assert.Equal(1, 1, \"one\");\n}\n",
+    };
+    const fake = await new FakeGitHub().start();
+    const src = mkdtempSync(join(tmpdir(), "beskid-situation-"));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(src, path)), { recursive: true });
+      writeFileSync(join(src, path), text);
+    }
+    try {
+      for (const round of ["cold", "warm"]) {
+        const ws = makeWorkspace(src, "my project");
+        const r = await runAction(
+          ws,
+          fake,
+          { inputs: { project: "my project", test: "true", "junit-path": "test reports/junit.xml" } },
+          runner,
+        );
+        try {
+          t.deepEqual(r.failed, [], r.log);
+          t.is(r.action.conclusion, "success", round);
+          t.is(r.action["cache-hit"], String(round === "warm"), round);
+          const warns = annotations(r.log, "warning").filter((a) => /^title=W\d+/.test(a.props));
+          t.true(warns.length >= 1, `${round}: ${r.log}`);
+          for (const w of warns) t.regex(w.props, /file=my project\/Src\/Main\.bd,line=\d+/);
+          t.is(annotations(r.log, "error").length, 0, round);
+          t.deepEqual(JSON.parse(r.action.outputs!), ["my project/obj/beskid/build/Spaced/Spaced"], round);
+          t.regex(readFileSync(join(ws.workspace, "test reports/junit.xml"), "utf8"), /<testsuite/);
+          t.regex(r.summary, /\d+ warnings\./, round);
+        } finally {
+          ws.cleanup();
+        }
+      }
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+      await fake.close();
+    }
+  },
+);
