@@ -117,7 +117,7 @@ test.serial(
     const files = {
       "Project.proj": app("Spaced"),
       "Src/Main.bd":
-        "use Core.Output;\nuse Testing.Assert;\n\ni32 Main() {\n    i32 x = 1;\n    x = 2;\n    return 0;\n}\n\ntest Ok {\n    Assert.Equal(1, 1, \"one\");\n}\n",
+        'use Core.Output;\nuse Testing.Assert;\n\ni32 Main() {\n    i32 x = 1;\n    x = 2;\n    return 0;\n}\n\ntest Ok {\n    Assert.Equal(1, 1, "one");\n}\n',
     };
     const fake = await new FakeGitHub().start();
     const src = mkdtempSync(join(tmpdir(), "beskid-situation-"));
@@ -155,3 +155,24 @@ test.serial(
     }
   },
 );
+
+test.serial("very long failure messages: summary under 1 MiB, annotations kept short", async (t) => {
+  const long = "x".repeat(300_000);
+  const { r, ws, fake } = await runOn(
+    { "Project.proj": app("Long"), "Src/Main.bd": manyFailures(12, long) },
+    { inputs: { test: "true", build: "false" } },
+  );
+  try {
+    t.deepEqual(r.failed, ["test"], r.log.slice(0, 2000));
+    t.is(r.action["tests-failed"], "13");
+    t.true(Buffer.byteLength(r.summary) < 1024 * 1024, `summary is ${Buffer.byteLength(r.summary)} bytes`);
+    t.regex(r.summary, /Fails11\*\* \(failed\)/);
+    const errs = annotations(r.log, "error").filter((a) => /title=Test failed/.test(a.props));
+    t.is(errs.length, 10);
+    for (const e of errs) t.true(e.text.length <= 4100, `annotation of ${e.text.length} characters`);
+    t.true(errs.some((e) => /Fails3 failed: Assertion failed: x+…/.test(e.text)));
+  } finally {
+    ws.cleanup();
+    await fake.close();
+  }
+});

@@ -12,6 +12,12 @@ import type { TestCaseResult } from "../pipeline/api.ts";
 import type { ActionCore } from "./services.ts";
 
 export const ANNOTATION_LIMIT = 10;
+/**
+ * Longest annotation message kept whole. GitHub stores at most 64 KB per annotation and shows a
+ * few lines of it; a 300 KB assertion message in every one of ten annotations only bloats the
+ * log. The full text stays in the step log and the report artifact.
+ */
+export const ANNOTATION_MAX_CHARS = 4000;
 
 export class Annotator {
   private readonly seen = new Set<string>();
@@ -58,6 +64,8 @@ export class Annotator {
       if (this.warnings >= ANNOTATION_LIMIT) return void this.dropped.warnings++;
       this.warnings++;
     }
+    if (message.length > ANNOTATION_MAX_CHARS)
+      message = `${message.slice(0, ANNOTATION_MAX_CHARS)}… (cut; the full message is in the step log)`;
     const props = {
       title,
       ...(file ? { file } : {}),
