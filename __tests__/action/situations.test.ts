@@ -176,3 +176,63 @@ test.serial("very long failure messages: summary under 1 MiB, annotations kept s
     await fake.close();
   }
 });
+
+function lib(name: string): string {
+  return `project {\n    name = "${name}"\n    version = "0.1.0"\n    root = "Src"\n}\n\ntarget "${name}" {\n    kind = Lib\n    entry = "${name}.bd"\n}\n`;
+}
+
+test.serial(
+  "build kinds per target kind: every kind of an App, a Lib's default, a Lib asked for an exe",
+  async (t) => {
+    const appFiles = { "Project.proj": app("Kinds"), "Src/Main.bd": "i32 Main() {\n    return 0;\n}\n" };
+    const all = await runOn(appFiles, { inputs: { kinds: "exe,shared,static,object,wasm" } });
+    try {
+      t.deepEqual(all.r.failed, [], all.r.log);
+      const outs = JSON.parse(all.r.action.outputs!) as string[];
+      // The five kinds plus the C header that comes with the shared and static libraries.
+      t.deepEqual(outs.map((o) => o.split("/").at(-1)).sort(), [
+        "Kinds",
+        "Kinds.h",
+        "Kinds.o",
+        "Kinds.wasm",
+        "libKinds.a",
+        "libKinds.so",
+      ]);
+      for (const kind of ["exe", "shared", "static", "object", "wasm"])
+        t.regex(all.r.summary, new RegExp(`\\| ${kind} \\| `), kind);
+    } finally {
+      all.ws.cleanup();
+      await all.fake.close();
+    }
+
+    const libFiles = {
+      "Project.proj": lib("Shapes"),
+      "Src/Shapes.bd": "pub i32 Sides() {\n    return 4;\n}\n",
+    };
+    const dflt = await runOn(libFiles, { inputs: {} });
+    try {
+      t.deepEqual(dflt.r.failed, [], dflt.r.log);
+      const outs = JSON.parse(dflt.r.action.outputs!) as string[];
+      t.true(outs.length >= 1, dflt.r.log);
+      t.notRegex(dflt.r.summary, /\| exe \| /, "a Lib builds no executable by default");
+    } finally {
+      dflt.ws.cleanup();
+      await dflt.fake.close();
+    }
+
+    const exe = await runOn(libFiles, { inputs: { kinds: "exe" } });
+    try {
+      t.deepEqual(exe.r.failed, ["build"], exe.r.log);
+      t.is(exe.r.action.conclusion, "failure");
+      const errs = annotations(exe.r.log, "error");
+      t.true(
+        errs.some((e) => /^title=E\d+/.test(e.props)),
+        exe.r.log,
+      );
+      t.notRegex(exe.r.log, /internal error|\n\s+at .*\.ts:\d+/, "no stack trace");
+    } finally {
+      exe.ws.cleanup();
+      await exe.fake.close();
+    }
+  },
+);
