@@ -6,6 +6,7 @@
  */
 
 import test from "ava";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -236,3 +237,53 @@ test.serial(
     }
   },
 );
+
+/** The `run:` script of action.yml's "check node" step, as bash runs it. */
+function checkNodeScript(): string {
+  const yml = readFileSync(join(import.meta.dirname, "../../action.yml"), "utf8");
+  const block = yml.slice(yml.indexOf('- name: "beskid-ci: check node"'));
+  const run = block.slice(block.indexOf("run: |\n") + "run: |\n".length);
+  const lines: string[] = [];
+  for (const line of run.split("\n")) {
+    if (line.trim() !== "" && !line.startsWith("        ")) break;
+    lines.push(line.slice(8));
+  }
+  return lines.join("\n");
+}
+
+test.serial("the node check: missing node and Node 18 fail plainly, Node 20 and 22 pass", (t) => {
+  const bin = mkdtempSync(join(tmpdir(), "beskid-node-"));
+  const script = checkNodeScript();
+  const bash = execFileSync("bash", ["-c", "command -v bash"], { encoding: "utf8" }).trim();
+  const check = (version: string | undefined) => {
+    rmSync(join(bin, "node"), { force: true });
+    if (version !== undefined) {
+      // A stand-in node that answers the two questions the check asks.
+      writeFileSync(
+        join(bin, "node"),
+        `#!${bash}\nif [ "$1" = "--version" ]; then echo v${version}; else echo ${version.split(".")[0]}; fi\n`,
+        { mode: 0o755 },
+      );
+    }
+    // The check needs nothing but bash builtins and node, so the PATH holds only the stand-in.
+    const r = spawnSync(bash, ["-c", script], { env: { PATH: bin }, encoding: "utf8" });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+  try {
+    const none = check(undefined);
+    t.is(none.code, 1);
+    t.regex(
+      none.out,
+      /^::error title=beskid-ci::No 'node' on the PATH\. beskid-ci needs Node\.js 20 or newer/m,
+    );
+    const old = check("18.19.0");
+    t.is(old.code, 1, old.out);
+    t.regex(
+      old.out,
+      /::error title=beskid-ci::Found Node\.js v18\.19\.0 at .*node; beskid-ci needs Node\.js 20 or newer/,
+    );
+    for (const v of ["20.0.0", "22.11.0"]) t.is(check(v).code, 0, v);
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
