@@ -32,7 +32,7 @@ function wellFormed(file: string): [string, string | null, string | null][] {
         "print(json.dumps([[c.get('name'), c.find('failure').get('message') if c.find('failure') is not None else None, c.findtext('system-out')] for c in r.iter('testcase')]))",
       file,
     ],
-    { encoding: "utf8" },
+    { encoding: "utf8", maxBuffer: 64 << 20 },
   );
   return JSON.parse(out);
 }
@@ -176,4 +176,44 @@ test("--shard and --timeout-ms usage errors exit 2 with the flag named", async (
   const ok = await cli(dir, ["test", "--shard", "2/2", "--timeout-ms", "5000"]);
   t.is(ok.code, 0);
   t.is(ok.stdout, "FILT A\nResult: passed=0, failed=0, skipped=0, filtered_out=1\n");
+});
+
+test("a test printing megabytes keeps the last MiB of its output in the JUnit file, with a note of what was dropped", async (t) => {
+  const dir = project(t, {
+    "Src/Main.bd": [
+      "use Core.Output;",
+      "",
+      "i32 Main() {",
+      "    return 0;",
+      "}",
+      "",
+      "test Floods {",
+      "    mut i64 i = 0;",
+      "    while i < 60000 {",
+      '        Output.WriteLine("0123456789012345678901234567890123456789 ${i}");',
+      "        i = i + 1;",
+      "    }",
+      "}",
+      "",
+      "test Quiet {",
+      "}",
+      "",
+    ].join("\n"),
+  });
+  const r = await cli(dir, ["test", "--junit", "junit.xml"]);
+  t.is(r.code, 0, r.stderr);
+  t.is(r.stdout, "PASS Floods\nPASS Quiet\nResult: passed=2, failed=0, skipped=0, filtered_out=0\n");
+  const [floods, quiet] = wellFormed(join(dir, "junit.xml"));
+  const out = floods![2]!;
+  const full = Array.from(
+    { length: 60000 },
+    (_, i) => `0123456789012345678901234567890123456789 ${i}\n`,
+  ).join("");
+  const m = /^\[… (\d+) bytes of earlier output dropped …\]\n/.exec(out);
+  t.truthy(m, out.slice(0, 100));
+  const kept = out.slice(m![0].length);
+  t.true(kept.length <= 1 << 20 && kept.length > (1 << 20) - 100, String(kept.length));
+  t.is(Number(m![1]) + kept.length, full.length);
+  t.true(full.endsWith(kept));
+  t.is(quiet![2], null);
 });

@@ -36,6 +36,11 @@ export interface HostConfig {
    * an exit or a panic), for sinks that buffer on their own (run.ts's worker batches).
    */
   readonly flushSinks?: () => void;
+  /**
+   * Most bytes kept per captured (null-sink) stream: beyond it the oldest writes are dropped
+   * and a `[… N bytes of earlier output dropped …]` line leads the capture. Default: no limit.
+   */
+  readonly captureLimit?: number;
 }
 
 export interface HostLib {
@@ -92,6 +97,27 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
   const dec = new TextDecoder("utf-8");
   const env: Record<string, string> = Object.assign({}, cfg.env);
   const captured: { out: Uint8Array[]; err: Uint8Array[] } = { out: [], err: [] };
+  // Per captured stream: bytes held and dropped; writes before `start` are dropped (the
+  // array is compacted now and then, so dropping stays linear in the number of writes).
+  const held = { out: 0, err: 0 };
+  const dropped = { out: 0, err: 0 };
+  const start = { out: 0, err: 0 };
+  const capture = (which: "out" | "err", chunk: Uint8Array): void => {
+    const list = captured[which];
+    list.push(chunk);
+    held[which] += chunk.length;
+    const limit = cfg.captureLimit;
+    if (limit === undefined) return;
+    while (held[which] > limit && start[which] < list.length - 1) {
+      const n = list[start[which]++]!.length;
+      held[which] -= n;
+      dropped[which] += n;
+    }
+    if (start[which] > 1024 && start[which] * 2 > list.length) {
+      list.splice(0, start[which]);
+      start[which] = 0;
+    }
+  };
   // Output to fds is buffered (one write per 64 KiB) but stays in order across the two
   // streams: writing to one stream first flushes the other.
   const pendingOut: { fd: number; chunks: Uint8Array[]; size: number } = { fd: 0, chunks: [], size: 0 };
@@ -135,7 +161,7 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
   const write = (fd: number, ptr: number, len: number): number => {
     const sink = fd === 1 ? cfg.stdout : cfg.stderr;
     const chunk = bytesAt(ptr, len).slice();
-    if (sink === null) (fd === 1 ? captured.out : captured.err).push(chunk);
+    if (sink === null) capture(fd === 1 ? "out" : "err", chunk);
     else if (typeof sink === "function") sink(chunk);
     else {
       if (pendingOut.size > 0 && pendingOut.fd !== sink) flushFd();
@@ -335,7 +361,13 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
       }
       return all;
     };
-    return { out: join(captured.out), err: join(captured.err) };
+    const note = (which: "out" | "err"): Uint8Array[] =>
+      dropped[which] > 0 ? [enc.encode(`[… ${dropped[which]} bytes of earlier output dropped …]\n`)] : [];
+    const kept = (which: "out" | "err"): Uint8Array[] => [
+      ...note(which),
+      ...captured[which].slice(start[which]),
+    ];
+    return { out: join(kept("out")), err: join(kept("err")) };
   };
   return {
     imports(info: { externs: readonly { contract: string; name: string; library: string }[] }) {
@@ -360,7 +392,7 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
     writeErr(text: string): void {
       const b = enc.encode(text);
       const sink = cfg.stderr;
-      if (sink === null) captured.err.push(b);
+      if (sink === null) capture("err", b);
       else if (typeof sink === "function") sink(b);
       else {
         flushFd();

@@ -365,7 +365,12 @@ export interface TestRunOptions {
    * each test (docs/runtime.md); `fresh`: a new instance per test (slower with many functions).
    */
   readonly isolation?: "reset" | "fresh";
+  /** Bytes of each test's stdout and stderr kept for the reports (the last ones; default 1 MiB). */
+  readonly captureLimit?: number;
 }
+
+/** A test printing without end must not take the runner's memory (or the JUnit file) with it. */
+export const TEST_CAPTURE_LIMIT = 1 << 20;
 
 export interface TestRunResult {
   readonly qualifiedName: string;
@@ -529,7 +534,10 @@ export async function runTests(
 
   if (work.length > 0 && prepared) {
     const p = prepared;
-    const cfg = hostConfig({ env: options.env, cwd: options.cwd, stdin: null });
+    const cfg = {
+      ...hostConfig({ env: options.env, cwd: options.cwd, stdin: null }),
+      captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT,
+    };
     const source = WORKER_SOURCE();
     const record = (id: number, r: InstanceResult | null, ms: number): void => {
       const t = tests[positions[id]!]!;
