@@ -151,6 +151,14 @@ test("test without --target in a project with an App and a Test target says the 
   t.is(chosen.code, 1);
   t.regex(chosen.stdout, /^FAIL Fails: Assertion failed: caught \(at Src\/Tests\.bd:4:5\)$/m);
   t.notRegex(chosen.stderr, /W3028/);
+  const json = await cli(dir, ["test", "--json"]);
+  t.is(json.stderr, "");
+  t.is(JSON.parse(json.stdout).summary.total, 0);
+  t.deepEqual(
+    JSON.parse(json.stdout).diagnostics.map((d: { code: string; line: number }) => [d.code, d.line]),
+    [["W3028", 11]],
+    "--json keeps the warnings in the report document",
+  );
   t.notRegex((await cli(dir, ["test", "--target", "App"])).stderr, /W3028/);
   t.notRegex((await cli(dir, ["check"])).stderr, /W3028/);
 });

@@ -61,7 +61,8 @@ export function renderTestText(report: TestReport): string {
   return lines.join("\n") + "\n";
 }
 
-export function renderTestJson(report: TestReport): string {
+/** `diagnostics` (the compile warnings, as `check --json` shows them) is added when not empty. */
+export function renderTestJson(report: TestReport, diagnostics: readonly unknown[] = []): string {
   const tests = report.tests.map((t) => ({
     name: t.name,
     qualified_name: t.qualified_name,
@@ -71,7 +72,8 @@ export function renderTestJson(report: TestReport): string {
     file: t.file,
     line: t.line,
   }));
-  return JSON.stringify({ summary: report.summary, tests }, null, 2) + "\n";
+  const extra = diagnostics.length > 0 ? { diagnostics } : {};
+  return JSON.stringify({ summary: report.summary, tests, ...extra }, null, 2) + "\n";
 }
 
 /**

@@ -96,11 +96,12 @@ export const testCommand: Command = {
       else ctx.report(r.diagnostics);
       return EXIT_FAILURE;
     }
+    // With --json the warnings (W3028, unused imports, …) are part of the report document.
     if (!json) ctx.report(r.diagnostics);
     const junit = stringFlag(ctx, "junit");
     if (junit !== undefined)
       writeFileAtomic(resolve(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
-    ctx.stdout.write(json ? renderTestJson(r.report) : renderTestText(r.report));
+    ctx.stdout.write(json ? renderTestJson(r.report, r.diagnostics.map(toJson)) : renderTestText(r.report));
     return reportFailed(r.report) ? EXIT_FAILURE : EXIT_OK;
   },
 };
