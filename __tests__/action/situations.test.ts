@@ -6,6 +6,7 @@
  */
 
 import test from "ava";
+import { createHash } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -287,3 +288,42 @@ test.serial("the node check: missing node and Node 18 fail plainly, Node 20 and 
     rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test.serial(
+  "a release from two matrix jobs: SHA256SUMS lists every asset, not only the last job's",
+  async (t) => {
+    const fake = await new FakeGitHub().start();
+    const src = mkdtempSync(join(tmpdir(), "beskid-situation-"));
+    writeFileSync(join(src, "Project.proj"), app("Multi"));
+    mkdirSync(join(src, "Src"));
+    writeFileSync(join(src, "Src/Main.bd"), "i32 Main() {\n    return 0;\n}\n");
+    try {
+      for (const [job, kinds] of [
+        ["exe", "exe"],
+        ["libs", "static,wasm"],
+      ] as const) {
+        const ws = makeWorkspace(src);
+        const r = await runAction(
+          ws,
+          fake,
+          { inputs: { release: "true", kinds }, ref: "refs/tags/v2.0.0", job, runId: "7001" },
+          runner,
+        );
+        ws.cleanup();
+        t.deepEqual(r.failed, [], r.log);
+      }
+      t.is(fake.releases.length, 1);
+      const assets = fake.releases[0]!.assets;
+      const sums = assets.find((a) => a.name === "SHA256SUMS")!.data.toString("utf8");
+      const expected = assets
+        .filter((a) => a.name !== "SHA256SUMS")
+        .map((a) => `${createHash("sha256").update(a.data).digest("hex")}  ${a.name}`)
+        .sort();
+      t.true(expected.length >= 3, expected.join("\n"));
+      t.deepEqual(sums.trimEnd().split("\n").sort(), expected);
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+      await fake.close();
+    }
+  },
+);

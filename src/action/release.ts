@@ -50,11 +50,11 @@ async function call(
   req: ReleaseRequest,
   method: "GET" | "POST" | "PATCH" | "DELETE",
   url: string,
-  body?: { json?: unknown; bytes?: Buffer; contentType?: string },
-): Promise<{ status: number; data: unknown }> {
+  body?: { json?: unknown; bytes?: Buffer; contentType?: string; accept?: string },
+): Promise<{ status: number; data: unknown; location?: string }> {
   const headers: Record<string, string> = {
     authorization: `Bearer ${req.token}`,
-    accept: "application/vnd.github+json",
+    accept: body?.accept ?? "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
     "user-agent": "beskid-ci-action",
   };
@@ -72,6 +72,15 @@ async function call(
   const mod = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
   const request = mod.request ?? mod.default!.request;
   const res = await request(url, { method, headers, body: payload });
+  if (res.statusCode >= 300 && res.statusCode < 400) {
+    await res.body.dump();
+    const location = res.headers.location;
+    return {
+      status: res.statusCode,
+      data: undefined,
+      location: Array.isArray(location) ? location[0] : location,
+    };
+  }
   const text = await res.body.text();
   let data: unknown = text;
   try {
@@ -90,8 +99,38 @@ function fail(what: string, r: { status: number; data: unknown }): never {
   throw new ReleaseError(`Could not ${what} (HTTP ${r.status}: ${detail}).`);
 }
 
-function sha256sums(files: readonly ReleaseFile[]): string {
-  return files.map((f) => `${f.sha256}  ${basename(f.path)}\n`).join("");
+/**
+ * `<sha256>  <name>` lines for this run's files, plus the lines of an existing SHA256SUMS whose
+ * asset is still on the release and is not replaced now: matrix jobs releasing to one tag each
+ * upload their own files, and the checksum file must cover all of them, not the last job's.
+ */
+function sha256sums(files: readonly ReleaseFile[], previous: string, kept: ReadonlySet<string>): string {
+  const lines = new Map<string, string>();
+  for (const line of previous.split("\n")) {
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.trimEnd());
+    if (m && kept.has(m[2]!)) lines.set(m[2]!, m[1]!);
+  }
+  for (const f of files) lines.set(basename(f.path), f.sha256);
+  return [...lines.keys()]
+    .sort()
+    .map((name) => `${lines.get(name)}  ${name}\n`)
+    .join("");
+}
+
+/** An asset's bytes: the API redirects to signed storage, which must not get the token. */
+async function downloadAsset(req: ReleaseRequest, repoUrl: string, asset: AssetJson): Promise<string> {
+  const first = await call(req, "GET", `${repoUrl}/releases/assets/${asset.id}`, {
+    accept: "application/octet-stream",
+  });
+  if (first.status === 200) return typeof first.data === "string" ? first.data : "";
+  if (!first.location) fail(`download the existing ${asset.name}`, first);
+  const mod = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
+  const request = mod.request ?? mod.default!.request;
+  const res = await request(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
+  const text = await res.body.text();
+  if (res.statusCode !== 200)
+    fail(`download the existing ${asset.name}`, { status: res.statusCode, data: text });
+  return text;
 }
 
 export async function publishRelease(req: ReleaseRequest): Promise<ReleaseResult> {
@@ -126,7 +165,11 @@ export async function publishRelease(req: ReleaseRequest): Promise<ReleaseResult
     bytes: readFileSync(f.path),
     type: "application/octet-stream",
   }));
-  uploads.push({ name: "SHA256SUMS", bytes: Buffer.from(sha256sums(req.files)), type: "text/plain" });
+  const oldSums = assets.find((a) => a.name === "SHA256SUMS");
+  const previous = oldSums ? await downloadAsset(req, repoUrl, oldSums) : "";
+  const kept = new Set(assets.map((a) => a.name).filter((n) => n !== "SHA256SUMS"));
+  const sums = sha256sums(req.files, previous, kept);
+  uploads.push({ name: "SHA256SUMS", bytes: Buffer.from(sums), type: "text/plain" });
   const names = new Set<string>();
   for (const u of uploads) {
     if (names.has(u.name))

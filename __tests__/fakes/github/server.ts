@@ -215,6 +215,8 @@ export class FakeGitHub {
       return this.artifactService(req, res, url.pathname.slice(ARTIFACT_SERVICE.length));
     }
     if (url.pathname.startsWith(`/${ACCOUNT}/`)) return this.blobService(req, res, url);
+    if (req.method === "GET" && url.pathname.startsWith("/release-downloads/"))
+      return this.assetDownload(req, res, url);
     if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/uploads/"))
       return this.rest(req, res, url);
     this.log(req, 404);
@@ -528,6 +530,18 @@ export class FakeGitHub {
     };
   }
 
+  private assetDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.headers.authorization || url.searchParams.get("sig") === null) {
+      return this.json(req, res, 400, { message: "Only one auth mechanism allowed" });
+    }
+    const id = Number(url.pathname.split("/").at(-1));
+    const asset = this.releases.flatMap((r) => r.assets).find((a) => a.id === id);
+    if (!asset) return this.json(req, res, 404, { message: "Not Found" });
+    this.log(req, 200);
+    res.writeHead(200, { "content-type": asset.content_type, "content-length": asset.size });
+    res.end(asset.data);
+  }
+
   private async rest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = await readBody(req);
     if (!/^(Bearer|token) \S+/.test(req.headers.authorization ?? "")) {
@@ -594,6 +608,18 @@ export class FakeGitHub {
         200,
         r.assets.map((a) => this.assetJson(a)),
       );
+    }
+    if (req.method === "GET" && (hit = m(new RegExp(`^${repoBase}/releases/assets/(\\d+)$`)))) {
+      const id = Number(hit[1]);
+      const asset = this.releases.flatMap((r) => r.assets).find((a) => a.id === id);
+      if (!asset) return this.json(req, res, 404, { message: "Not Found" });
+      if (req.headers.accept !== "application/octet-stream")
+        return this.json(req, res, 200, this.assetJson(asset));
+      // Like GitHub: a redirect to a signed storage URL, which refuses an
+      // Authorization header (the signature is the credential).
+      this.log(req, 302);
+      res.writeHead(302, { location: `${this.url}release-downloads/${id}?sig=x` });
+      return void res.end();
     }
     if (req.method === "DELETE" && (hit = m(new RegExp(`^${repoBase}/releases/assets/(\\d+)$`)))) {
       const id = Number(hit[1]);
