@@ -59,6 +59,8 @@ test.serial("cold run: miss, lower, save; warm run: exact hit, nothing lowered, 
     t.false(r2.ran.includes("save"));
     t.false(lowered(r2), "nothing lowered on the warm run");
     t.regex(r2.summary, /exact hit/);
+    // The save step did not run because of the hit, and the summary says so (not the branch policy).
+    t.regex(r2.summary, /- Save: \*\*skipped\*\* — exact hit, and cache entries are immutable/, r2.summary);
     warm.ws.cleanup();
   } finally {
     await fake.close();
@@ -410,6 +412,7 @@ test.serial(
       t.is(r.action["artifact-digest"], "");
       t.is(fake.caches.length, 0);
       t.regex(r.summary, /### Diagnostics\n\n2 errors, 0 warnings\./);
+      t.regex(r.summary, /- Save: \*\*skipped\*\* — lowering failed/);
       a.ws.cleanup();
 
       // `cache-save-on-failure` runs the save step anyway; with nothing lowered it has nothing to save.

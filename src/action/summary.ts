@@ -117,9 +117,15 @@ function render(input: SummaryInput, failures: readonly TestCaseResult[], shown:
       );
     }
     if (state.save) out.push(`- Save: **${state.save.kind}** — ${state.save.note}`);
+    else if (r?.kind === "hit")
+      // action.yml skips the save step on an exact hit; say why rather than the branch policy.
+      out.push("- Save: **skipped** — exact hit, and cache entries are immutable");
+    else if (state.policy?.readOnly) out.push(`- Save: **read-only** — ${state.policy.reason}`);
     else if (state.policy)
       out.push(
-        `- Save: ${state.policy.readOnly ? "**read-only**" : "not attempted"} — ${state.policy.reason}`,
+        state.lower && !state.lower.ok
+          ? "- Save: **skipped** — lowering failed (set `cache-save-on-failure: true` to save anyway)"
+          : `- Save: not attempted — ${state.policy.reason}`,
       );
     if (state.lower) {
       const how = state.lower.cacheHit
