@@ -327,3 +327,42 @@ test.serial(
     }
   },
 );
+
+test.serial(
+  "junit-path naming a folder gets junit.xml inside it; an unwritable path fails the step plainly",
+  async (t) => {
+    const files = {
+      "Project.proj": app("J"),
+      "Src/Main.bd":
+        'use Testing.Assert;\n\ni32 Main() {\n    return 0;\n}\n\ntest Ok {\n    Assert.Equal(1, 1, "one");\n}\n',
+    };
+    for (const junit of [".", "reports/"]) {
+      const { r, ws, fake } = await runOn(files, {
+        inputs: { test: "true", build: "false", "junit-path": junit },
+      });
+      try {
+        t.deepEqual(r.failed, [], r.log);
+        t.regex(readFileSync(join(ws.workspace, junit, "junit.xml"), "utf8"), /<testsuite/, junit);
+      } finally {
+        ws.cleanup();
+        await fake.close();
+      }
+    }
+    const { r, ws, fake } = await runOn(files, {
+      inputs: { test: "true", build: "false", "junit-path": "Project.proj/junit.xml" },
+    });
+    try {
+      t.deepEqual(r.failed, ["test"]);
+      t.true(
+        r.errors.some((e) =>
+          /could not write the JUnit report to `Project\.proj\/junit\.xml` \(input `junit-path`\)/.test(e),
+        ),
+        r.log,
+      );
+      t.notRegex(r.log, /internal error/);
+    } finally {
+      ws.cleanup();
+      await fake.close();
+    }
+  },
+);

@@ -7,7 +7,7 @@
  * environment in through `Services`.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import { renderText } from "../diagnostics/index.ts";
@@ -342,6 +342,14 @@ async function lowerStep(c: StepContext): Promise<void> {
 
 // ---- save ------------------------------------------------------------------------------
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function folderHasFiles(dir: string): boolean {
   try {
     return readdirSync(dir).length > 0;
@@ -496,7 +504,15 @@ async function testStep(c: StepContext): Promise<void> {
   let junitPath: string | undefined;
   if (inputs.junitPath) {
     junitPath = resolve(ctx.workspace, inputs.junitPath);
-    writeFileAtomic(junitPath, junit);
+    // A folder (an existing one, or a path ending in a slash) gets junit.xml inside it.
+    if (/[\\/]$/.test(inputs.junitPath) || isDirectory(junitPath)) junitPath = join(junitPath, "junit.xml");
+    try {
+      writeFileAtomic(junitPath, junit);
+    } catch (e) {
+      fail(
+        `could not write the JUnit report to \`${inputs.junitPath}\` (input \`junit-path\`): ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
     s.core.info(`JUnit report written to ${workspacePath(c, junitPath)}.`);
   }
   state.tests = { summary: { ...report.summary }, reportPath, ...(junitPath ? { junitPath } : {}) };
