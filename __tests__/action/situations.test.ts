@@ -366,3 +366,28 @@ test.serial(
     }
   },
 );
+
+test.serial(
+  "a matrix entry name with odd characters in artifact-name: refused before anything runs, clearly",
+  async (t) => {
+    const { r, ws, fake } = await runOn(
+      { "Project.proj": app("Odd"), "Src/Main.bd": "i32 Main() {\n    return 0;\n}\n" },
+      { inputs: { "artifact-name": 'hello-Linux / gcc: "x64"' } },
+    );
+    try {
+      t.deepEqual(r.ran, ["resolve", "report"]);
+      t.true(
+        r.errors.some(
+          (e) => /Input `artifact-name` must not contain any of/.test(e) && /hello-Linux \/ gcc/.test(e),
+        ),
+        r.log,
+      );
+      t.is(r.action.conclusion, "invalid-input");
+      t.is(r.action.outputs, "[]");
+      t.is(fake.artifacts.length, 0);
+    } finally {
+      ws.cleanup();
+      await fake.close();
+    }
+  },
+);
