@@ -225,3 +225,23 @@ test("a test printing megabytes keeps the last MiB of its output in the JUnit fi
   t.true(full.endsWith(kept));
   t.is(quiet![2], null);
 });
+
+test("--junit on a project that does not compile replaces an earlier report with the compile error", async (t) => {
+  const dir = project(t, {
+    "Src/Main.bd": 'i32 main() {\n    i64 count = "three";\n    return 0;\n}\n\ntest Passes {\n}\n',
+  });
+  // A green report from an earlier run sits at the path CI will publish.
+  writeFileSync(join(dir, "junit.xml"), '<testsuites tests="1" failures="0"><testsuite/></testsuites>\n');
+  const r = await cli(dir, ["test", "--junit", "junit.xml"]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /error\[E1206\]/);
+  const cases = wellFormed(join(dir, "junit.xml"));
+  t.deepEqual(
+    cases.map(([name]) => name),
+    ["compile"],
+  );
+  const text = readFileSync(join(dir, "junit.xml"), "utf8");
+  t.regex(text, /<testsuite name="Qa" tests="1" failures="0" errors="1"/);
+  t.regex(text, /<error message="E1206: [^"]*" type="compile">Src\/Main\.bd:2:17: error\[E1206\]/);
+  t.regex(text, /file="Src\/Main\.bd" line="2"/);
+});

@@ -129,3 +129,42 @@ export function renderJunit(report: TestReport, suiteName: string): string {
   out.push("  </testsuite>", "</testsuites>");
   return out.join("\n") + "\n";
 }
+
+/**
+ * The JUnit report of a run that never reached its tests (the project did not resolve or
+ * compile): one `<error>` test case carrying the diagnostics, so a CI test reporter shows the
+ * failure instead of an earlier run's report left at the same path.
+ */
+export function renderJunitError(
+  suiteName: string,
+  diagnostics: readonly {
+    code: string;
+    severity: string;
+    message: string;
+    file?: string;
+    start?: { line: number; column: number };
+  }[],
+): string {
+  const lines = diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => {
+      const at =
+        d.file === undefined ? "" : `${d.file}${d.start ? `:${d.start.line}:${d.start.column}` : ""}: `;
+      return `${at}${d.severity}[${d.code}]: ${d.message}`;
+    });
+  const first = diagnostics.find((d) => d.severity === "error");
+  const message = first ? `${first.code}: ${first.message}` : "the tests did not run";
+  const where =
+    first?.file === undefined ? "" : ` file="${xml(first.file)}" line="${first.start?.line ?? 1}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+    `  <testsuite name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+    `    <testcase name="compile" classname="${xml(suiteName)}"${where} time="0.000">`,
+    `      <error message="${xml(message)}" type="compile">${xml(lines.join("\n"), false)}</error>`,
+    "    </testcase>",
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}

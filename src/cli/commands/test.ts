@@ -8,7 +8,13 @@ import { resolve } from "node:path";
 import { toJson } from "../../diagnostics/index.ts";
 import { test } from "../../pipeline/index.ts";
 import { parseShard } from "../../pipeline/test-select.ts";
-import { renderJunit, renderTestJson, renderTestText, reportFailed } from "../../pipeline/test-report.ts";
+import {
+  renderJunit,
+  renderJunitError,
+  renderTestJson,
+  renderTestText,
+  reportFailed,
+} from "../../pipeline/test-report.ts";
 import { writeFileAtomic } from "../../util/fs.ts";
 import {
   EXIT_FAILURE,
@@ -88,7 +94,14 @@ export const testCommand: Command = {
       ...(shard ? { shard } : {}),
     });
     const json = boolFlag(ctx, "json");
+    const junit = stringFlag(ctx, "junit");
     if (!r.ok || !r.report) {
+      // Never leave an earlier run's JUnit file looking like this run's result.
+      if (junit !== undefined)
+        writeFileAtomic(
+          resolve(ctx.cwd, junit),
+          renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics),
+        );
       if (json)
         ctx.stdout.write(
           JSON.stringify({ ok: false, diagnostics: r.diagnostics.map(toJson) }, null, 2) + "\n",
@@ -98,7 +111,6 @@ export const testCommand: Command = {
     }
     // With --json the warnings (W3028, unused imports, …) are part of the report document.
     if (!json) ctx.report(r.diagnostics);
-    const junit = stringFlag(ctx, "junit");
     if (junit !== undefined)
       writeFileAtomic(resolve(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
     ctx.stdout.write(json ? renderTestJson(r.report, r.diagnostics.map(toJson)) : renderTestText(r.report));
