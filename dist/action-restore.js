@@ -1,11 +1,11 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-5IJT7BP5.js";
+} from "./chunks/chunk-MC5QMYX4.js";
 import "./chunks/chunk-W5M6VYVY.js";
 import "./chunks/chunk-HMZJF4MD.js";
-import "./chunks/chunk-JSXLKVZM.js";
-import "./chunks/chunk-4L2MTY22.js";
+import "./chunks/chunk-LK7FSPCZ.js";
+import "./chunks/chunk-DYDQ2EQN.js";
 import "./chunks/chunk-5V3WT3R2.js";
 
 // src/action/steps/restore.ts

@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-KQUCX6ZZ.js";
+} from "./chunks/chunk-KOZEBRO3.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -23,16 +23,17 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-NL24AFED.js";
+} from "./chunks/chunk-DBTHLCZD.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
 import {
   renderJunit,
+  renderJunitError,
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-JSXLKVZM.js";
+} from "./chunks/chunk-LK7FSPCZ.js";
 import {
   hasErrors,
   makeDiagnostic,
@@ -40,7 +41,7 @@ import {
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-4L2MTY22.js";
+} from "./chunks/chunk-DYDQ2EQN.js";
 import "./chunks/chunk-5V3WT3R2.js";
 
 // src/cli/bin.ts
@@ -292,7 +293,7 @@ var buildCommand = {
   },
   maxPositionals: 1,
   async run(ctx) {
-    const kinds = listFlag(ctx, "kind");
+    const kinds = [...new Set(listFlag(ctx, "kind"))];
     const bad = kinds.filter((k) => !KINDS.includes(k));
     if (bad.length) {
       ctx.stderr.write(`error: unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})
@@ -300,6 +301,10 @@ var buildCommand = {
       return EXIT_USAGE;
     }
     const output = stringFlag(ctx, "output");
+    if (output === "") {
+      ctx.stderr.write("error: --output needs a file or folder path\n");
+      return EXIT_USAGE;
+    }
     const entrypoint = stringFlag(ctx, "entrypoint");
     const exports = listFlag(ctx, "export");
     const r = await build(
@@ -1473,8 +1478,8 @@ var testCommand = {
       return EXIT_USAGE;
     }
     const timeoutText = stringFlag(ctx, "timeout-ms");
-    const timeoutMs = timeoutText === void 0 ? DEFAULT_TEST_TIMEOUT_MS : Number(timeoutText);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    const timeoutMs = timeoutText === void 0 ? DEFAULT_TEST_TIMEOUT_MS : /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN;
+    if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
       ctx.stderr.write(`error: --timeout-ms takes a positive integer, got '${timeoutText}'
 `);
       return EXIT_USAGE;
@@ -1490,7 +1495,13 @@ var testCommand = {
       ...shard ? { shard } : {}
     });
     const json = boolFlag(ctx, "json");
+    const junit = stringFlag(ctx, "junit");
     if (!r.ok || !r.report) {
+      if (junit !== void 0)
+        writeFileAtomic(
+          resolve4(ctx.cwd, junit),
+          renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics)
+        );
       if (json)
         ctx.stdout.write(
           JSON.stringify({ ok: false, diagnostics: r.diagnostics.map(toJson) }, null, 2) + "\n"
@@ -1499,10 +1510,9 @@ var testCommand = {
       return EXIT_FAILURE;
     }
     if (!json) ctx.report(r.diagnostics);
-    const junit = stringFlag(ctx, "junit");
     if (junit !== void 0)
       writeFileAtomic(resolve4(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
-    ctx.stdout.write(json ? renderTestJson(r.report) : renderTestText(r.report));
+    ctx.stdout.write(json ? renderTestJson(r.report, r.diagnostics.map(toJson)) : renderTestText(r.report));
     return reportFailed(r.report) ? EXIT_FAILURE : EXIT_OK;
   }
 };

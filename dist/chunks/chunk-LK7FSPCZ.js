@@ -23,10 +23,19 @@ var PREFIX = {
   filtered_out: "FILT",
   timed_out: "TIME"
 };
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    if (c === "\0") return "\\0";
+    return `\\u{${c.charCodeAt(0).toString(16)}}`;
+  });
+}
 function renderTestText(report) {
   const lines = report.tests.map((t) => {
     const head = `${PREFIX[t.outcome]} ${t.qualified_name}`;
-    return t.reason && t.outcome !== "passed" && t.outcome !== "filtered_out" ? `${head}: ${t.reason}` : head;
+    return t.reason && t.outcome !== "passed" && t.outcome !== "filtered_out" ? `${head}: ${oneLine(t.reason)}` : head;
   });
   const s = report.summary;
   const timed = s.timed_out > 0 ? `, timed_out=${s.timed_out}` : "";
@@ -35,7 +44,7 @@ function renderTestText(report) {
   );
   return lines.join("\n") + "\n";
 }
-function renderTestJson(report) {
+function renderTestJson(report, diagnostics = []) {
   const tests = report.tests.map((t) => ({
     name: t.name,
     qualified_name: t.qualified_name,
@@ -45,10 +54,14 @@ function renderTestJson(report) {
     file: t.file,
     line: t.line
   }));
-  return JSON.stringify({ summary: report.summary, tests }, null, 2) + "\n";
+  const extra = diagnostics.length > 0 ? { diagnostics } : {};
+  return JSON.stringify({ summary: report.summary, tests, ...extra }, null, 2) + "\n";
 }
-function xml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+function xml(text, inAttribute = true) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(inAttribute ? /[\t\n\r]/g : /\r/g, (c) => `&#${c.charCodeAt(0)};`).replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "\uFFFD"
+  );
 }
 function renderJunit(report, suiteName) {
   const cases = report.tests.filter((t) => t.outcome !== "filtered_out");
@@ -66,13 +79,13 @@ function renderJunit(report, suiteName) {
       const type = t.outcome === "timed_out" ? "timeout" : "failure";
       body.push(
         `      <failure message="${xml(t.reason ?? t.outcome)}" type="${type}">${xml(`${t.reason ?? ""}
-at ${t.file}:${t.line}`)}</failure>`
+at ${t.file}:${t.line}`, false)}</failure>`
       );
     } else if (t.outcome === "skipped") {
       body.push(`      <skipped message="${xml(t.reason ?? "")}"/>`);
     }
-    if (t.stdout) body.push(`      <system-out>${xml(t.stdout)}</system-out>`);
-    if (t.stderr) body.push(`      <system-err>${xml(t.stderr)}</system-err>`);
+    if (t.stdout) body.push(`      <system-out>${xml(t.stdout, false)}</system-out>`);
+    if (t.stderr) body.push(`      <system-err>${xml(t.stderr, false)}</system-err>`);
     out.push(
       body.length ? `    <testcase ${attrs}>
 ${body.join("\n")}
@@ -82,11 +95,32 @@ ${body.join("\n")}
   out.push("  </testsuite>", "</testsuites>");
   return out.join("\n") + "\n";
 }
+function renderJunitError(suiteName, diagnostics) {
+  const lines = diagnostics.filter((d) => d.severity === "error").map((d) => {
+    const at = d.file === void 0 ? "" : `${d.file}${d.start ? `:${d.start.line}:${d.start.column}` : ""}: `;
+    return `${at}${d.severity}[${d.code}]: ${d.message}`;
+  });
+  const first = diagnostics.find((d) => d.severity === "error");
+  const message = first ? `${first.code}: ${first.message}` : "the tests did not run";
+  const where = first?.file === void 0 ? "" : ` file="${xml(first.file)}" line="${first.start?.line ?? 1}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+    `  <testsuite name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+    `    <testcase name="compile" classname="${xml(suiteName)}"${where} time="0.000">`,
+    `      <error message="${xml(message)}" type="compile">${xml(lines.join("\n"), false)}</error>`,
+    "    </testcase>",
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
 
 export {
   summarize,
   reportFailed,
   renderTestText,
   renderTestJson,
-  renderJunit
+  renderJunit,
+  renderJunitError
 };

@@ -17,13 +17,13 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-JSXLKVZM.js";
+} from "./chunk-LK7FSPCZ.js";
 import {
   LocalCache,
   renderText,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-4L2MTY22.js";
+} from "./chunk-DYDQ2EQN.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -111,12 +111,13 @@ function realArtifact() {
 }
 
 // src/action/run.ts
-import { existsSync as existsSync2, mkdirSync, mkdtempSync, readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, mkdtempSync, readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
 import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/action/annotate.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
 var ANNOTATION_LIMIT = 10;
+var ANNOTATION_MAX_CHARS = 4e3;
 var Annotator = class {
   constructor(core, workspace, enabled) {
     this.core = core;
@@ -129,8 +130,11 @@ var Annotator = class {
   seen = /* @__PURE__ */ new Set();
   errors = 0;
   warnings = 0;
-  /** Annotations not emitted because the budget was spent (duplicates are not counted). */
-  dropped = { errors: 0, warnings: 0 };
+  /**
+   * Annotations not emitted because the budget was spent (duplicates are not counted):
+   * compile diagnostics by severity, and failing tests apart, so the summary names each.
+   */
+  dropped = { errors: 0, warnings: 0, tests: 0 };
   /** A repository-relative path for `file` (given relative to `baseDir`), or undefined. */
   relativePath(file, baseDir) {
     if (!file) return void 0;
@@ -139,18 +143,20 @@ var Annotator = class {
     if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
     return rel.split(sep).join("/");
   }
-  emit(severity, message2, title, file, line, column) {
+  emit(severity, message2, title, file, line, column, what = "diagnostic") {
     if (!this.enabled) return;
     const id = `${severity}\0${file ?? ""}\0${line ?? 0}\0${message2}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     if (severity === "error") {
-      if (this.errors >= ANNOTATION_LIMIT) return void this.dropped.errors++;
+      if (this.errors >= ANNOTATION_LIMIT) return void this.dropped[what === "test" ? "tests" : "errors"]++;
       this.errors++;
     } else {
       if (this.warnings >= ANNOTATION_LIMIT) return void this.dropped.warnings++;
       this.warnings++;
     }
+    if (message2.length > ANNOTATION_MAX_CHARS)
+      message2 = `${message2.slice(0, ANNOTATION_MAX_CHARS)}\u2026 (cut; the full message is in the step log)`;
     const props = {
       title,
       ...file ? { file } : {},
@@ -181,7 +187,9 @@ help: ${d.help}` : d.message,
       `${t.qualified_name} ${what}${t.reason ? `: ${t.reason}` : ""}`,
       `Test ${what}`,
       file,
-      t.line
+      t.line,
+      void 0,
+      "test"
     );
   }
 };
@@ -475,7 +483,7 @@ var PERMISSION_HINT = "the token cannot write releases: give the job `permission
 async function call(req, method, url, body) {
   const headers = {
     authorization: `Bearer ${req.token}`,
-    accept: "application/vnd.github+json",
+    accept: body?.accept ?? "application/vnd.github+json",
     "x-github-api-version": "2022-11-28",
     "user-agent": "beskid-ci-action"
   };
@@ -491,6 +499,15 @@ async function call(req, method, url, body) {
   const mod = await import("./undici-BBRK6MJB.js");
   const request = mod.request ?? mod.default.request;
   const res = await request(url, { method, headers, body: payload });
+  if (res.statusCode >= 300 && res.statusCode < 400) {
+    await res.body.dump();
+    const location = res.headers.location;
+    return {
+      status: res.statusCode,
+      data: void 0,
+      location: Array.isArray(location) ? location[0] : location
+    };
+  }
   const text = await res.body.text();
   let data = text;
   try {
@@ -506,9 +523,29 @@ function fail(what, r) {
   }
   throw new ReleaseError(`Could not ${what} (HTTP ${r.status}: ${detail}).`);
 }
-function sha256sums(files) {
-  return files.map((f) => `${f.sha256}  ${basename(f.path)}
+function sha256sums(files, previous, kept) {
+  const lines = /* @__PURE__ */ new Map();
+  for (const line of previous.split("\n")) {
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.trimEnd());
+    if (m && kept.has(m[2])) lines.set(m[2], m[1]);
+  }
+  for (const f of files) lines.set(basename(f.path), f.sha256);
+  return [...lines.keys()].sort().map((name) => `${lines.get(name)}  ${name}
 `).join("");
+}
+async function downloadAsset(req, repoUrl, asset) {
+  const first = await call(req, "GET", `${repoUrl}/releases/assets/${asset.id}`, {
+    accept: "application/octet-stream"
+  });
+  if (first.status === 200) return typeof first.data === "string" ? first.data : "";
+  if (!first.location) fail(`download the existing ${asset.name}`, first);
+  const mod = await import("./undici-BBRK6MJB.js");
+  const request = mod.request ?? mod.default.request;
+  const res = await request(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
+  const text = await res.body.text();
+  if (res.statusCode !== 200)
+    fail(`download the existing ${asset.name}`, { status: res.statusCode, data: text });
+  return text;
 }
 async function publishRelease(req) {
   const repoUrl = `${req.apiUrl.replace(/\/$/, "")}/repos/${req.repository}`;
@@ -540,7 +577,11 @@ async function publishRelease(req) {
     bytes: readFileSync2(f.path),
     type: "application/octet-stream"
   }));
-  uploads.push({ name: "SHA256SUMS", bytes: Buffer.from(sha256sums(req.files)), type: "text/plain" });
+  const oldSums = assets.find((a) => a.name === "SHA256SUMS");
+  const previous = oldSums ? await downloadAsset(req, repoUrl, oldSums) : "";
+  const kept = new Set(assets.map((a) => a.name).filter((n) => n !== "SHA256SUMS"));
+  const sums = sha256sums(req.files, previous, kept);
+  uploads.push({ name: "SHA256SUMS", bytes: Buffer.from(sums), type: "text/plain" });
   const names = /* @__PURE__ */ new Set();
   for (const u of uploads) {
     if (names.has(u.name))
@@ -660,7 +701,8 @@ function render(input, failures, shown) {
   out.push("| | |", "|---|---|");
   out.push(`| Conclusion | ${CONCLUSION_TEXT[input.conclusion]} |`);
   if (plan) {
-    out.push(`| Project | ${code(plan.projectName)} (${code(plan.manifestPath)}) |`);
+    const manifest = input.displayPath ? input.displayPath(plan.manifestPath) : plan.manifestPath;
+    out.push(`| Project | ${code(plan.projectName)} (${code(manifest)}) |`);
     if (plan.target) out.push(`| Target | ${code(plan.target.label)} (${plan.target.kind}) |`);
     out.push(`| Units in closure | ${plan.unitCount} |`);
   }
@@ -680,9 +722,12 @@ function render(input, failures, shown) {
       );
     }
     if (state.save) out.push(`- Save: **${state.save.kind}** \u2014 ${state.save.note}`);
+    else if (r?.kind === "hit")
+      out.push("- Save: **skipped** \u2014 exact hit, and cache entries are immutable");
+    else if (state.policy?.readOnly) out.push(`- Save: **read-only** \u2014 ${state.policy.reason}`);
     else if (state.policy)
       out.push(
-        `- Save: ${state.policy.readOnly ? "**read-only**" : "not attempted"} \u2014 ${state.policy.reason}`
+        state.lower && !state.lower.ok ? "- Save: **skipped** \u2014 lowering failed (set `cache-save-on-failure: true` to save anyway)" : `- Save: not attempted \u2014 ${state.policy.reason}`
       );
     if (state.lower) {
       const how = state.lower.cacheHit ? `taken from the ${state.lower.source} cache, nothing lowered` : `lowered in ${state.lower.ms} ms`;
@@ -732,6 +777,13 @@ function render(input, failures, shown) {
     if (failures.length) {
       out.push("#### Failures", "");
       for (const t of failures.slice(0, shown)) out.push(failureLine(t, input.location));
+      const unannotatedTests = state.unannotated.tests ?? 0;
+      if (unannotatedTests > 0) {
+        out.push(
+          "",
+          `_${unannotatedTests} failing tests were not annotated (GitHub shows at most 10 error annotations per step)${shown === failures.length ? "; all are listed above" : ""}._`
+        );
+      }
       if (shown < failures.length) {
         out.push(
           "",
@@ -1018,6 +1070,13 @@ async function lowerStep(c) {
     s.core.info(`Lowered in ${ms} ms.`);
   }
 }
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 function folderHasFiles(dir) {
   try {
     return readdirSync(dir).length > 0;
@@ -1150,7 +1209,14 @@ async function testStep(c) {
   let junitPath;
   if (inputs.junitPath) {
     junitPath = resolve2(ctx.workspace, inputs.junitPath);
-    writeFileAtomic(junitPath, junit);
+    if (/[\\/]$/.test(inputs.junitPath) || isDirectory(junitPath)) junitPath = join3(junitPath, "junit.xml");
+    try {
+      writeFileAtomic(junitPath, junit);
+    } catch (e) {
+      fail2(
+        `could not write the JUnit report to \`${inputs.junitPath}\` (input \`junit-path\`): ${e instanceof Error ? e.message : String(e)}`
+      );
+    }
     s.core.info(`JUnit report written to ${workspacePath(c, junitPath)}.`);
   }
   state.tests = { summary: { ...report.summary }, reportPath, ...junitPath ? { junitPath } : {} };
@@ -1218,7 +1284,7 @@ async function reportStep(c) {
     join3(dir, "outputs.json"),
     JSON.stringify(allOutputs(state, ctx.workspace), null, 2) + "\n"
   );
-  const wantsUpload = inputs !== void 0 && (inputs.build || inputs.test) && s.env.ACTIONS_RUNTIME_TOKEN !== void 0;
+  const wantsUpload = inputs !== void 0 && (inputs.build || inputs.test) && !!s.env.ACTIONS_RUNTIME_TOKEN;
   if (wantsUpload) {
     const files = ["summary.md", "outputs.json", "test-report.json", "junit.xml"].map((f) => join3(dir, f)).filter((f) => existsSync2(f));
     try {
@@ -1279,6 +1345,10 @@ Published [${r.url}](${r.url}) with ${r.assets.map((a) => `\`${a}\``).join(", ")
   } catch (e) {
     const msg = e instanceof ReleaseError || e instanceof Error ? e.message : String(e);
     state.release = { ok: false, note: msg };
+    if (inputs.jobSummary) await s.core.appendSummary(`### Release
+
+Not published: ${msg}
+`);
     fail2(msg);
   }
 }
@@ -1328,17 +1398,19 @@ async function runStep(name, s) {
   } finally {
     state.unannotated.errors += annotate.dropped.errors;
     state.unannotated.warnings += annotate.dropped.warnings;
+    state.unannotated.tests = (state.unannotated.tests ?? 0) + annotate.dropped.tests;
     writeState(dir, state);
   }
   if (name === "report" || name === "resolve" && code2 !== 0) {
     for (const [k, v] of Object.entries(allOutputs(state, ctx.workspace))) s.core.setOutput(k, v);
   }
+  if (name === "release") s.core.setOutput("conclusion", conclusionOf(state));
   return code2;
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-FLEHVPCE.js");
-var loadFront = () => import("./frontend-Y6ORVOPC.js");
+var load = () => import("./pipeline-6OU3MP2W.js");
+var loadFront = () => import("./frontend-UAC7QOY7.js");
 function pipelineToolchain(env = {}) {
   return {
     resolve: async (req, cache) => (await loadFront()).resolve(req, cache),

@@ -5,13 +5,13 @@ import {
   lower,
   run,
   test
-} from "./chunk-KQUCX6ZZ.js";
+} from "./chunk-KOZEBRO3.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-NL24AFED.js";
-import "./chunk-JSXLKVZM.js";
-import "./chunk-4L2MTY22.js";
+} from "./chunk-DBTHLCZD.js";
+import "./chunk-LK7FSPCZ.js";
+import "./chunk-DYDQ2EQN.js";
 import "./chunk-5V3WT3R2.js";
 export {
   build,

@@ -12,10 +12,10 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-NL24AFED.js";
+} from "./chunk-DBTHLCZD.js";
 import {
   summarize
-} from "./chunk-JSXLKVZM.js";
+} from "./chunk-LK7FSPCZ.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -61,10 +61,10 @@ import {
   unaryOperand,
   unaryResult,
   writeFileAtomic
-} from "./chunk-4L2MTY22.js";
+} from "./chunk-DYDQ2EQN.js";
 
 // src/pipeline/spine.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync } from "node:fs";
+import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join2, resolve as resolvePath } from "node:path";
 
 // src/artifact/builder.ts
@@ -1377,7 +1377,7 @@ function parseShard(text) {
   if (!m) return void 0;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return void 0;
+  if (!Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) return void 0;
   return { index, count };
 }
 
@@ -3860,6 +3860,25 @@ function createHost(cfg, lib, mem) {
   const dec = new TextDecoder("utf-8");
   const env = Object.assign({}, cfg.env);
   const captured = { out: [], err: [] };
+  const held = { out: 0, err: 0 };
+  const dropped = { out: 0, err: 0 };
+  const start = { out: 0, err: 0 };
+  const capture = (which, chunk) => {
+    const list = captured[which];
+    list.push(chunk);
+    held[which] += chunk.length;
+    const limit = cfg.captureLimit;
+    if (limit === void 0) return;
+    while (held[which] > limit && start[which] < list.length - 1) {
+      const n = list[start[which]++].length;
+      held[which] -= n;
+      dropped[which] += n;
+    }
+    if (start[which] > 1024 && start[which] * 2 > list.length) {
+      list.splice(0, start[which]);
+      start[which] = 0;
+    }
+  };
   const pendingOut = { fd: 0, chunks: [], size: 0 };
   let pending = null;
   let stdinPos = 0;
@@ -3897,7 +3916,7 @@ function createHost(cfg, lib, mem) {
   const write = (fd, ptr, len) => {
     const sink2 = fd === 1 ? cfg.stdout : cfg.stderr;
     const chunk = bytesAt(ptr, len).slice();
-    if (sink2 === null) (fd === 1 ? captured.out : captured.err).push(chunk);
+    if (sink2 === null) capture(fd === 1 ? "out" : "err", chunk);
     else if (typeof sink2 === "function") sink2(chunk);
     else {
       if (pendingOut.size > 0 && pendingOut.fd !== sink2) flushFd();
@@ -4082,7 +4101,13 @@ function createHost(cfg, lib, mem) {
       }
       return all;
     };
-    return { out: join3(captured.out), err: join3(captured.err) };
+    const note = (which) => dropped[which] > 0 ? [enc.encode(`[\u2026 ${dropped[which]} bytes of earlier output dropped \u2026]
+`)] : [];
+    const kept = (which) => [
+      ...note(which),
+      ...captured[which].slice(start[which])
+    ];
+    return { out: join3(kept("out")), err: join3(kept("err")) };
   };
   return {
     imports(info) {
@@ -4105,7 +4130,7 @@ function createHost(cfg, lib, mem) {
     writeErr(text) {
       const b = enc.encode(text);
       const sink2 = cfg.stderr;
-      if (sink2 === null) captured.err.push(b);
+      if (sink2 === null) capture("err", b);
       else if (typeof sink2 === "function") sink2(b);
       else {
         flushFd();
@@ -4372,6 +4397,7 @@ function runInStackedWorker(prepared2, cfg, exportName) {
     });
   });
 }
+var TEST_CAPTURE_LIMIT = 1 << 20;
 function runMainMessage(m, port, lib, run3) {
   let batch = [];
   let size = 0;
@@ -4435,9 +4461,12 @@ async function runTests(input, options = {}) {
   const timeoutMs = options.timeoutMs ?? 1e4;
   useWasmTier("baseline");
   const tests = isPrepared(input) ? input.info.tests : input.tests;
-  const byName = new Map(tests.map((t2) => [t2.qualifiedName, t2]));
-  const indexOf = new Map(tests.map((t2, i) => [t2.qualifiedName, i]));
-  const names = options.selected ?? tests.map((t2) => t2.qualifiedName);
+  const indexOf = /* @__PURE__ */ new Map();
+  tests.forEach((t2, i) => {
+    if (!indexOf.has(t2.qualifiedName)) indexOf.set(t2.qualifiedName, i);
+  });
+  const names = options.selected ?? tests.map((_, i) => i);
+  const positions = names.map((s) => typeof s === "number" ? tests[s] ? s : void 0 : indexOf.get(s));
   const results = new Array(names.length);
   const work = [];
   let prepared2 = isPrepared(input) ? input : void 0;
@@ -4445,9 +4474,11 @@ async function runTests(input, options = {}) {
     input,
     options.maxPages === void 0 ? {} : { maxPages: options.maxPages }
   );
-  names.forEach((qn, id) => {
-    const t2 = byName.get(qn);
-    if (!t2) {
+  names.forEach((selected, id) => {
+    const at = positions[id];
+    const t2 = at === void 0 ? void 0 : tests[at];
+    const qn = t2 ? t2.qualifiedName : String(selected);
+    if (at === void 0 || !t2) {
       results[id] = {
         qualifiedName: qn,
         name: qn,
@@ -4477,14 +4508,17 @@ async function runTests(input, options = {}) {
       return;
     }
     getPrepared();
-    work.push({ id, exportName: TEST_DISPATCH_EXPORT, arg: indexOf.get(qn) });
+    work.push({ id, exportName: TEST_DISPATCH_EXPORT, arg: at });
   });
   if (work.length > 0 && prepared2) {
     const p = prepared2;
-    const cfg = hostConfig({ env: options.env, cwd: options.cwd, stdin: null });
+    const cfg = {
+      ...hostConfig({ env: options.env, cwd: options.cwd, stdin: null }),
+      captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT
+    };
     const source = WORKER_SOURCE();
     const record = (id, r, ms) => {
-      const t2 = byName.get(names[id]);
+      const t2 = tests[positions[id]];
       const base = {
         qualifiedName: t2.qualifiedName,
         name: t2.name,
@@ -6081,7 +6115,17 @@ ${rows.join(",\n") || "0"}
 // src/backends/aot/build.ts
 import { execFile } from "node:child_process";
 import { createHash as createHash3 } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function outputFileName(kind, stem) {
   switch (kind) {
@@ -6112,7 +6156,10 @@ function run(cmd, args, cwd) {
   });
 }
 function splitCommand(s) {
-  return s.trim().split(/\s+/).filter(Boolean);
+  if (existsSync(s) && !statSync(s).isDirectory()) return [s];
+  const words = [];
+  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3]);
+  return words;
 }
 function sha256(b) {
   return createHash3("sha256").update(b).digest("hex");
@@ -6147,13 +6194,41 @@ async function buildArtifact(program, o) {
     );
   }
   const wanted = o.exports ? new Set(o.exports) : null;
+  const unknown = [...wanted ?? []].find((w) => !program.exports.some((e) => e.name === w));
+  if (unknown !== void 0) {
+    const names = program.exports.map((e) => e.name);
+    return fail(
+      makeDiagnostic(
+        "E4031",
+        {
+          detail: `\`${unknown}\` is not a \`pub\` function of the entry module`,
+          help: names.length ? `name the exported symbol: ${names.join(", ")}` : "the entry module has no `pub` functions to export"
+        },
+        void 0
+      )
+    );
+  }
   const exports = program.exports.filter((e) => !wanted || wanted.has(e.name));
   const outDir = resolve(o.outDir);
   const single = o.outFile !== void 0 && kinds.length === 1;
   const stageDir = single ? dirname(resolve(o.outFile)) : outDir;
+  if (!single && existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    return fail(
+      makeDiagnostic(
+        "E4021",
+        {
+          detail: `\`${outDir}\` is a file; ${kinds.length === 1 ? "the output needs" : `${kinds.length} output kinds need`} a folder`,
+          help: "pass a folder to --output (or build one kind to name its file)"
+        },
+        void 0
+      )
+    );
+  }
   let tmp;
+  let created;
+  let ok = false;
   try {
-    mkdirSync(stageDir, { recursive: true });
+    created = mkdirSync(stageDir, { recursive: true });
     tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
   } catch (e) {
     return fail(
@@ -6200,7 +6275,7 @@ async function buildArtifact(program, o) {
         return makeDiagnostic(
           "E4020",
           {
-            detail: `\`${cc[0]}\` could not be run`,
+            detail: `\`${cc[0]}\` (CC) could not be run`,
             help: "install a C compiler or point the CC environment variable at one"
           },
           void 0
@@ -6217,7 +6292,7 @@ async function buildArtifact(program, o) {
             d = makeDiagnostic("E4022", { detail: "no WebAssembly compiler was supplied" }, void 0);
             break;
           }
-          writeFileSync(join(tmp, name), o.wasm(program));
+          writeFileSync(join(tmp, name), o.wasm(wanted ? { ...program, exports } : program));
           break;
         case "exe": {
           const s = source(true, false);
@@ -6288,6 +6363,15 @@ async function buildArtifact(program, o) {
         dest: destOf("header")
       });
     }
+    const blocked = staged.find((s) => existsSync(s.dest) && statSync(s.dest).isDirectory());
+    if (blocked)
+      return fail(
+        makeDiagnostic(
+          "E4021",
+          { detail: `\`${blocked.dest}\` is a folder; no output was put in place` },
+          void 0
+        )
+      );
     const outputs = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
@@ -6295,12 +6379,24 @@ async function buildArtifact(program, o) {
       renameSync(s.file, s.dest);
       outputs.push({ kind: s.kind, path: s.dest, bytes: bytes.length, sha256: sha256(bytes) });
     }
+    ok = true;
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
     if (typeof e?.code !== "string") throw e;
     return fail(makeDiagnostic("E4021", { detail: e.message }, void 0));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    if (!ok && created !== void 0) removeEmptyFolders(stageDir, created);
+  }
+}
+function removeEmptyFolders(dir, top) {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
   }
 }
 function stemOf(file) {
@@ -14242,12 +14338,12 @@ function jitStore(lowered) {
   if (!bca || !bca.endsWith(".bca")) return void 0;
   const path = bca.slice(0, -4) + ".jit";
   return {
-    read: () => existsSync(path) ? new Uint8Array(readFileSync2(path)) : void 0,
+    read: () => existsSync2(path) ? new Uint8Array(readFileSync2(path)) : void 0,
     write: (bytes) => {
       writeFileAtomic(path, bytes);
       const dir = dirname2(path);
       for (const name of readdirSync(dir)) {
-        if (name.endsWith(".jit") && !existsSync(join2(dir, name.slice(0, -4) + ".bca")))
+        if (name.endsWith(".jit") && !existsSync2(join2(dir, name.slice(0, -4) + ".bca")))
           rmSync2(join2(dir, name), { force: true });
       }
     },
@@ -14261,7 +14357,7 @@ function prepared(lowered, program, cache, purpose) {
 function atEntryFile(ds, lowered, cwd) {
   const entry = lowered.resolved?.plan.entryFile;
   return ds.map(
-    (d) => d.code === "E4030" && d.file === void 0 && entry !== void 0 ? { ...d, file: displayPath(cwd, /* @__PURE__ */ new Map(), entry) } : d
+    (d) => (d.code === "E4030" || d.code === "E4031") && d.file === void 0 && entry !== void 0 ? { ...d, file: displayPath(cwd, /* @__PURE__ */ new Map(), entry) } : d
   );
 }
 async function runProject(req, cache, io) {
@@ -14320,7 +14416,7 @@ async function testProject(req, cache, t2) {
     }
   });
   const ran = await runTests(toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program, {
-    selected: toRun.map((x) => x.qualifiedName),
+    selected: toRun.map((x) => x.index),
     timeoutMs: t2.timeoutMs ?? 1e4,
     cwd: req.cwd,
     isOwnFile: (file) => !file.includes(":")
@@ -14358,7 +14454,7 @@ async function buildProject(req, cache, b, env = {}) {
   const stem = target?.label ?? stemOf(plan.entryFile);
   const kinds = b.kinds?.length ? [...b.kinds] : [target?.kind === "Lib" ? "shared" : "exe"];
   const output = b.output !== void 0 ? resolvePath(req.cwd, b.output) : void 0;
-  const single = kinds.length === 1 && output !== void 0 && !/[\\/]$/.test(b.output) && !(existsSync(output) && statSync(output).isDirectory());
+  const single = kinds.length === 1 && output !== void 0 && !/[\\/]$/.test(b.output) && !(existsSync2(output) && statSync2(output).isDirectory());
   const outDir = output !== void 0 && !single ? output : join2(plan.projectDir, "obj", "beskid", "build", stem);
   const r = await buildArtifact(lowered.program, {
     kinds,

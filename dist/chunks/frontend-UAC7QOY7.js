@@ -8,8 +8,8 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-NL24AFED.js";
-import "./chunk-4L2MTY22.js";
+} from "./chunk-DBTHLCZD.js";
+import "./chunk-DYDQ2EQN.js";
 import "./chunk-5V3WT3R2.js";
 export {
   defaultCacheDir,

@@ -7,7 +7,7 @@ import {
   makeDiagnostic,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-4L2MTY22.js";
+} from "./chunk-DYDQ2EQN.js";
 
 // src/pipeline/frontend.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -1382,6 +1382,19 @@ function resolvePlan(req) {
         )
       );
       return fail(diagnostics);
+    }
+    const testTarget = host.targets.find((t) => t.kind === "Test");
+    if (req.command === "test" && req.target === void 0 && chosen.kind !== "Test" && testTarget) {
+      diagnostics.push(
+        makeDiagnostic(
+          "W3028",
+          {
+            detail: `running the tests of target "${chosen.label}"; "${testTarget.label}" is not run`,
+            help: `pass --target ${testTarget.label} for its tests (or --target ${chosen.label} to silence this)`
+          },
+          { span: testTarget.labelSpan, index: hostIndex }
+        )
+      );
     }
     const entry = chosen.entry ?? `${host.name}.bd`;
     entryFile = resolve4(projectDir, host.root, entry);

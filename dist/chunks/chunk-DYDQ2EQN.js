@@ -552,10 +552,22 @@ var CODES = {
     title: "entry file of the target not found",
     meaning: "entry file of the target not found (ours)"
   },
+  W3028: {
+    severity: "warning",
+    stage: "project",
+    title: "the Test target's tests do not run",
+    meaning: "`test` without `--target` chose another target, so the project's `Test` target's tests do not run (ours)"
+  },
   E4020: { severity: "error", stage: "backend", title: "no C compiler found" },
   E4021: { severity: "error", stage: "backend", title: "C compile or link failed" },
   E4022: { severity: "error", stage: "backend", title: "output kind not supported on this platform" },
   E4030: { severity: "error", stage: "backend", title: "entry point not found" },
+  E4031: {
+    severity: "error",
+    stage: "backend",
+    title: "exported symbol not found",
+    meaning: "`--export` names no `pub` function of the entry module (lists the available exports) (ours)"
+  },
   E4040: {
     severity: "error",
     stage: "backend",
