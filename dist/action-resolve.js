@@ -1,10 +1,10 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-MC5QMYX4.js";
+} from "./chunks/chunk-QXNZP3JI.js";
 import "./chunks/chunk-W5M6VYVY.js";
 import "./chunks/chunk-HMZJF4MD.js";
-import "./chunks/chunk-LK7FSPCZ.js";
+import "./chunks/chunk-TUDP4VID.js";
 import "./chunks/chunk-DYDQ2EQN.js";
 import "./chunks/chunk-5V3WT3R2.js";
 

@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-KOZEBRO3.js";
+} from "./chunks/chunk-XBGRAULC.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -33,7 +33,7 @@ import {
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-LK7FSPCZ.js";
+} from "./chunks/chunk-TUDP4VID.js";
 import {
   hasErrors,
   makeDiagnostic,

@@ -116,7 +116,7 @@ test.serial("bundled: a failing test fails the test step with an annotation and 
   t.deepEqual(r.failed, ["test"], r.log);
   t.is(r.action["tests-failed"], "1");
   t.is(r.action.conclusion, "tests-failed");
-  t.regex(r.log, /^::error title=Test failed,file=Src\/Main\.bd,line=\d+::BrokenExpectation failed/m);
+  t.regex(r.log, /^::error title=Test failed,file=Src\/Main\.bd,line=\d+,col=\d+::BrokenExpectation failed/m);
   t.regex(r.summary, /#### Failures/);
   a.ws.cleanup();
 });

@@ -287,10 +287,13 @@ test.serial("test gating: a failing test fails the step, with annotations, summa
     t.is(r.action["tests-passed"], "2");
     t.true(r.ran.includes("save"), "the lowered artifact was saved before the tests ran");
     const annotation =
-      /^::error title=Test failed,file=Src\/Main\.bd,line=(\d+)::BrokenExpectation failed/m.exec(r.log);
+      /^::error title=Test failed,file=Src\/Main\.bd,line=(\d+),col=(\d+)::BrokenExpectation failed/m.exec(
+        r.log,
+      );
     t.truthy(annotation, r.log);
+    // At the assertion that failed, not at the test's declaration.
     const source = readFileSync(join(a.ws.workspace, "Src/Main.bd"), "utf8").split("\n");
-    t.regex(source[Number(annotation![1]) - 1]!, /test BrokenExpectation/);
+    t.regex(source[Number(annotation![1]) - 1]!.slice(Number(annotation![2]) - 1), /^Assert\./);
     t.regex(r.summary, /#### Failures/);
     t.regex(r.summary, /BrokenExpectation\*\* \(failed\) at `Src\/Main\.bd:\d+`/);
     t.regex(r.summary, /#### Slowest tests/);

@@ -94,7 +94,7 @@ test.serial(
       const testStep = r.steps.find((s) => s.step === "test")!;
       const errs = annotations(testStep.log, "error").filter((a) => /title=Test failed/.test(a.props));
       t.is(errs.length, 10, testStep.log);
-      for (const e of errs) t.regex(e.props, /file=Src\/Main\.bd,line=\d+$/);
+      for (const e of errs) t.regex(e.props, /file=Src\/Main\.bd,line=\d+,col=\d+$/);
       const panic = /- \*\*[^*]*Panics\*\* \(failed\) at `Src\/Main\.bd:(\d+)`: (.*)$/m.exec(r.summary);
       t.truthy(panic, r.summary);
       t.regex(panic![2]!, /division by zero/);

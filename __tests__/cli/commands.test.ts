@@ -210,6 +210,16 @@ test("test: filters in order, JSON report and JUnit file", async (t) => {
   });
   const xml = readFileSync(join(dir, "out/junit.xml"), "utf8");
   t.regex(xml, /<testsuite name="Mixed" tests="1" failures="0"/);
+  // A failure says where it happened: the Assert call, not the test's declaration (line 15).
+  const failing = JSON.parse((await cli(dir, ["test", "--group", "math.fail", "--json"])).stdout);
+  t.like(
+    failing.tests.find((x: { name: string }) => x.name === "FailsOnPurpose"),
+    {
+      outcome: "failed",
+      line: 15,
+      failure_at: { file: "Src/Main.bd", line: 17, column: 5 },
+    },
+  );
   const f = await cli(dir, ["test", "--filter", "Math::*"]);
   t.is(f.code, 0);
   t.regex(f.stdout, /PASS Math::Ops::OpsAdds/);

@@ -90,15 +90,17 @@ export class Annotator {
   }
 
   failedTest(t: TestCaseResult, baseDir: string): void {
-    const file = this.relativePath(t.file, baseDir);
+    // At the line that failed (the Assert call, the panic) when known, else the declaration.
+    const at = t.failure_at ?? { file: t.file, line: t.line, column: undefined };
+    const file = this.relativePath(at.file, baseDir);
     const what = t.outcome === "timed_out" ? "timed out" : "failed";
     this.emit(
       "error",
       `${t.qualified_name} ${what}${t.reason ? `: ${t.reason}` : ""}`,
       `Test ${what}`,
       file,
-      t.line,
-      undefined,
+      at.line,
+      at.column,
       "test",
     );
   }

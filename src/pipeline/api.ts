@@ -116,6 +116,11 @@ export interface TestCaseResult {
   readonly duration_ms: number;
   readonly file: string;
   readonly line: number;
+  /**
+   * For a failure with a known place: where it happened in the project's own files (the
+   * `Assert` call, the panicking line), which is not the test's declaration line.
+   */
+  readonly failure_at?: { readonly file: string; readonly line: number; readonly column: number };
   readonly group?: string;
   readonly tags?: readonly string[];
   /** What the test wrote to stdout/stderr, for reports. */

@@ -331,10 +331,11 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
   ran.forEach((r, i) => {
     const index = toRun[i]!.index;
     const entry = program.tests[index]!;
-    const reason = r.reason?.replace(
-      /\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/,
-      (_m, f: string, l, c) => `(at ${shown(f)}:${l}:${c})`,
-    );
+    let failureAt: TestCaseResult["failure_at"];
+    const reason = r.reason?.replace(/\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/, (_m, f: string, l, c) => {
+      failureAt = { file: shown(f), line: Number(l), column: Number(c) };
+      return `(at ${failureAt.file}:${l}:${c})`;
+    });
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
@@ -343,6 +344,7 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
       duration_ms: Math.round(r.durationMs * 1000) / 1000,
       file: shown(entry.file),
       line: entry.line,
+      ...(failureAt ? { failure_at: failureAt } : {}),
       ...(entry.group ? { group: entry.group } : {}),
       tags: entry.tags,
       ...(r.stdout ? { stdout: r.stdout } : {}),

@@ -71,6 +71,7 @@ export function renderTestJson(report: TestReport, diagnostics: readonly unknown
     duration_ms: t.duration_ms,
     file: t.file,
     line: t.line,
+    ...(t.failure_at ? { failure_at: t.failure_at } : {}),
   }));
   const extra = diagnostics.length > 0 ? { diagnostics } : {};
   return JSON.stringify({ summary: report.summary, tests, ...extra }, null, 2) + "\n";

@@ -5,12 +5,12 @@ import {
   lower,
   run,
   test
-} from "./chunk-KOZEBRO3.js";
+} from "./chunk-XBGRAULC.js";
 import {
   defaultCacheDir,
   resolve
 } from "./chunk-DBTHLCZD.js";
-import "./chunk-LK7FSPCZ.js";
+import "./chunk-TUDP4VID.js";
 import "./chunk-DYDQ2EQN.js";
 import "./chunk-5V3WT3R2.js";
 export {

@@ -17,7 +17,7 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-LK7FSPCZ.js";
+} from "./chunk-TUDP4VID.js";
 import {
   LocalCache,
   renderText,
@@ -180,15 +180,16 @@ help: ${d.help}` : d.message,
     );
   }
   failedTest(t, baseDir) {
-    const file = this.relativePath(t.file, baseDir);
+    const at = t.failure_at ?? { file: t.file, line: t.line, column: void 0 };
+    const file = this.relativePath(at.file, baseDir);
     const what = t.outcome === "timed_out" ? "timed out" : "failed";
     this.emit(
       "error",
       `${t.qualified_name} ${what}${t.reason ? `: ${t.reason}` : ""}`,
       `Test ${what}`,
       file,
-      t.line,
-      void 0,
+      at.line,
+      at.column,
       "test"
     );
   }
@@ -1409,7 +1410,7 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-6OU3MP2W.js");
+var load = () => import("./pipeline-N7EVRI7N.js");
 var loadFront = () => import("./frontend-UAC7QOY7.js");
 function pipelineToolchain(env = {}) {
   return {

@@ -15,7 +15,7 @@ import {
 } from "./chunk-DBTHLCZD.js";
 import {
   summarize
-} from "./chunk-LK7FSPCZ.js";
+} from "./chunk-TUDP4VID.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -14424,10 +14424,11 @@ async function testProject(req, cache, t2) {
   ran.forEach((r, i) => {
     const index = toRun[i].index;
     const entry = program.tests[index];
-    const reason = r.reason?.replace(
-      /\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/,
-      (_m, f, l, c2) => `(at ${shown(f)}:${l}:${c2})`
-    );
+    let failureAt;
+    const reason = r.reason?.replace(/\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/, (_m, f, l, c2) => {
+      failureAt = { file: shown(f), line: Number(l), column: Number(c2) };
+      return `(at ${failureAt.file}:${l}:${c2})`;
+    });
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
@@ -14436,6 +14437,7 @@ async function testProject(req, cache, t2) {
       duration_ms: Math.round(r.durationMs * 1e3) / 1e3,
       file: shown(entry.file),
       line: entry.line,
+      ...failureAt ? { failure_at: failureAt } : {},
       ...entry.group ? { group: entry.group } : {},
       tags: entry.tags,
       ...r.stdout ? { stdout: r.stdout } : {},

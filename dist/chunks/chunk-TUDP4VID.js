@@ -52,7 +52,8 @@ function renderTestJson(report, diagnostics = []) {
     ...t.reason !== void 0 ? { reason: t.reason } : {},
     duration_ms: t.duration_ms,
     file: t.file,
-    line: t.line
+    line: t.line,
+    ...t.failure_at ? { failure_at: t.failure_at } : {}
   }));
   const extra = diagnostics.length > 0 ? { diagnostics } : {};
   return JSON.stringify({ summary: report.summary, tests, ...extra }, null, 2) + "\n";
