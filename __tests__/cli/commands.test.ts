@@ -380,3 +380,19 @@ test("host and dependency both with a Prelude.bd: check --workspace is clean; a 
     t.regex(r.stderr, /2 \| pub mod Pricing\.Gone;/);
   }
 });
+
+test("run: a panic in a dependency names its original file, relative to the working directory", async (t) => {
+  const dir = copyProject(t, "examples/shop");
+  writeFileSync(
+    join(dir, "pricing/Src/Pricing/Divide.bd"),
+    "pub i32 By(i32 a, i32 b) {\n    return a / b;\n}\n",
+  );
+  writeFileSync(
+    join(dir, "app/Src/Divides.bd"),
+    "use Pricing.Divide;\n\ni32 Main() {\n    i32 zero = 0;\n    return Divide.By(1, zero);\n}\n",
+  );
+  const r = await cli(dir, ["run", "app/Src/Divides.bd"]);
+  t.is(r.code, 101, r.stderr);
+  t.regex(r.stderr, /^panic at pricing\/Src\/Pricing\/Divide\.bd:2:\d+: division by zero$/m);
+  t.notRegex(r.stderr, /obj\/beskid\/deps/);
+});

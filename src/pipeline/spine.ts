@@ -275,6 +275,11 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
     stderr: sink(io.stderr),
     ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
     ...(io.ttys !== undefined ? { ttys: io.ttys } : {}),
+    // A panic names files as diagnostics do: relative to the working directory, a
+    // dependency's original file rather than its copy under obj/.
+    displayFiles: Object.fromEntries(
+      lowered.program.files.map((f) => [f, displayPath(req.cwd, lowered.resolved!.unitPaths, f)]),
+    ),
     ...(io.entrypoint !== undefined ? { entrypoint: io.entrypoint } : {}),
   });
   const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];

@@ -41,6 +41,12 @@ export interface HostConfig {
    * and a `[… N bytes of earlier output dropped …]` line leads the capture. Default: no limit.
    */
   readonly captureLimit?: number;
+  /**
+   * How a panic message names the artifact's source files (artifact name → shown name), e.g.
+   * relative to the caller's working directory and a dependency's original file instead of its
+   * materialized copy, as diagnostics name them. Names not listed are shown as stored.
+   */
+  readonly displayFiles?: Readonly<Record<string, string>>;
 }
 
 export interface HostLib {
@@ -527,7 +533,8 @@ export function runInstance(
     }
   }
   if (outcome.kind === "panic") {
-    const where = outcome.file !== undefined ? ` at ${outcome.file}:${outcome.line}:${outcome.column}` : "";
+    const file = outcome.file === undefined ? undefined : (cfg.displayFiles?.[outcome.file] ?? outcome.file);
+    const where = file !== undefined ? ` at ${file}:${outcome.line}:${outcome.column}` : "";
     host.flush();
     host.writeErr(`panic${where}: ${outcome.message}\n`);
   }

@@ -108,6 +108,8 @@ export interface RunOptions {
    */
   readonly ttys?: readonly number[];
   readonly winsize?: number;
+  /** How a panic names the source files (artifact name → shown name); see `HostConfig`. */
+  readonly displayFiles?: Readonly<Record<string, string>>;
 }
 
 export interface PanicInfo {
@@ -137,6 +139,7 @@ function hostConfig(o: {
   stderr?: Sink;
   ttys?: readonly number[];
   winsize?: number;
+  displayFiles?: Readonly<Record<string, string>>;
 }): HostConfig {
   return {
     env: o.env ?? {},
@@ -147,6 +150,7 @@ function hostConfig(o: {
     pid: process.pid,
     ttys: o.ttys ?? [],
     winsize: o.winsize ?? 0,
+    ...(o.displayFiles ? { displayFiles: o.displayFiles } : {}),
   };
 }
 
