@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-XBGRAULC.js";
+} from "./chunks/chunk-ZY3QJ2XS.js";
 import {
   VERSION,
   assembleImportClosure,

@@ -5,7 +5,7 @@ import {
   lower,
   run,
   test
-} from "./chunk-XBGRAULC.js";
+} from "./chunk-ZY3QJ2XS.js";
 import {
   defaultCacheDir,
   resolve

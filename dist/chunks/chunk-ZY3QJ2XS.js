@@ -4228,7 +4228,8 @@ function runInstance(module, info, cfg, lib, name, arg, slot) {
     }
   }
   if (outcome.kind === "panic") {
-    const where = outcome.file !== void 0 ? ` at ${outcome.file}:${outcome.line}:${outcome.column}` : "";
+    const file = outcome.file === void 0 ? void 0 : cfg.displayFiles?.[outcome.file] ?? outcome.file;
+    const where = file !== void 0 ? ` at ${file}:${outcome.line}:${outcome.column}` : "";
     host.flush();
     host.writeErr(`panic${where}: ${outcome.message}
 `);
@@ -4270,7 +4271,8 @@ function hostConfig(o) {
     stderr: o.stderr ?? null,
     pid: process.pid,
     ttys: o.ttys ?? [],
-    winsize: o.winsize ?? 0
+    winsize: o.winsize ?? 0,
+    ...o.displayFiles ? { displayFiles: o.displayFiles } : {}
   };
 }
 function unavailableExterns(info, root) {
@@ -14374,6 +14376,11 @@ async function runProject(req, cache, io) {
     stderr: sink(io.stderr),
     ...io.stdin !== void 0 ? { stdin: io.stdin } : {},
     ...io.ttys !== void 0 ? { ttys: io.ttys } : {},
+    // A panic names files as diagnostics do: relative to the working directory, a
+    // dependency's original file rather than its copy under obj/.
+    displayFiles: Object.fromEntries(
+      lowered.program.files.map((f) => [f, displayPath(req.cwd, lowered.resolved.unitPaths, f)])
+    ),
     ...io.entrypoint !== void 0 ? { entrypoint: io.entrypoint } : {}
   });
   const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
