@@ -159,7 +159,7 @@ test("run: output to a terminal is shown while the program still runs", async (t
 
 test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => {
   const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
-  const r = await cli(dir, ["test", "--timeout-ms", "300"]);
+  const r = await cli(dir, ["test", "--timeout-ms", "1000"]);
   t.is(r.code, 1);
   t.is(
     r.stdout,
@@ -167,7 +167,7 @@ test("test: outcomes, reasons with locations, time limit, exit 1", async (t) => 
       "PASS AddsNumbers",
       "FAIL FailsOnPurpose: Assertion failed: arithmetic still works (at Src/Main.bd:17:5)",
       "SKIP SkippedForNow: waiting for a fix",
-      "TIME SpinsForever: timed out after 300 ms",
+      "TIME SpinsForever: timed out after 1000 ms",
       "PASS Math::Ops::OpsAdds",
       "Result: passed=2, failed=1, skipped=1, filtered_out=0, timed_out=1",
       "",
