@@ -245,3 +245,45 @@ test("--junit on a project that does not compile replaces an earlier report with
   t.regex(text, /<error message="E1206: [^"]*" type="compile">Src\/Main\.bd:2:17: error\[E1206\]/);
   t.regex(text, /file="Src\/Main\.bd" line="2"/);
 });
+
+test("a timed-out test keeps what it printed before it stopped answering (the last 64 KiB)", async (t) => {
+  const dir = project(t, {
+    "Src/Main.bd": [
+      "use Core.Output;",
+      "",
+      "i32 main() {",
+      "    return 0;",
+      "}",
+      "",
+      "test HangsAfterAHint {",
+      '    Output.WriteLine("connecting to the fixture");',
+      "    mut i64 n = 0;",
+      "    while true {",
+      "        n = n + 1;",
+      "    }",
+      "}",
+      "",
+      "test FloodsThenHangs {",
+      "    mut i64 i = 0;",
+      "    while i < 20000 {",
+      '        Output.WriteLine("line ${i}");',
+      "        i = i + 1;",
+      "    }",
+      "    while true {",
+      "        i = i + 1;",
+      "    }",
+      "}",
+      "",
+    ].join("\n"),
+  });
+  const r = await cli(dir, ["test", "--timeout-ms", "1000", "--junit", "junit.xml"]);
+  t.is(r.code, 1);
+  const cases = wellFormed(join(dir, "junit.xml"));
+  const hint = cases.find(([name]) => name === "HangsAfterAHint")!;
+  t.is(hint[1], "timed out after 1000 ms");
+  t.is(hint[2], "connecting to the fixture\n");
+  const flood = cases.find(([name]) => name === "FloodsThenHangs")!;
+  t.regex(flood[2]!, /^\[… \d+ bytes of earlier output dropped …\]\n/);
+  t.true(flood[2]!.endsWith("line 19998\nline 19999\n"), flood[2]!.slice(-100));
+  t.true(Buffer.byteLength(flood[2]!) < 70 * 1024);
+});

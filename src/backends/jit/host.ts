@@ -47,6 +47,8 @@ export interface HostConfig {
    * materialized copy, as diagnostics name them. Names not listed are shown as stored.
    */
   readonly displayFiles?: Readonly<Record<string, string>>;
+  /** Sees every captured (null-sink) write as well: 0 = stdout, 1 = stderr. */
+  readonly onCaptured?: (which: 0 | 1, chunk: Uint8Array) => void;
 }
 
 export interface HostLib {
@@ -111,6 +113,7 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
   const capture = (which: "out" | "err", chunk: Uint8Array): void => {
     const list = captured[which];
     list.push(chunk);
+    cfg.onCaptured?.(which === "out" ? 0 : 1, chunk);
     held[which] += chunk.length;
     const limit = cfg.captureLimit;
     if (limit === undefined) return;

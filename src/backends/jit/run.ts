@@ -431,6 +431,52 @@ function runMainMessage(
   port.postMessage({ result });
 }
 
+/**
+ * The last output of the test a worker is running, readable by the calling thread while the
+ * worker is busy: a test that runs past its time limit is stopped by terminating its worker,
+ * so what it printed must already be outside it. A shared buffer: four i32 (stdout position,
+ * stderr position, stdout total, stderr total; totals saturate at 2^31 - 1), then one ring of
+ * `TIMEOUT_OUTPUT_BYTES` per stream. The worker copies every captured write into it (no
+ * message, so nothing waits in a batch when the test then loops forever).
+ */
+export const TIMEOUT_OUTPUT_BYTES = 64 * 1024;
+
+function ringWrite(ring: SharedArrayBuffer, which: 0 | 1, chunk: Uint8Array): void {
+  const size = (ring.byteLength - 16) / 2;
+  const head = new Int32Array(ring, 0, 4);
+  const data = new Uint8Array(ring, 16 + which * size, size);
+  const src = chunk.length > size ? chunk.subarray(chunk.length - size) : chunk;
+  const pos = head[which]!;
+  const first = Math.min(src.length, size - pos);
+  data.set(src.subarray(0, first), pos);
+  data.set(src.subarray(first), 0);
+  Atomics.store(head, which, (pos + src.length) % size);
+  Atomics.store(head, 2 + which, Math.min(0x7fffffff, head[2 + which]! + chunk.length));
+}
+
+function ringReset(ring: SharedArrayBuffer): void {
+  const head = new Int32Array(ring, 0, 4);
+  for (let i = 0; i < 4; i++) Atomics.store(head, i, 0);
+}
+
+/** What the running test printed last, with a note when earlier output did not fit. */
+function ringRead(ring: SharedArrayBuffer): { stdout: string; stderr: string } {
+  const size = (ring.byteLength - 16) / 2;
+  const head = new Int32Array(ring, 0, 4);
+  const read = (which: 0 | 1): string => {
+    const pos = Atomics.load(head, which);
+    const total = Atomics.load(head, 2 + which);
+    const data = new Uint8Array(ring, 16 + which * size, size);
+    if (total <= size) return utf8.decode(data.slice(0, total));
+    const bytes = new Uint8Array(size);
+    bytes.set(data.subarray(pos), 0);
+    bytes.set(data.subarray(0, pos), size - pos);
+    const more = total === 0x7fffffff ? "at least " : "";
+    return `[… ${more}${total - size} bytes of earlier output dropped …]\n${utf8.decode(bytes)}`;
+  };
+  return { stdout: read(0), stderr: read(1) };
+}
+
 const WORKER_SOURCE = (): string =>
   [
     // tsx/esbuild may wrap inner functions in __name(); the worker has no such helper.
@@ -444,13 +490,20 @@ const WORKER_SOURCE = (): string =>
     `const runInstance = (${runInstance.toString()});`,
     "const lib = { fs, path, formatFloat, createHost, mapFrames };",
     `const runMainMessage = (${runMainMessage.toString()});`,
+    `const ringWrite = (${ringWrite.toString()});`,
+    `const ringReset = (${ringReset.toString()});`,
     "let state = null;",
     "const slot = {};",
     'parentPort.on("message", (m) => {',
-    '  if (m.type === "init") { state = m; return; }',
+    '  if (m.type === "init") {',
+    "    state = m;",
+    "    if (m.ring) state.cfg = { ...m.cfg, onCaptured: (which, chunk) => ringWrite(m.ring, which, chunk) };",
+    "    return;",
+    "  }",
     '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
     "  parentPort.postMessage({ started: true });",
     "  for (const item of m.items) {",
+    "    if (state.ring) ringReset(state.ring);",
     "    const t0 = performance.now();",
     "    const r = runInstance(state.module, state.info, state.cfg, lib, item.exportName, item.arg, state.fresh ? undefined : slot);",
     "    parentPort.postMessage({ id: item.id, result: r, ms: performance.now() - t0 });",
@@ -543,7 +596,12 @@ export async function runTests(
       captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT,
     };
     const source = WORKER_SOURCE();
-    const record = (id: number, r: InstanceResult | null, ms: number): void => {
+    const record = (
+      id: number,
+      r: InstanceResult | null,
+      ms: number,
+      partial?: { stdout: string; stderr: string },
+    ): void => {
       const t = tests[positions[id]!]!;
       const base = {
         qualifiedName: t.qualifiedName,
@@ -557,8 +615,8 @@ export async function runTests(
           ...base,
           outcome: "timed_out",
           reason: `timed out after ${timeoutMs} ms`,
-          stdout: "",
-          stderr: "",
+          stdout: partial?.stdout ?? "",
+          stderr: partial?.stderr ?? "",
         };
         return;
       }
@@ -603,7 +661,12 @@ function runPool(
   timeoutMs: number,
   workers: number,
   fresh: boolean,
-  record: (id: number, r: InstanceResult | null, ms: number) => void,
+  record: (
+    id: number,
+    r: InstanceResult | null,
+    ms: number,
+    partial?: { stdout: string; stderr: string },
+  ) => void,
 ): Promise<void> {
   const queue = [...work];
   const CHUNK = 32;
@@ -611,6 +674,7 @@ function runPool(
   return new Promise<void>((resolve, reject) => {
     interface Slot {
       worker: Worker;
+      ring: SharedArrayBuffer;
       inflight: WorkItem[];
       since: number;
       running: boolean;
@@ -637,7 +701,8 @@ function runPool(
     };
     const spawn = (): void => {
       const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
-      const s: Slot = { worker, inflight: [], since: performance.now(), running: false };
+      const ring = new SharedArrayBuffer(16 + 2 * TIMEOUT_OUTPUT_BYTES);
+      const s: Slot = { worker, ring, inflight: [], since: performance.now(), running: false };
       slots.add(s);
       worker.on("message", (m: { started?: true; id: number; result: InstanceResult; ms: number }) => {
         if (!slots.has(s)) return;
@@ -678,7 +743,7 @@ function runPool(
         if (queue.length > 0) spawn();
         finishIfDone();
       });
-      worker.postMessage({ type: "init", module: prepared.module, info: prepared.info, cfg, fresh });
+      worker.postMessage({ type: "init", module: prepared.module, info: prepared.info, cfg, fresh, ring });
       feed(s);
     };
     const timer = setInterval(() => {
@@ -689,11 +754,13 @@ function runPool(
           // A worker that cannot even start its batch within a generous bound is broken.
           if (now - s.since <= Math.max(30_000, timeoutMs)) continue;
         } else if (now - s.since <= timeoutMs) continue;
-        // The first unfinished test of this worker has run past its limit.
+        // The first unfinished test of this worker has run past its limit. What it printed is
+        // read from the shared ring before the worker goes (a write may be cut at the end).
         slots.delete(s);
+        const partial = s.running ? ringRead(s.ring) : undefined;
         void s.worker.terminate();
         const [first, ...rest] = s.inflight;
-        record(first!.id, null, now - s.since);
+        record(first!.id, null, now - s.since, partial);
         remaining--;
         queue.unshift(...rest);
         if (queue.length > 0) spawn();
