@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-ZY3QJ2XS.js";
+} from "./chunks/chunk-3ZSHGVW2.js";
 import {
   VERSION,
   assembleImportClosure,

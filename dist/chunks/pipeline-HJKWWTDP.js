@@ -5,7 +5,7 @@ import {
   lower,
   run,
   test
-} from "./chunk-ZY3QJ2XS.js";
+} from "./chunk-3ZSHGVW2.js";
 import {
   defaultCacheDir,
   resolve

@@ -1410,7 +1410,7 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-EHCQB3KC.js");
+var load = () => import("./pipeline-HJKWWTDP.js");
 var loadFront = () => import("./frontend-UAC7QOY7.js");
 function pipelineToolchain(env = {}) {
   return {

@@ -3866,6 +3866,7 @@ function createHost(cfg, lib, mem) {
   const capture = (which, chunk) => {
     const list = captured[which];
     list.push(chunk);
+    cfg.onCaptured?.(which === "out" ? 0 : 1, chunk);
     held[which] += chunk.length;
     const limit = cfg.captureLimit;
     if (limit === void 0) return;
@@ -4425,6 +4426,40 @@ function runMainMessage(m, port, lib, run3) {
   flush();
   port.postMessage({ result });
 }
+var TIMEOUT_OUTPUT_BYTES = 64 * 1024;
+function ringWrite(ring, which, chunk) {
+  const size = (ring.byteLength - 16) / 2;
+  const head = new Int32Array(ring, 0, 4);
+  const data = new Uint8Array(ring, 16 + which * size, size);
+  const src = chunk.length > size ? chunk.subarray(chunk.length - size) : chunk;
+  const pos = head[which];
+  const first = Math.min(src.length, size - pos);
+  data.set(src.subarray(0, first), pos);
+  data.set(src.subarray(first), 0);
+  Atomics.store(head, which, (pos + src.length) % size);
+  Atomics.store(head, 2 + which, Math.min(2147483647, head[2 + which] + chunk.length));
+}
+function ringReset(ring) {
+  const head = new Int32Array(ring, 0, 4);
+  for (let i = 0; i < 4; i++) Atomics.store(head, i, 0);
+}
+function ringRead(ring) {
+  const size = (ring.byteLength - 16) / 2;
+  const head = new Int32Array(ring, 0, 4);
+  const read = (which) => {
+    const pos = Atomics.load(head, which);
+    const total = Atomics.load(head, 2 + which);
+    const data = new Uint8Array(ring, 16 + which * size, size);
+    if (total <= size) return utf83.decode(data.slice(0, total));
+    const bytes = new Uint8Array(size);
+    bytes.set(data.subarray(pos), 0);
+    bytes.set(data.subarray(0, pos), size - pos);
+    const more = total === 2147483647 ? "at least " : "";
+    return `[\u2026 ${more}${total - size} bytes of earlier output dropped \u2026]
+${utf83.decode(bytes)}`;
+  };
+  return { stdout: read(0), stderr: read(1) };
+}
 var WORKER_SOURCE = () => [
   // tsx/esbuild may wrap inner functions in __name(); the worker has no such helper.
   "var __name = (f) => f;",
@@ -4437,13 +4472,20 @@ var WORKER_SOURCE = () => [
   `const runInstance = (${runInstance.toString()});`,
   "const lib = { fs, path, formatFloat, createHost, mapFrames };",
   `const runMainMessage = (${runMainMessage.toString()});`,
+  `const ringWrite = (${ringWrite.toString()});`,
+  `const ringReset = (${ringReset.toString()});`,
   "let state = null;",
   "const slot = {};",
   'parentPort.on("message", (m) => {',
-  '  if (m.type === "init") { state = m; return; }',
+  '  if (m.type === "init") {',
+  "    state = m;",
+  "    if (m.ring) state.cfg = { ...m.cfg, onCaptured: (which, chunk) => ringWrite(m.ring, which, chunk) };",
+  "    return;",
+  "  }",
   '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
   "  parentPort.postMessage({ started: true });",
   "  for (const item of m.items) {",
+  "    if (state.ring) ringReset(state.ring);",
   "    const t0 = performance.now();",
   "    const r = runInstance(state.module, state.info, state.cfg, lib, item.exportName, item.arg, state.fresh ? undefined : slot);",
   "    parentPort.postMessage({ id: item.id, result: r, ms: performance.now() - t0 });",
@@ -4519,7 +4561,7 @@ async function runTests(input, options = {}) {
       captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT
     };
     const source = WORKER_SOURCE();
-    const record = (id, r, ms) => {
+    const record = (id, r, ms, partial) => {
       const t2 = tests[positions[id]];
       const base = {
         qualifiedName: t2.qualifiedName,
@@ -4533,8 +4575,8 @@ async function runTests(input, options = {}) {
           ...base,
           outcome: "timed_out",
           reason: `timed out after ${timeoutMs} ms`,
-          stdout: "",
-          stderr: ""
+          stdout: partial?.stdout ?? "",
+          stderr: partial?.stderr ?? ""
         };
         return;
       }
@@ -4597,7 +4639,8 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
     };
     const spawn = () => {
       const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
-      const s = { worker, inflight: [], since: performance.now(), running: false };
+      const ring = new SharedArrayBuffer(16 + 2 * TIMEOUT_OUTPUT_BYTES);
+      const s = { worker, ring, inflight: [], since: performance.now(), running: false };
       slots.add(s);
       worker.on("message", (m) => {
         if (!slots.has(s)) return;
@@ -4635,7 +4678,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
         if (queue.length > 0) spawn();
         finishIfDone();
       });
-      worker.postMessage({ type: "init", module: prepared2.module, info: prepared2.info, cfg, fresh });
+      worker.postMessage({ type: "init", module: prepared2.module, info: prepared2.info, cfg, fresh, ring });
       feed(s);
     };
     const timer = setInterval(() => {
@@ -4646,9 +4689,10 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
           if (now - s.since <= Math.max(3e4, timeoutMs)) continue;
         } else if (now - s.since <= timeoutMs) continue;
         slots.delete(s);
+        const partial = s.running ? ringRead(s.ring) : void 0;
         void s.worker.terminate();
         const [first, ...rest] = s.inflight;
-        record(first.id, null, now - s.since);
+        record(first.id, null, now - s.since, partial);
         remaining--;
         queue.unshift(...rest);
         if (queue.length > 0) spawn();
