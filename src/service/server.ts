@@ -13,7 +13,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { createWriteStream, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
 import { open, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -227,6 +227,30 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
       if (isGet) counters.misses++;
       return sendJson(req, res, 404, { error: "not found" });
     }
+    const file = store.pathOf(kind, name);
+    // An entry found on disk at start is checked once, on its first read (HEAD included: the
+    // client skips an upload on a HEAD hit, so a corrupt entry must not answer one).
+    let buf: Buffer | undefined;
+    if (!entry.verified) {
+      let intact: boolean;
+      try {
+        if (entry.size <= SMALL_READ || kind === "ac") {
+          buf = await readFile(file);
+          intact = kind === "cas" ? sha256(buf) === name : parseAcDocument(buf.toString("utf8")).ok;
+        } else {
+          intact = (await hashFile(file)) === name;
+        }
+      } catch {
+        return gone(req, res, kind, name);
+      }
+      if (!intact) {
+        if (store.discard(entry))
+          logger.warn(`removed corrupt ${kind} entry ${name}: its bytes on disk do not match its name`);
+        if (isGet) counters.misses++;
+        return sendJson(req, res, 404, { error: "not found" });
+      }
+      entry.verified = true;
+    }
     const contentType = kind === "cas" ? "application/octet-stream" : "application/json";
     const headers: Record<string, string | number> = { "content-type": contentType };
     if (kind === "cas") headers.etag = `"${name}"`;
@@ -244,14 +268,14 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
       res.end(entry.hot);
       return;
     }
-    const file = store.pathOf(kind, name);
-    if (entry.size <= SMALL_READ) {
-      let buf: Buffer;
+    if (buf === undefined && entry.size <= SMALL_READ) {
       try {
         buf = await readFile(file);
       } catch {
         return gone(req, res, kind, name);
       }
+    }
+    if (buf !== undefined) {
       store.remember(entry, buf);
       counters.hits++;
       headers["content-length"] = buf.length;
@@ -429,6 +453,17 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
     }
     const r = store.commit("ac", key, tmp, bytes.length, bytes);
     sendJson(req, res, r.created ? 201 : 200, { key, size: bytes.length });
+  }
+
+  function sha256(bytes: Buffer): string {
+    return createHash("sha256").update(bytes).digest("hex");
+  }
+
+  /** The sha256 of a (large) file, read as a stream. */
+  async function hashFile(path: string): Promise<string> {
+    const hash = createHash("sha256");
+    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
+    return hash.digest("hex");
   }
 
   try {

@@ -25,8 +25,8 @@
  * second server refuses to start while that process lives. A lock left by a dead process
  * (or naming this very pid, as after a container restart) is taken over.
  *
- * Deliberately not here: HTTP, authentication, digest checking (the server verifies while
- * streaming).
+ * Deliberately not here: HTTP, authentication, digest checking (the server verifies uploads
+ * while streaming, and entries found at start on their first read; `verified` records it).
  */
 
 import { randomBytes } from "node:crypto";
@@ -54,6 +54,12 @@ export interface Entry {
   readonly size: number;
   /** When the entry's mtime was last set (ms); used to throttle persistence. */
   touchedAt: number;
+  /**
+   * Whether this process has checked the bytes on disk against the name (a CAS digest, an
+   * AC document). Uploads are checked while streaming; entries found on disk at start are
+   * checked on their first read, so bytes changed behind the server's back are never served.
+   */
+  verified: boolean;
   /** The entry's bytes when it is in the memory tier. */
   hot?: Buffer;
 }
@@ -198,6 +204,22 @@ export class DiskStore {
   }
 
   /**
+   * Removes an entry whose bytes on disk do not match its name, unless it was replaced
+   * meanwhile (then the newer entry stays). Returns whether it was removed.
+   */
+  discard(e: Entry): boolean {
+    const id = `${e.kind}/${e.name}`;
+    if (this.entries.get(id) !== e) return false;
+    this.forget(e.kind, e.name);
+    try {
+      unlinkSync(this.pathOf(e.kind, e.name));
+    } catch {
+      // Already gone.
+    }
+    return true;
+  }
+
+  /**
    * Moves a finished temporary file into place as the entry, then evicts down to the
    * maximum size (never the entry just written).
    */
@@ -224,7 +246,7 @@ export class DiskStore {
       this.total -= existing.size;
       this.entries.delete(id);
     }
-    const entry: Entry = { kind, name, size, touchedAt: now };
+    const entry: Entry = { kind, name, size, touchedAt: now, verified: true };
     this.entries.set(id, entry);
     this.total += size;
     const evicted = this.evict(id);
@@ -319,7 +341,10 @@ export class DiskStore {
         removed++;
         return;
       }
-      found.push({ entry: { kind, name, size: st.size, touchedAt: st.mtimeMs }, mtime: st.mtimeMs });
+      found.push({
+        entry: { kind, name, size: st.size, touchedAt: st.mtimeMs, verified: false },
+        mtime: st.mtimeMs,
+      });
     };
     const acDir = join(dir, "ac");
     for (const name of readdirSync(acDir)) consider("ac", acDir, name, AC_KEY_PATTERN.test(name));
