@@ -50,10 +50,15 @@ function usage(ctx: CommandContext, message: string): number {
 }
 
 function stringSetting(ctx: CommandContext, key: Key): string | undefined {
+  return setting(ctx, key)?.value;
+}
+
+/** A setting's value and where it came from (`--flag` or the variable), for error messages. */
+function setting(ctx: CommandContext, key: Key): { value: string; source: string } | undefined {
   const flag = stringFlag(ctx, key);
-  if (flag !== undefined) return flag;
+  if (flag !== undefined) return { value: flag, source: `--${key}` };
   const env = ctx.env[SERVE_ENV[key]];
-  return env === undefined || env === "" ? undefined : env;
+  return env === undefined || env === "" ? undefined : { value: env, source: SERVE_ENV[key] };
 }
 
 /** A switch: the flag, else the variable (`1`, `true`, `yes`, `on` are true). */
@@ -100,7 +105,7 @@ export const serveCommand: Command = {
     },
     {
       name: "--max-blob-size SIZE",
-      help: "reject larger uploads with 413 (default 1G) [BESKID_SERVE_MAX_BLOB_SIZE]",
+      help: "reject larger uploads with 413 (default 1G, or --max-size if smaller) [BESKID_SERVE_MAX_BLOB_SIZE]",
     },
     {
       name: "--memory-cache SIZE",
@@ -128,27 +133,37 @@ export const serveCommand: Command = {
   },
   maxPositionals: 0,
   async run(ctx) {
-    const portText = stringSetting(ctx, "port");
-    const port = portText === undefined ? DEFAULTS.port : parsePort(portText);
-    if (port === undefined) return usage(ctx, `invalid port '${portText}'`);
+    const portSetting = setting(ctx, "port");
+    const port = portSetting === undefined ? DEFAULTS.port : parsePort(portSetting.value);
+    if (port === undefined)
+      return usage(ctx, `invalid ${portSetting!.source} '${portSetting!.value}' (a port, 0-65535)`);
     const sizes: Record<"max-size" | "max-blob-size", number> = {
       "max-size": DEFAULTS.maxSize,
       "max-blob-size": DEFAULTS.maxBlobSize,
     };
+    const given: Partial<Record<"max-size" | "max-blob-size", string>> = {};
     for (const key of ["max-size", "max-blob-size"] as const) {
-      const text = stringSetting(ctx, key);
-      if (text === undefined) continue;
-      const n = parseSize(text);
-      if (n === undefined) return usage(ctx, `invalid --${key} '${text}' (e.g. 1073741824, 512M, 10G)`);
+      const s = setting(ctx, key);
+      if (s === undefined) continue;
+      const n = parseSize(s.value);
+      if (n === undefined) return usage(ctx, `invalid ${s.source} '${s.value}' (e.g. 1073741824, 512M, 10G)`);
       sizes[key] = n;
+      given[key] = s.source;
     }
-    const memoryText = stringSetting(ctx, "memory-cache");
+    const memory = setting(ctx, "memory-cache");
     const memoryCacheSize =
-      memoryText === undefined ? undefined : memoryText.trim() === "0" ? 0 : parseSize(memoryText);
-    if (memoryCacheSize === undefined && memoryText !== undefined)
-      return usage(ctx, `invalid --memory-cache '${memoryText}'`);
-    if (sizes["max-blob-size"] > sizes["max-size"])
-      return usage(ctx, "--max-blob-size is larger than --max-size");
+      memory === undefined ? undefined : memory.value.trim() === "0" ? 0 : parseSize(memory.value);
+    if (memoryCacheSize === undefined && memory !== undefined)
+      return usage(ctx, `invalid ${memory.source} '${memory.value}' (e.g. 0, 64M, 1G)`);
+    if (sizes["max-blob-size"] > sizes["max-size"]) {
+      // The default blob limit follows a smaller store; only an explicit one can conflict.
+      if (given["max-blob-size"] === undefined) sizes["max-blob-size"] = sizes["max-size"];
+      else
+        return usage(
+          ctx,
+          `${given["max-blob-size"]} (${sizes["max-blob-size"]} bytes) is larger than the store's maximum size (${sizes["max-size"]} bytes)`,
+        );
+    }
     const switches: Partial<Record<Key, boolean>> = {};
     for (const key of ["read-only", "allow-anonymous-reads", "verbose"] as const) {
       const v = boolSetting(ctx, key);
