@@ -74,6 +74,14 @@ test("E1221: += with a function value on a non-event", (t) => {
   check(t, `i32 Main() { mut unit() f = () => {}; f += () => {}; return 0; }`, "E1221@1");
 });
 
+test("E1221: += / -= with a function value on a number, string or field (not E1206)", (t) => {
+  check(t, `unit F() {\n  mut i64 a = 1;\n  a += () => {};\n}`, "E1221@3");
+  check(t, `unit F() {\n  mut i64 a = 1;\n  unit() g = () => {};\n  a -= g;\n}`, "E1221@4");
+  check(t, `unit F() {\n  mut string s = "";\n  s += (i64 x) => {};\n}`, "E1221@3");
+  check(t, `type T { i64 n }\nunit F(T t) {\n  t.n += () => {};\n}`, "E1221@3");
+  check(t, `unit F() {\n  mut i64 a = 1;\n  a += 2;\n  mut string s = "x";\n  s += a;\n}`, "");
+});
+
 test("array literals: expected element type, common type, defaults", (t) => {
   const r = check(
     t,

@@ -2296,9 +2296,16 @@ export class BodyChecker {
           : "the array holds";
     if (e.op === "=") value = this.exprAt(e.value, ttype, "other", holder);
     else {
-      if (s.types.get(ttype).kind === "fn") {
-        this.rep("E1221", span, `\`${e.op}\` with a function value only works on events`);
-        this.expr(e.value, undefined);
+      // A function value (a lambda, or any expression of function type) on a non-event target
+      // is E1221, whatever the target's type: `+=`/`-=` with handlers only subscribe to events.
+      const rhs =
+        e.value.kind === "Lambda" || s.types.get(ttype).kind === "fn"
+          ? undefined
+          : this.expr(e.value, ttype === T.string ? undefined : ttype);
+      if (rhs === undefined || s.types.get(rhs.type).kind === "fn") {
+        if (!this.isErr(ttype))
+          this.rep("E1221", span, `\`${e.op}\` with a function value only works on events`);
+        if (rhs === undefined) this.expr(e.value, undefined);
         return this.err(span);
       }
       if (ttype === T.string) {
@@ -2306,18 +2313,17 @@ export class BodyChecker {
           this.rep("E1209", span, "`-=` does not apply to strings");
           return this.err(span);
         }
-        value = this.toText(this.expr(e.value, undefined));
+        value = this.toText(rhs);
         compound = "concat";
       } else if (
         isIntPrim(primOf(s.types, ttype) ?? "bool") ||
         isFloatPrim(primOf(s.types, ttype) ?? "bool")
       ) {
-        value = this.exprAt(e.value, ttype, "other");
+        value = this.coerce(rhs, ttype, "other");
         compound = "num";
       } else {
         if (!this.isErr(ttype))
           this.rep("E1209", span, `\`${e.op}\` needs a number or a string, found \`${this.tn(ttype)}\``);
-        this.expr(e.value, undefined);
         return this.err(span);
       }
     }
