@@ -7,7 +7,8 @@
 
 import test from "ava";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { acDoc, call, serve, sha256 } from "./helpers.ts";
@@ -112,4 +113,57 @@ test("a HEAD is the first read of a corrupt entry: 404, so the client uploads ag
   t.is((await call(second.url, "HEAD", `/cache/cas/${digest}`)).status, 404);
   t.is((await call(second.url, "PUT", `/cache/cas/${digest}`, { body })).status, 201);
   t.true((await call(second.url, "GET", `/cache/cas/${digest}`)).body.equals(body));
+});
+
+function diskBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        files++;
+        bytes += statSync(p).size;
+      }
+    }
+  };
+  walk(join(dir, "cas"));
+  walk(join(dir, "ac"));
+  return { files, bytes };
+}
+
+test("concurrent uploads over --max-size: the store stays under it and the index matches the disk", async (t) => {
+  const maxSize = 1024 * 1024;
+  const s = await serve(t, { maxSize, maxBlobSize: 256 * 1024, memoryCacheSize: 0 });
+  // Mixed sizes on both upload paths: in-memory (Content-Length) and streamed (chunked).
+  const blobs = Array.from({ length: 24 }, (_, i) => randomBytes(64 * 1024 + i * 7919));
+  const results = await Promise.all(
+    blobs.map((body, i) =>
+      i % 2 === 0
+        ? call(s.url, "PUT", `/cache/cas/${sha256(body)}`, { body })
+        : call(s.url, "PUT", `/cache/cas/${sha256(body)}`, {
+            body: Readable.from([body.subarray(0, 1000), body.subarray(1000)]) as any,
+          }),
+    ),
+  );
+  t.deepEqual(
+    results.map((r) => r.status),
+    blobs.map(() => 201),
+  );
+  const st = (await call(s.url, "GET", "/status")).json();
+  t.true(st.bytes <= maxSize, `${st.bytes} > ${maxSize}`);
+  t.deepEqual(diskBytes(s.dataDir), { files: st.entries, bytes: st.bytes });
+  t.deepEqual(readdirSync(join(s.dataDir, "tmp")), []);
+  // Every entry the index keeps is served intact; the evicted ones are clean misses.
+  let kept = 0;
+  for (const body of blobs) {
+    const r = await call(s.url, "GET", `/cache/cas/${sha256(body)}`);
+    if (r.status === 200) {
+      kept++;
+      t.true(r.body.equals(body));
+    } else t.is(r.status, 404);
+  }
+  t.is(kept, st.entries);
+  t.true(kept >= 1 && kept < blobs.length);
 });
