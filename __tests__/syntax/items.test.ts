@@ -156,6 +156,13 @@ test("macro and host items are kept with opaque bodies", (t) => {
   );
 });
 
+test("a trailing `-> T` return type is E0103 on functions, members and contract methods", (t) => {
+  t.deepEqual(codes("i64 F() -> i64 { return 1; }\ni64 G() => 2;"), ["E0103@1:9"]);
+  t.deepEqual(codes("type T {\n  i64 n,\n  pub i64 M() -> i64 => n;\n}"), ["E0103@3:15"]);
+  t.deepEqual(codes("contract C {\n  i64 N() -> i64;\n}"), ["E0103@2:11"]);
+  t.deepEqual(codes("unit F() -> { }"), ["E0103@1:10"]);
+});
+
 test("type aliases and generic members are E0103", (t) => {
   t.deepEqual(codes("type M = i64;"), ["E0103@1:8"]);
   t.deepEqual(codes("type T { i64 G<U>(U x) => 1; }"), ["E0103@1:15"]);

@@ -871,6 +871,14 @@ class Parser {
     return { kind: "NamedType", segments: [], start: t.start, end: t.end };
   }
 
+  /** `F() -> T` from other languages (LANGUAGE.md §3.5): E0103, then skip the arrow and its type. */
+  private skipTrailingReturnType(): void {
+    if (!this.at(T.ThinArrow)) return;
+    this.error("E0103", "`->` return types do not exist", "the return type comes first: `T Name(…) { … }`");
+    this.advance();
+    if (!this.at(T.LBrace) && !this.at(T.FatArrow) && !this.at(T.Semi)) this.parseType();
+  }
+
   private parseParams(): A.Param[] {
     const params: A.Param[] = [];
     if (!this.expect(T.LParen)) return params;
@@ -962,6 +970,7 @@ class Parser {
     }
     const typeParams = this.parseGenericParams();
     const params = this.parseParams();
+    this.skipTrailingReturnType();
     const where = this.parseWhere();
     let body: A.Block | A.ExprBody | undefined;
     if (this.at(T.LBrace)) body = this.parseBlock();
@@ -1125,6 +1134,7 @@ class Parser {
     }
     if (this.at(T.LParen)) {
       const params = this.parseParams();
+      this.skipTrailingReturnType();
       let body: A.Block | A.ExprBody;
       if (this.at(T.LBrace)) {
         body = this.parseBlock();
@@ -1355,6 +1365,7 @@ class Parser {
     if (this.at(T.Ident) && this.peek(1).kind === T.LParen) {
       const name = this.identOf(this.advance());
       const params = this.parseParams();
+      this.skipTrailingReturnType();
       if (this.at(T.LBrace) || this.at(T.FatArrow)) {
         this.error("E0101", "contract methods have no body", "write the signature followed by `;`");
         if (this.at(T.LBrace)) this.skipOne();
