@@ -6,8 +6,10 @@
 
 import test from "ava";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVE_ENV, serveCommand } from "../../src/cli/commands/serve.ts";
 import { call, tempDir } from "./helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -82,5 +84,18 @@ test("a bad setting names its source: the flag, or the BESKID_SERVE_* variable",
     t.is(r.code, 2, `${args.join(" ")} ${JSON.stringify(env)}`);
     t.regex(r.stderr, expected);
     t.notRegex(r.stderr, /\n\s+at /, "no stack trace");
+  }
+});
+
+test("every serve flag's variable is in docs/service.md's table, container/README.md and --help", async (t) => {
+  const docs = readFileSync(join(ROOT, "docs/service.md"), "utf8");
+  const container = readFileSync(join(ROOT, "container/README.md"), "utf8");
+  const help = serveCommand.flags!.map((f) => `${f.name} ${f.help}`).join("\n");
+  const entries = Object.entries(SERVE_ENV);
+  t.is(entries.length, Object.keys(serveCommand.options!).length, "one variable per flag");
+  for (const [flag, variable] of entries) {
+    t.regex(docs, new RegExp(`\\| \`--${flag}[^|]*\` \\| \`${variable}\` \\|`), `docs/service.md: --${flag}`);
+    t.true(container.includes(`| \`${variable}\` |`), `container/README.md: ${variable}`);
+    t.regex(help, new RegExp(`--${flag}\\b.*\\[${variable}\\]`), `--help: --${flag}`);
   }
 });
