@@ -6,7 +6,7 @@
 
 import test from "ava";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SERVE_ENV, serveCommand } from "../../src/cli/commands/serve.ts";
@@ -98,4 +98,19 @@ test("every serve flag's variable is in docs/service.md's table, container/READM
     t.true(container.includes(`| \`${variable}\` |`), `container/README.md: ${variable}`);
     t.regex(help, new RegExp(`--${flag}\\b.*\\[${variable}\\]`), `--help: --${flag}`);
   }
+});
+
+test("a tokens file with no tokens (an empty mounted secret) is warned about at start", async (t) => {
+  t.timeout(30_000);
+  const dir = tempDir(t);
+  const tokens = join(dir, "tokens");
+  writeFileSync(tokens, "# nothing yet\n", { mode: 0o600 });
+  const r = await runServe([], {
+    BESKID_SERVE_PORT: "0",
+    BESKID_SERVE_DATA_DIR: join(dir, "data"),
+    BESKID_SERVE_TOKENS_FILE: tokens,
+    BESKID_SERVE_ALLOW_ANONYMOUS_READS: "true",
+  });
+  t.is(r.code, 0, r.stderr);
+  t.regex(r.stderr, /warn the tokens file holds no tokens: nobody can write\n/);
 });

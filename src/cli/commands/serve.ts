@@ -198,6 +198,11 @@ export const serveCommand: Command = {
     };
     if (!tokens)
       logger.warn("no tokens file: authentication is off, anyone who can reach the port may read and write");
+    else if (tokens.length === 0)
+      // An empty mounted secret is an easy mistake; say what it means instead of 401s only.
+      logger.warn(
+        `the tokens file holds no tokens: nobody can write${config.allowAnonymousReads ? "" : ", and every read is refused (401)"}`,
+      );
 
     let handle;
     try {
