@@ -114,6 +114,22 @@ i64 Hidden() => 1;`,
   );
 });
 
+test("E1501 is the only error for a private import: its uses add no E1606, E1101 or E1201", (t) => {
+  check(
+    t,
+    `use Geometry.Area.Hidden;
+use Geometry.Area.Box;
+i32 Main() {
+  Box b = Box { n: Hidden() };
+  return 0;
+}
+//- /Geometry/Area.bd
+i64 Hidden() => 1;
+type Box { i64 n }`,
+    "E1501@1 E1501@2",
+  );
+});
+
 test("E1107: private function reached through a path", (t) => {
   check(
     t,

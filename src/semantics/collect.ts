@@ -508,7 +508,8 @@ export class Collector {
     const s = this.s;
     const segs = u.decl.path.segments.map((x) => x.text);
     if (segs.some((x) => x === "")) return "error";
-    const attempt = (parts: string[]): Sym | "defer" | "private" | undefined => {
+    let isPrivate = false;
+    const attempt = (parts: string[]): Sym | "defer" | undefined => {
       const asModule = s.byPath.get(parts.join("."));
       if (asModule !== undefined) return { kind: "module", id: asModule };
       if (parts.length < 2) return undefined;
@@ -525,19 +526,18 @@ export class Collector {
           return "defer";
         return undefined;
       }
-      if (!entry.isPub && !s.canSeePrivate(u.module, entry.module)) return "private";
+      isPrivate = !entry.isPub && !s.canSeePrivate(u.module, entry.module);
       return entry.sym;
     };
     let r = attempt(segs);
     if (r === undefined && segs[0] === "Std" && segs.length > 1) r = attempt(segs.slice(1));
     if (r === "defer") return "defer";
     const span = s.span(u.file, u.decl.path);
-    if (r === "private") {
+    // A private target is E1501; it is still bound (as used), so its uses add no E1101/E1606.
+    if (isPrivate)
       s.report("E1501", span, `\`${segs.join(".")}\` is private to its module`, {
         help: "mark it `pub` or import something public",
       });
-      return "error";
-    }
     if (r === undefined) {
       s.report("E1105", span, `no module or item \`${segs.join(".")}\` in this program`, {
         help: this.importHelp(segs.join(".")),
@@ -553,7 +553,7 @@ export class Collector {
       isPub: u.decl.isPub,
       module: u.module,
       span: s.span(u.file, nameNode),
-      use: { used: false, decl: u.decl },
+      use: { used: isPrivate, decl: u.decl },
     };
     if (prev) {
       if (prev.use) {
