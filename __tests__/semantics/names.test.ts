@@ -96,3 +96,7 @@ test("a const reached through a module path is an untyped constant", (t) => {
     "",
   );
 });
+
+test("a local named with a non-ASCII letter is E0001 only: no cascading E1101", (t) => {
+  check(t, "i64 F() {\n  i64 é = 1;\n  return é + 1;\n}", "E0001@2 E0001@3");
+});

@@ -187,6 +187,13 @@ test("non-ASCII outside strings is E0001, inside strings and comments it is fine
   t.deepEqual(codes('// ✓\nstring F() => "✓ €";'), []);
 });
 
+test("a non-ASCII letter stays in its identifier: E0001 per letter, one Ident token", (t) => {
+  t.deepEqual(kinds("i64 é = 1;"), ["Ident", "Ident", "Eq", "Int", "Semi", "EOF"]);
+  t.deepEqual(kinds("naïve"), ["Ident", "EOF"]);
+  t.deepEqual(codes("i64 é = 1;\ni64 naïve = 2;"), ["E0001@1:5", "E0001@2:7"]);
+  t.deepEqual(codes("unit F() { i64 a = 1 · 2; }"), ["E0001@1:22"]);
+});
+
 test("invalid UTF-8 is E0007 at the first bad byte; lone surrogates too", (t) => {
   const bytes = new Uint8Array([0x69, 0x33, 0x32, 0x20, 0x22, 0xc3, 0x28, 0x22]);
   const d = decodeSource(bytes, "t.bd");

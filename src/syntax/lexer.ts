@@ -258,6 +258,9 @@ export function keywordKind(word: string): T | undefined {
   return KEYWORDS.get(word);
 }
 
+const NON_ASCII_HELP = "identifiers are ASCII; non-ASCII text belongs in strings, characters and comments";
+const LETTER = /^\p{L}$/u;
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
@@ -318,6 +321,13 @@ export function lex(text: string, file: string, lineIndex?: LineIndex): LexResul
   }
 
   /** Skips one code point that is not ASCII, reporting lone surrogates as E0007. Returns its length. */
+  /** UTF-16 length of the non-ASCII Unicode letter at `at`, or 0 if there is none. */
+  function foreignLetter(at: number): number {
+    if (at >= n || text.charCodeAt(at) < 0x80) return 0;
+    const cp = text.codePointAt(at)!;
+    return LETTER.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+  }
+
   function nonAsciiLength(at: number): number {
     const c = text.charCodeAt(at);
     if (c >= 0xd800 && c <= 0xdbff) {
@@ -892,9 +902,19 @@ export function lex(text: string, file: string, lineIndex?: LineIndex): LexResul
       number(start);
       continue;
     }
-    if (isIdentStart(c)) {
-      let p = pos + 1;
-      while (p < n && isIdentPart(text.charCodeAt(p))) p++;
+    if (isIdentStart(c) || foreignLetter(pos) > 0) {
+      // Non-ASCII letters are E0001 each but stay in the word, so `é` or `naïve` is still one
+      // name to the parser and the checker (no cascade from a dropped or split identifier).
+      let p = pos;
+      while (p < n) {
+        if (isIdentPart(text.charCodeAt(p))) p++;
+        else {
+          const len = foreignLetter(p);
+          if (len === 0) break;
+          report("E0001", p, p + len, `\`${text.slice(p, p + len)}\``, NON_ASCII_HELP);
+          p += len;
+        }
+      }
       pos = p;
       if (p - start === 1 && c === 95) {
         push(T.Underscore, start, p);
@@ -921,15 +941,7 @@ export function lex(text: string, file: string, lineIndex?: LineIndex): LexResul
     const len = c >= 0x80 ? nonAsciiLength(pos) : 1;
     const shown =
       c < 32 || c === 127 ? `U+${c.toString(16).toUpperCase().padStart(4, "0")}` : text.slice(pos, pos + len);
-    report(
-      "E0001",
-      pos,
-      pos + len,
-      `\`${shown}\``,
-      c >= 0x80
-        ? "identifiers are ASCII; non-ASCII text belongs in strings, characters and comments"
-        : undefined,
-    );
+    report("E0001", pos, pos + len, `\`${shown}\``, c >= 0x80 ? NON_ASCII_HELP : undefined);
     pos += len;
   }
 
