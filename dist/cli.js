@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-3ZSHGVW2.js";
+} from "./chunks/chunk-VLSTPUE2.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -23,7 +23,7 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-DBTHLCZD.js";
+} from "./chunks/chunk-E4XULVAT.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
@@ -486,7 +486,7 @@ import { resolve as resolve3 } from "node:path";
 
 // src/service/server.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createWriteStream, rmSync as rmSync2 } from "node:fs";
+import { createReadStream, createWriteStream, rmSync as rmSync2 } from "node:fs";
 import { open, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { finished, pipeline } from "node:stream/promises";
@@ -705,6 +705,20 @@ var DiskStore = class _DiskStore {
     this.total -= e.size;
   }
   /**
+   * Removes an entry whose bytes on disk do not match its name, unless it was replaced
+   * meanwhile (then the newer entry stays). Returns whether it was removed.
+   */
+  discard(e) {
+    const id = `${e.kind}/${e.name}`;
+    if (this.entries.get(id) !== e) return false;
+    this.forget(e.kind, e.name);
+    try {
+      unlinkSync(this.pathOf(e.kind, e.name));
+    } catch {
+    }
+    return true;
+  }
+  /**
    * Moves a finished temporary file into place as the entry, then evicts down to the
    * maximum size (never the entry just written).
    */
@@ -729,7 +743,7 @@ var DiskStore = class _DiskStore {
       this.total -= existing.size;
       this.entries.delete(id);
     }
-    const entry = { kind, name, size, touchedAt: now };
+    const entry = { kind, name, size, touchedAt: now, verified: true };
     this.entries.set(id, entry);
     this.total += size;
     const evicted = this.evict(id);
@@ -816,7 +830,10 @@ var DiskStore = class _DiskStore {
         removed++;
         return;
       }
-      found.push({ entry: { kind, name, size: st.size, touchedAt: st.mtimeMs }, mtime: st.mtimeMs });
+      found.push({
+        entry: { kind, name, size: st.size, touchedAt: st.mtimeMs, verified: false },
+        mtime: st.mtimeMs
+      });
     };
     const acDir = join(dir, "ac");
     for (const name of readdirSync(acDir)) consider("ac", acDir, name, AC_KEY_PATTERN.test(name));
@@ -1002,6 +1019,28 @@ async function startServer(config) {
       if (isGet) counters.misses++;
       return sendJson(req, res, 404, { error: "not found" });
     }
+    const file = store.pathOf(kind, name);
+    let buf;
+    if (!entry.verified) {
+      let intact;
+      try {
+        if (entry.size <= SMALL_READ || kind === "ac") {
+          buf = await readFile(file);
+          intact = kind === "cas" ? sha256(buf) === name : parseAcDocument(buf.toString("utf8")).ok;
+        } else {
+          intact = await hashFile(file) === name;
+        }
+      } catch {
+        return gone(req, res, kind, name);
+      }
+      if (!intact) {
+        if (store.discard(entry))
+          logger.warn(`removed corrupt ${kind} entry ${name}: its bytes on disk do not match its name`);
+        if (isGet) counters.misses++;
+        return sendJson(req, res, 404, { error: "not found" });
+      }
+      entry.verified = true;
+    }
     const contentType = kind === "cas" ? "application/octet-stream" : "application/json";
     const headers = { "content-type": contentType };
     if (kind === "cas") headers.etag = `"${name}"`;
@@ -1019,14 +1058,14 @@ async function startServer(config) {
       res.end(entry.hot);
       return;
     }
-    const file = store.pathOf(kind, name);
-    if (entry.size <= SMALL_READ) {
-      let buf;
+    if (buf === void 0 && entry.size <= SMALL_READ) {
       try {
         buf = await readFile(file);
       } catch {
         return gone(req, res, kind, name);
       }
+    }
+    if (buf !== void 0) {
       store.remember(entry, buf);
       counters.hits++;
       headers["content-length"] = buf.length;
@@ -1183,6 +1222,14 @@ async function startServer(config) {
     const r = store.commit("ac", key, tmp, bytes.length, bytes);
     sendJson(req, res, r.created ? 201 : 200, { key, size: bytes.length });
   }
+  function sha256(bytes) {
+    return createHash2("sha256").update(bytes).digest("hex");
+  }
+  async function hashFile(path) {
+    const hash = createHash2("sha256");
+    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
+    return hash.digest("hex");
+  }
   try {
     await new Promise((resolve5, reject) => {
       server.once("error", reject);
@@ -1283,10 +1330,13 @@ Run 'beskid-ci serve --help' for more.
   return EXIT_USAGE;
 }
 function stringSetting(ctx, key) {
+  return setting(ctx, key)?.value;
+}
+function setting(ctx, key) {
   const flag = stringFlag(ctx, key);
-  if (flag !== void 0) return flag;
+  if (flag !== void 0) return { value: flag, source: `--${key}` };
   const env = ctx.env[SERVE_ENV[key]];
-  return env === void 0 || env === "" ? void 0 : env;
+  return env === void 0 || env === "" ? void 0 : { value: env, source: SERVE_ENV[key] };
 }
 function boolSetting(ctx, key) {
   if (boolFlag(ctx, key)) return true;
@@ -1329,7 +1379,7 @@ var serveCommand = {
     },
     {
       name: "--max-blob-size SIZE",
-      help: "reject larger uploads with 413 (default 1G) [BESKID_SERVE_MAX_BLOB_SIZE]"
+      help: "reject larger uploads with 413 (default 1G, or --max-size if smaller) [BESKID_SERVE_MAX_BLOB_SIZE]"
     },
     {
       name: "--memory-cache SIZE",
@@ -1357,26 +1407,35 @@ var serveCommand = {
   },
   maxPositionals: 0,
   async run(ctx) {
-    const portText = stringSetting(ctx, "port");
-    const port = portText === void 0 ? DEFAULTS.port : parsePort(portText);
-    if (port === void 0) return usage(ctx, `invalid port '${portText}'`);
+    const portSetting = setting(ctx, "port");
+    const port = portSetting === void 0 ? DEFAULTS.port : parsePort(portSetting.value);
+    if (port === void 0)
+      return usage(ctx, `invalid ${portSetting.source} '${portSetting.value}' (a port, 0-65535)`);
     const sizes = {
       "max-size": DEFAULTS.maxSize,
       "max-blob-size": DEFAULTS.maxBlobSize
     };
+    const given = {};
     for (const key of ["max-size", "max-blob-size"]) {
-      const text = stringSetting(ctx, key);
-      if (text === void 0) continue;
-      const n = parseSize(text);
-      if (n === void 0) return usage(ctx, `invalid --${key} '${text}' (e.g. 1073741824, 512M, 10G)`);
+      const s = setting(ctx, key);
+      if (s === void 0) continue;
+      const n = parseSize(s.value);
+      if (n === void 0) return usage(ctx, `invalid ${s.source} '${s.value}' (e.g. 1073741824, 512M, 10G)`);
       sizes[key] = n;
+      given[key] = s.source;
     }
-    const memoryText = stringSetting(ctx, "memory-cache");
-    const memoryCacheSize = memoryText === void 0 ? void 0 : memoryText.trim() === "0" ? 0 : parseSize(memoryText);
-    if (memoryCacheSize === void 0 && memoryText !== void 0)
-      return usage(ctx, `invalid --memory-cache '${memoryText}'`);
-    if (sizes["max-blob-size"] > sizes["max-size"])
-      return usage(ctx, "--max-blob-size is larger than --max-size");
+    const memory = setting(ctx, "memory-cache");
+    const memoryCacheSize = memory === void 0 ? void 0 : memory.value.trim() === "0" ? 0 : parseSize(memory.value);
+    if (memoryCacheSize === void 0 && memory !== void 0)
+      return usage(ctx, `invalid ${memory.source} '${memory.value}' (e.g. 0, 64M, 1G)`);
+    if (sizes["max-blob-size"] > sizes["max-size"]) {
+      if (given["max-blob-size"] === void 0) sizes["max-blob-size"] = sizes["max-size"];
+      else
+        return usage(
+          ctx,
+          `${given["max-blob-size"]} (${sizes["max-blob-size"]} bytes) is larger than the store's maximum size (${sizes["max-size"]} bytes)`
+        );
+    }
     const switches = {};
     for (const key of ["read-only", "allow-anonymous-reads", "verbose"]) {
       const v = boolSetting(ctx, key);
@@ -1412,6 +1471,10 @@ var serveCommand = {
     };
     if (!tokens)
       logger.warn("no tokens file: authentication is off, anyone who can reach the port may read and write");
+    else if (tokens.length === 0)
+      logger.warn(
+        `the tokens file holds no tokens: nobody can write${config.allowAnonymousReads ? "" : ", and every read is refused (401)"}`
+      );
     let handle;
     try {
       handle = await startServer(config);

@@ -12,7 +12,7 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-DBTHLCZD.js";
+} from "./chunk-E4XULVAT.js";
 import {
   summarize
 } from "./chunk-TUDP4VID.js";
@@ -7395,6 +7395,7 @@ var Collector = class {
     const s = this.s;
     const segs = u.decl.path.segments.map((x) => x.text);
     if (segs.some((x) => x === "")) return "error";
+    let isPrivate = false;
     const attempt = (parts) => {
       const asModule = s.byPath.get(parts.join("."));
       if (asModule !== void 0) return { kind: "module", id: asModule };
@@ -7410,19 +7411,17 @@ var Collector = class {
           return "defer";
         return void 0;
       }
-      if (!entry2.isPub && !s.canSeePrivate(u.module, entry2.module)) return "private";
+      isPrivate = !entry2.isPub && !s.canSeePrivate(u.module, entry2.module);
       return entry2.sym;
     };
     let r = attempt(segs);
     if (r === void 0 && segs[0] === "Std" && segs.length > 1) r = attempt(segs.slice(1));
     if (r === "defer") return "defer";
     const span = s.span(u.file, u.decl.path);
-    if (r === "private") {
+    if (isPrivate)
       s.report("E1501", span, `\`${segs.join(".")}\` is private to its module`, {
         help: "mark it `pub` or import something public"
       });
-      return "error";
-    }
     if (r === void 0) {
       s.report("E1105", span, `no module or item \`${segs.join(".")}\` in this program`, {
         help: this.importHelp(segs.join("."))
@@ -7438,7 +7437,7 @@ var Collector = class {
       isPub: u.decl.isPub,
       module: u.module,
       span: s.span(u.file, nameNode),
-      use: { used: false, decl: u.decl }
+      use: { used: isPrivate, decl: u.decl }
     };
     if (prev) {
       if (prev.use) {
@@ -10794,9 +10793,11 @@ var BodyChecker = class {
     const holder = tgt.kind === "Name" ? `\`${tgt.name.text}\` holds` : tgt.kind === "MemberAccess" ? `field \`${tgt.name.text}\` holds` : "the array holds";
     if (e.op === "=") value = this.exprAt(e.value, ttype, "other", holder);
     else {
-      if (s.types.get(ttype).kind === "fn") {
-        this.rep("E1221", span, `\`${e.op}\` with a function value only works on events`);
-        this.expr(e.value, void 0);
+      const rhs = e.value.kind === "Lambda" || s.types.get(ttype).kind === "fn" ? void 0 : this.expr(e.value, ttype === T.string ? void 0 : ttype);
+      if (rhs === void 0 || s.types.get(rhs.type).kind === "fn") {
+        if (!this.isErr(ttype))
+          this.rep("E1221", span, `\`${e.op}\` with a function value only works on events`);
+        if (rhs === void 0) this.expr(e.value, void 0);
         return this.err(span);
       }
       if (ttype === T.string) {
@@ -10804,15 +10805,14 @@ var BodyChecker = class {
           this.rep("E1209", span, "`-=` does not apply to strings");
           return this.err(span);
         }
-        value = this.toText(this.expr(e.value, void 0));
+        value = this.toText(rhs);
         compound = "concat";
       } else if (isIntPrim(primOf(s.types, ttype) ?? "bool") || isFloatPrim(primOf(s.types, ttype) ?? "bool")) {
-        value = this.exprAt(e.value, ttype, "other");
+        value = this.coerce(rhs, ttype, "other");
         compound = "num";
       } else {
         if (!this.isErr(ttype))
           this.rep("E1209", span, `\`${e.op}\` needs a number or a string, found \`${this.tn(ttype)}\``);
-        this.expr(e.value, void 0);
         return this.err(span);
       }
     }

@@ -8,7 +8,7 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-DBTHLCZD.js";
+} from "./chunk-E4XULVAT.js";
 import "./chunk-DYDQ2EQN.js";
 import "./chunk-5V3WT3R2.js";
 export {

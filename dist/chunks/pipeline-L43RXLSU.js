@@ -5,11 +5,11 @@ import {
   lower,
   run,
   test
-} from "./chunk-3ZSHGVW2.js";
+} from "./chunk-VLSTPUE2.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-DBTHLCZD.js";
+} from "./chunk-E4XULVAT.js";
 import "./chunk-TUDP4VID.js";
 import "./chunk-DYDQ2EQN.js";
 import "./chunk-5V3WT3R2.js";

@@ -1410,8 +1410,8 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-HJKWWTDP.js");
-var loadFront = () => import("./frontend-UAC7QOY7.js");
+var load = () => import("./pipeline-L43RXLSU.js");
+var loadFront = () => import("./frontend-SYQUYFI5.js");
 function pipelineToolchain(env = {}) {
   return {
     resolve: async (req, cache) => (await loadFront()).resolve(req, cache),

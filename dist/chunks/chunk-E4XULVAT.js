@@ -1631,6 +1631,8 @@ var KEYWORDS = /* @__PURE__ */ new Map([
   ["true", 33 /* KwTrue */],
   ["false", 34 /* KwFalse */]
 ]);
+var NON_ASCII_HELP = "identifiers are ASCII; non-ASCII text belongs in strings, characters and comments";
+var LETTER = new RegExp("^\\p{L}$", "u");
 function isIdentStart(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
 }
@@ -1673,6 +1675,11 @@ function lex2(text, file, lineIndex) {
     tokens.push({ kind, start, end, flags: flags | errorFlag, value, doc: pendingDoc });
     pendingDoc = -1;
     errorFlag = 0;
+  }
+  function foreignLetter(at) {
+    if (at >= n || text.charCodeAt(at) < 128) return 0;
+    const cp = text.codePointAt(at);
+    return LETTER.test(String.fromCodePoint(cp)) ? cp > 65535 ? 2 : 1 : 0;
   }
   function nonAsciiLength(at) {
     const c = text.charCodeAt(at);
@@ -2211,9 +2218,17 @@ function lex2(text, file, lineIndex) {
       number(start);
       continue;
     }
-    if (isIdentStart(c)) {
-      let p = pos + 1;
-      while (p < n && isIdentPart(text.charCodeAt(p))) p++;
+    if (isIdentStart(c) || foreignLetter(pos) > 0) {
+      let p = pos;
+      while (p < n) {
+        if (isIdentPart(text.charCodeAt(p))) p++;
+        else {
+          const len2 = foreignLetter(p);
+          if (len2 === 0) break;
+          report("E0001", p, p + len2, `\`${text.slice(p, p + len2)}\``, NON_ASCII_HELP);
+          p += len2;
+        }
+      }
       pos = p;
       if (p - start === 1 && c === 95) {
         push(2 /* Underscore */, start, p);
@@ -2236,13 +2251,7 @@ function lex2(text, file, lineIndex) {
     }
     const len = c >= 128 ? nonAsciiLength(pos) : 1;
     const shown = c < 32 || c === 127 ? `U+${c.toString(16).toUpperCase().padStart(4, "0")}` : text.slice(pos, pos + len);
-    report(
-      "E0001",
-      pos,
-      pos + len,
-      `\`${shown}\``,
-      c >= 128 ? "identifiers are ASCII; non-ASCII text belongs in strings, characters and comments" : void 0
-    );
+    report("E0001", pos, pos + len, `\`${shown}\``, c >= 128 ? NON_ASCII_HELP : void 0);
     pos += len;
   }
   function fence(after) {
@@ -3083,6 +3092,13 @@ ${b.text}`, start: a.start, end: b.end };
       this.errorAt("E0101", "expected a type path such as `Core.Text.Formattable`", t);
     return { kind: "NamedType", segments: [], start: t.start, end: t.end };
   }
+  /** `F() -> T` from other languages (LANGUAGE.md §3.5): E0103, then skip the arrow and its type. */
+  skipTrailingReturnType() {
+    if (!this.at(78 /* ThinArrow */)) return;
+    this.error("E0103", "`->` return types do not exist", "the return type comes first: `T Name(\u2026) { \u2026 }`");
+    this.advance();
+    if (!this.at(35 /* LBrace */) && !this.at(48 /* FatArrow */) && !this.at(44 /* Semi */)) this.parseType();
+  }
   parseParams() {
     const params = [];
     if (!this.expect(37 /* LParen */)) return params;
@@ -3166,6 +3182,7 @@ ${b.text}`, start: a.start, end: b.end };
     }
     const typeParams = this.parseGenericParams();
     const params = this.parseParams();
+    this.skipTrailingReturnType();
     const where = this.parseWhere();
     let body;
     if (this.at(35 /* LBrace */)) body = this.parseBlock();
@@ -3316,6 +3333,7 @@ ${b.text}`, start: a.start, end: b.end };
     }
     if (this.at(37 /* LParen */)) {
       const params = this.parseParams();
+      this.skipTrailingReturnType();
       let body;
       if (this.at(35 /* LBrace */)) {
         body = this.parseBlock();
@@ -3537,6 +3555,7 @@ ${b.text}`, start: a.start, end: b.end };
     if (this.at(1 /* Ident */) && this.peek(1).kind === 37 /* LParen */) {
       const name = this.identOf(this.advance());
       const params = this.parseParams();
+      this.skipTrailingReturnType();
       if (this.at(35 /* LBrace */) || this.at(48 /* FatArrow */)) {
         this.error("E0101", "contract methods have no body", "write the signature followed by `;`");
         if (this.at(35 /* LBrace */)) this.skipOne();
