@@ -1621,13 +1621,7 @@ class Parser {
         typeArgs = this.parseTypeList(T.Gt);
         this.expect(T.Gt);
       }
-      segments.push({
-        kind: "PathSegment",
-        name,
-        typeArgs,
-        start: s,
-        end: typeArgs ? this.endFrom(s) : name.end,
-      });
+      segments.push(this.pathSegment(name, typeArgs, s));
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
         this.advance();
@@ -1641,6 +1635,11 @@ class Parser {
       assoc = this.identOf(this.advance());
     }
     return { kind: "NamedType", segments: fit(segments), assoc, start, end: this.endFrom(start) };
+  }
+
+  /** One `Name<Args>` segment of a type, expression or pattern path that began at `start`. */
+  private pathSegment(name: A.Ident, typeArgs: A.Type[] | undefined, start: number): A.PathSegment {
+    return { kind: "PathSegment", name, typeArgs, start, end: typeArgs ? this.endFrom(start) : name.end };
   }
 
   /** Rule 3: `<Type, …>` after a name in an expression or pattern, only when the follow set confirms it. */
@@ -2542,9 +2541,7 @@ class Parser {
       !(this.at(T.LBrace) && this.isStructLiteralBrace())
     )
       return { kind: "Name", name: name0, typeArgs: typeArgs0, start, end: end0 };
-    const segments: A.PathSegment[] = [
-      { kind: "PathSegment", name: name0, typeArgs: typeArgs0, start, end: end0 },
-    ];
+    const segments: A.PathSegment[] = [this.pathSegment(name0, typeArgs0, start)];
     for (;;) {
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (!(this.at(T.Dot) && this.peek(1).kind === T.Ident)) break;
@@ -2552,13 +2549,7 @@ class Parser {
       const s = this.startOf();
       const name = this.identOf(this.advance());
       const typeArgs = this.tryGenericArgs();
-      segments.push({
-        kind: "PathSegment",
-        name,
-        typeArgs,
-        start: s,
-        end: typeArgs ? this.endFrom(s) : name.end,
-      });
+      segments.push(this.pathSegment(name, typeArgs, s));
     }
     if (this.at(T.ColonColon)) {
       const enumName: A.QualName = {
@@ -2745,13 +2736,7 @@ class Parser {
             const s = this.startOf();
             const name = this.identOf(this.advance());
             const typeArgs = this.tryGenericArgs();
-            segments.push({
-              kind: "PathSegment",
-              name,
-              typeArgs,
-              start: s,
-              end: this.endFrom(s),
-            });
+            segments.push(this.pathSegment(name, typeArgs, s));
             if (this.at(T.Dot) && this.peek(1).kind === T.Ident) {
               this.advance();
               continue;
