@@ -384,7 +384,7 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
     const got = await collect(req, res, limit);
     if (got === "too-large") return tooLarge(req, res, limit);
     if (got === "aborted") return void res.destroy();
-    const actual = createHash("sha256").update(got).digest("hex");
+    const actual = sha256(got);
     if (actual !== digest)
       return sendJson(req, res, 400, { error: `digest mismatch: the body's sha256 is ${actual}` });
     if (store.peek("cas", digest) !== undefined) {
@@ -455,17 +455,6 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
     sendJson(req, res, r.created ? 201 : 200, { key, size: bytes.length });
   }
 
-  function sha256(bytes: Buffer): string {
-    return createHash("sha256").update(bytes).digest("hex");
-  }
-
-  /** The sha256 of a (large) file, read as a stream. */
-  async function hashFile(path: string): Promise<string> {
-    const hash = createHash("sha256");
-    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
-    return hash.digest("hex");
-  }
-
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -510,4 +499,15 @@ export async function startServer(config: ServiceConfig): Promise<ServerHandle> 
   }
 
   return { url, port, close };
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The sha256 of a (large) file, read as a stream. */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
+  return hash.digest("hex");
 }
