@@ -6,7 +6,7 @@
  * It decides nothing about which externs are available; `emit.ts` and `run.ts` do.
  */
 
-import { assertNever, type CodegenArtifact, type Expr, type LocId, type Stmt } from "../../artifact/index.ts";
+import { walkBody, type CodegenArtifact, type Expr, type LocId } from "../../artifact/index.ts";
 
 /**
  * Every program extern reachable from `root` (through calls and, conservatively, the table),
@@ -18,7 +18,7 @@ export function reachableExterns(a: CodegenArtifact, root: number): Map<number, 
   const stack = [root];
   let tableAdded = false;
   const expr = (e: Expr): void => {
-    // Only the three kinds of call matter here; everything else is just walked through.
+    // Only the three kinds of call matter here; `walkBody` visits everything else.
     if (e.kind === "call") {
       if (!seen.has(e.func)) stack.push(e.func);
     } else if (e.kind === "call.extern") {
@@ -29,117 +29,16 @@ export function reachableExterns(a: CodegenArtifact, root: number): Map<number, 
       tableAdded = true;
       stack.push(...a.table);
     }
-    forEachChild(e, expr, stmt);
   };
-  const stmt = (s: Stmt): void => forEachStmtChild(s, expr, stmt);
   while (stack.length > 0) {
     const f = stack.pop()!;
     if (seen.has(f)) continue;
     seen.add(f);
-    for (const s of a.functions[f]?.body ?? []) stmt(s);
+    walkBody(a.functions[f]?.body ?? [], expr);
   }
   return externs;
 }
 
-export function forEachChild(e: Expr, expr: (e: Expr) => void, stmt: (s: Stmt) => void): void {
-  switch (e.kind) {
-    case "local.tee":
-    case "unary":
-      expr(e.value);
-      return;
-    case "binary":
-      expr(e.left);
-      expr(e.right);
-      return;
-    case "load":
-      expr(e.addr);
-      return;
-    case "call":
-    case "call.runtime":
-    case "call.extern":
-      e.args.forEach(expr);
-      return;
-    case "call.indirect":
-      e.args.forEach(expr);
-      expr(e.target);
-      return;
-    case "select":
-    case "cond":
-      expr(e.cond);
-      expr(e.then);
-      expr(e.else);
-      return;
-    case "seq":
-      e.body.forEach(stmt);
-      expr(e.value);
-      return;
-    case "elem.addr":
-      expr(e.base);
-      expr(e.index);
-      return;
-    case "memory.grow":
-      expr(e.pages);
-      return;
-    case "const":
-    case "local.get":
-    case "global.get":
-    case "data.addr":
-    case "memory.size":
-      return;
-    default:
-      assertNever(e);
-  }
-}
-
-export function forEachStmtChild(s: Stmt, expr: (e: Expr) => void, stmt: (s: Stmt) => void): void {
-  switch (s.kind) {
-    case "expr":
-      expr(s.expr);
-      return;
-    case "local.set":
-    case "global.set":
-      expr(s.value);
-      return;
-    case "store":
-      expr(s.addr);
-      expr(s.value);
-      return;
-    case "block":
-    case "loop":
-      s.body.forEach(stmt);
-      return;
-    case "if":
-      expr(s.cond);
-      s.then.forEach(stmt);
-      s.else.forEach(stmt);
-      return;
-    case "return":
-      if (s.value) expr(s.value);
-      return;
-    case "memory.copy":
-      expr(s.dst);
-      expr(s.src);
-      expr(s.len);
-      return;
-    case "memory.fill":
-      expr(s.dst);
-      expr(s.value);
-      expr(s.len);
-      return;
-    case "break":
-    case "continue":
-    case "unreachable":
-      return;
-    default:
-      assertNever(s);
-  }
-}
-
-/**
- * For each root, the externs reachable from it that `isMapped` rejects, as
- * `Contract.name (library L)`; roots with none are omitted. When no function calls an
- * unmapped extern at all (the common case) no graph walk happens.
- */
 /** One extern the JIT cannot map, as E4040 reports it: what it is and a call site reaching it. */
 export interface UnavailableExtern {
   readonly detail: string;
@@ -147,6 +46,11 @@ export interface UnavailableExtern {
   readonly loc?: LocId;
 }
 
+/**
+ * For each root, the externs reachable from it that `isMapped` rejects, as
+ * `Contract.name (library L)`; roots with none are omitted. When no function calls an
+ * unmapped extern at all (the common case) no graph walk happens.
+ */
 export function unavailableByRoot(
   a: CodegenArtifact,
   roots: readonly number[],
