@@ -92,6 +92,12 @@ export class Collector {
   private readonly modDecls: { ast: A.ModuleDecl; module: ModuleId; file: string }[] = [];
   private readonly attrDecls = new Map<string, A.AttributeDecl>();
   private readonly attrUses: { attrs: readonly A.Attribute[]; target: string; file: string }[] = [];
+
+  /** Records the attributes of a declaration for the target checks (most have none: nothing kept). */
+  private noteAttributes(attrs: readonly A.Attribute[], target: string, file: string): void {
+    if (attrs.length > 0) this.attrUses.push({ attrs, target, file });
+  }
+
   private readonly conformanceJobs: PendingConformance[] = [];
   /** Items whose namespace entries are modules created only as path prefixes. */
   entryModule: ModuleId | undefined;
@@ -215,7 +221,7 @@ export class Collector {
             { sym: { kind: "function", id }, isPub: item.isPub, module, span },
             false,
           );
-          this.attrUses.push({ attrs: item.attributes, target: "FunctionDeclaration", file });
+          this.noteAttributes(item.attributes, "FunctionDeclaration", file);
           break;
         }
         case "Type": {
@@ -240,7 +246,7 @@ export class Collector {
             { sym: { kind: "record", id }, isPub: item.isPub, module, span },
             true,
           );
-          this.attrUses.push({ attrs: item.attributes, target: "TypeDeclaration", file });
+          this.noteAttributes(item.attributes, "TypeDeclaration", file);
           break;
         }
         case "Enum": {
@@ -261,7 +267,7 @@ export class Collector {
           });
           this.enumItems.push({ id, ast: item, module, file });
           this.bind(module, item.name, { sym: { kind: "enum", id }, isPub: item.isPub, module, span }, true);
-          this.attrUses.push({ attrs: item.attributes, target: "EnumDeclaration", file });
+          this.noteAttributes(item.attributes, "EnumDeclaration", file);
           break;
         }
         case "Contract": {
@@ -288,7 +294,7 @@ export class Collector {
             { sym: { kind: "contract", id }, isPub: item.isPub, module, span },
             true,
           );
-          this.attrUses.push({ attrs: item.attributes, target: "ContractDeclaration", file });
+          this.noteAttributes(item.attributes, "ContractDeclaration", file);
           break;
         }
         case "Const": {
@@ -375,14 +381,14 @@ export class Collector {
           child.isPub = item.isPub;
           child.file = file;
           scope.items.set(item.name.text, { sym: { kind: "module", id }, isPub: item.isPub, module, span });
-          this.attrUses.push({ attrs: item.attributes, target: "ModuleDeclaration", file });
+          this.noteAttributes(item.attributes, "ModuleDeclaration", file);
           this.declareItems(item.items, id, file, false);
           break;
         }
         case "ModDecl":
           if (topLevel && !item.isPub && item.attributes.length === 0) break; // file-scoped (checkFileScoped)
           this.modDecls.push({ ast: item, module, file });
-          this.attrUses.push({ attrs: item.attributes, target: "ModuleDeclaration", file });
+          this.noteAttributes(item.attributes, "ModuleDeclaration", file);
           break;
         case "Use":
           this.uses.push({ decl: item, module, file, state: "pending" });
@@ -1303,7 +1309,7 @@ export class Collector {
         continue;
       }
       names.add(f.name.text);
-      this.attrUses.push({ attrs: f.attributes, target: "FieldDeclaration", file: it.file });
+      this.noteAttributes(f.attributes, "FieldDeclaration", it.file);
       if (f.kind === "Field") {
         fields.push({
           kind: "value",
@@ -1385,7 +1391,7 @@ export class Collector {
         });
         continue;
       }
-      this.attrUses.push({ attrs: m.attributes, target: "MethodDeclaration", file });
+      this.noteAttributes(m.attributes, "MethodDeclaration", file);
       const id = this.newFunction(
         "member",
         m.name.text,
@@ -1658,7 +1664,6 @@ export class Collector {
       Field: "FieldDeclaration",
     };
     for (const use of this.attrUses) {
-      if (use.attrs.length === 0) continue;
       for (const a of use.attrs) {
         const seen = new Set<string>();
         for (const arg of a.args ?? []) {
@@ -1875,10 +1880,10 @@ export function symKindName(sym: Sym): string {
   }
 }
 
-/** The candidate with the smallest edit distance (at most 2, or a third of the length). */
 /** Top-level areas of the corelib (LANGUAGE.md §8) searched for a module to suggest importing. */
 const CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
 
+/** The candidate with the smallest edit distance (at most 2, or a third of the length). */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
