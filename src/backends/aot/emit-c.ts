@@ -11,6 +11,7 @@
  */
 
 import {
+  ARRAY_DATA_OFFSET,
   DATA_BASE,
   MAX_PAGES,
   PAGE_SIZE,
@@ -789,7 +790,7 @@ function invariantBases(body: readonly Stmt[]): number[] {
     },
     (st) => {
       if (st.kind === "local.set") excluded.add(st.index);
-      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < 8)
+      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < ARRAY_DATA_OFFSET)
         excluded.add(st.addr.index);
     },
   );
