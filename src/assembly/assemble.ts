@@ -15,7 +15,7 @@
  * `facts` provider call and travel on the unit.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import {
   LineIndex,
@@ -76,23 +76,20 @@ export interface AssemblyFs {
   realpath(path: string): string;
 }
 
+/** `stat` of a path, undefined when it cannot be asked (missing, a file in the path, no access). */
+function statOf(p: string): Stats | undefined {
+  try {
+    // Most probes miss: asking for no exception keeps a miss to the system call itself.
+    return statSync(p, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 export const nodeFs: AssemblyFs = {
   readFile: (p) => readFileSync(p),
-  isFile: (p) => {
-    try {
-      // Most probes miss: asking for no exception keeps a miss to the system call itself.
-      return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-    } catch {
-      return false;
-    }
-  },
-  isDir: (p) => {
-    try {
-      return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-    } catch {
-      return false;
-    }
-  },
+  isFile: (p) => statOf(p)?.isFile() ?? false,
+  isDir: (p) => statOf(p)?.isDirectory() ?? false,
   realpath: (p) => {
     try {
       return realpathSync(p);
