@@ -1,5 +1,5 @@
 /**
- * Loop versioning (src/backends/jit/loops.ts): counted loops get an unchecked copy guarded by
+ * Loop versioning (src/artifact/loops.ts): counted loops get an unchecked copy guarded by
  * one range test; loops it cannot prove stay as they were; either way the program computes
  * the same values and panics with the same message at the same place.
  */
@@ -14,8 +14,8 @@ import {
   type Expr,
   type Func,
   type Stmt,
+  versionLoops,
 } from "../../src/artifact/index.ts";
-import { versionLoops } from "../../src/backends/jit/loops.ts";
 import { FILE, i32, i64, bin, printer, run } from "./helpers.ts";
 
 /** Number of `elem.addr` nodes in `ss`. */

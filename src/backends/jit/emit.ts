@@ -31,6 +31,7 @@ import {
   ByteWriter,
   forEachChild,
   forEachStmtChild,
+  versionLoops,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT, JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
 import { unavailableByRoot, type UnavailableExtern } from "./reach.ts";
@@ -50,7 +51,6 @@ import {
 } from "./opcodes.ts";
 import { WasmModuleBuilder } from "./wasm-module.ts";
 
-import { versionLoops } from "./loops.ts";
 import { eliminateTailRecursion } from "./recursion.ts";
 import { planVector, type Address, type VectorPlan } from "./simd.ts";
 
