@@ -554,7 +554,7 @@ class Parser {
   parseFile(): A.SourceFile {
     const items = this.parseItems(false);
     const eof = this.peek();
-    return { kind: "SourceFile", file: this.file, items: fit(items), start: 0, end: eof.end };
+    return { kind: "SourceFile", file: this.file, items, start: 0, end: eof.end };
   }
 
   private parseItems(inModule: boolean): A.Item[] {
