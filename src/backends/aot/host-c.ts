@@ -344,29 +344,24 @@ static int32_t beskid_host_read_at_end(int32_t fd) {
  * as a read returning 0 does), so a line may be of any length. Same as the JIT host's.
  */
 static int32_t beskid_host_read_line(int32_t fd) {
-  uint8_t *line = 0;
+  uint8_t *line = 0; /* allocated (never empty: +1) once any byte of the line is read */
   size_t len = 0, cap = 0;
-  int any = 0;
   (void)fd;
   for (;;) {
     size_t n = bx_in_available(), k;
     const uint8_t *start = bx_in + bx_in_pos, *nl;
     if (n == 0) {
       bx_in_end = 0;
-      if (!any) return -1;
+      if (!line) return -1;
       break;
     }
-    any = 1;
     nl = (const uint8_t *)memchr(start, '\n', n);
     k = nl ? (size_t)(nl - start) : n;
     if (len + k + 1 > cap) {
-      size_t want = cap ? cap : 256;
-      uint8_t *p;
-      while (want < len + k + 1) want *= 2;
-      p = (uint8_t *)realloc(line, want);
+      uint8_t *p = (uint8_t *)realloc(line, (len + k + 1) * 2);
       if (!p) { free(line); return -1; }
       line = p;
-      cap = want;
+      cap = (len + k + 1) * 2;
     }
     memcpy(line + len, start, k);
     len += k;
