@@ -4,6 +4,7 @@
  * functions of a `TestReport`; writing files is the caller's job.
  */
 
+import { renderText, type Diagnostic } from "../diagnostics/index.ts";
 import type { TestCaseResult, TestReport, TestSummary } from "./api.ts";
 
 export function summarize(tests: readonly TestCaseResult[], durationMs: number): TestSummary {
@@ -100,11 +101,7 @@ function xml(text: string, inAttribute = true): string {
 export function renderJunit(report: TestReport, suiteName: string): string {
   const cases = report.tests.filter((t) => t.outcome !== "filtered_out");
   const s = report.summary;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" skipped="${s.skipped}" time="${(s.duration_ms / 1000).toFixed(3)}">`,
-    `  <testsuite name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" errors="0" skipped="${s.skipped}" time="${(s.duration_ms / 1000).toFixed(3)}">`,
-  ];
+  const out: string[] = [];
   for (const t of cases) {
     const classname = t.qualified_name.includes("::")
       ? t.qualified_name.slice(0, t.qualified_name.lastIndexOf("::"))
@@ -127,8 +124,28 @@ export function renderJunit(report: TestReport, suiteName: string): string {
         : `    <testcase ${attrs}/>`,
     );
   }
-  out.push("  </testsuite>", "</testsuites>");
-  return out.join("\n") + "\n";
+  const counts = { tests: cases.length, failures: s.failed + s.timed_out, errors: 0, skipped: s.skipped };
+  return junitDocument(suiteName, counts, s.duration_ms, out);
+}
+
+/** The XML declaration, `<testsuites>` and its one `<testsuite>` around the test cases. */
+function junitDocument(
+  suiteName: string,
+  c: { tests: number; failures: number; errors: number; skipped: number },
+  durationMs: number,
+  cases: readonly string[],
+): string {
+  const time = (durationMs / 1000).toFixed(3);
+  const name = xml(suiteName);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${name}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${time}">`,
+    `  <testsuite name="${name}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${time}">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
 }
 
 /**
@@ -136,36 +153,17 @@ export function renderJunit(report: TestReport, suiteName: string): string {
  * compile): one `<error>` test case carrying the diagnostics, so a CI test reporter shows the
  * failure instead of an earlier run's report left at the same path.
  */
-export function renderJunitError(
-  suiteName: string,
-  diagnostics: readonly {
-    code: string;
-    severity: string;
-    message: string;
-    file?: string;
-    start?: { line: number; column: number };
-  }[],
-): string {
-  const lines = diagnostics
-    .filter((d) => d.severity === "error")
-    .map((d) => {
-      const at =
-        d.file === undefined ? "" : `${d.file}${d.start ? `:${d.start.line}:${d.start.column}` : ""}: `;
-      return `${at}${d.severity}[${d.code}]: ${d.message}`;
-    });
-  const first = diagnostics.find((d) => d.severity === "error");
+export function renderJunitError(suiteName: string, diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const text = errors.map((d) => renderText(d, { color: false })).join("\n");
+  const first = errors[0];
   const message = first ? `${first.code}: ${first.message}` : "the tests did not run";
   const where =
     first?.file === undefined ? "" : ` file="${xml(first.file)}" line="${first.start?.line ?? 1}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
-    `  <testsuite name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
+  const counts = { tests: 1, failures: 0, errors: 1, skipped: 0 };
+  return junitDocument(suiteName, counts, 0, [
     `    <testcase name="compile" classname="${xml(suiteName)}"${where} time="0.000">`,
-    `      <error message="${xml(message)}" type="compile">${xml(lines.join("\n"), false)}</error>`,
+    `      <error message="${xml(message)}" type="compile">${xml(text, false)}</error>`,
     "    </testcase>",
-    "  </testsuite>",
-    "</testsuites>",
-    "",
-  ].join("\n");
+  ]);
 }
