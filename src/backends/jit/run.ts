@@ -268,10 +268,16 @@ export async function runMain(
  * (docs/runtime.md, "Stack depth"). Untouched stack pages cost nothing.
  */
 export const MAIN_STACK_MB = 64;
-// Test workers (runPool) get the same stack, so a test recurses as deep as `run`.
 
-function newMainWorker(): Worker {
-  return new Worker(WORKER_SOURCE(), { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+let workerSource: string | undefined;
+
+/**
+ * A thread running `WORKER_SOURCE` (built once per process) with a `MAIN_STACK_MB` stack: test
+ * workers (runPool) get the same stack as `runMain`'s, so a test recurses as deep as `run`.
+ */
+function newWorker(): Worker {
+  workerSource ??= WORKER_SOURCE();
+  return new Worker(workerSource, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
 }
 
 let spareWorker: Worker | undefined;
@@ -284,7 +290,7 @@ let spareWorker: Worker | undefined;
  */
 export function prewarmMainWorker(): void {
   if (spareWorker) return;
-  const w = newMainWorker();
+  const w = newWorker();
   w.unref();
   w.once("exit", () => {
     if (spareWorker === w) spareWorker = undefined;
@@ -293,7 +299,7 @@ export function prewarmMainWorker(): void {
 }
 
 function takeMainWorker(): Worker {
-  const w = spareWorker ?? newMainWorker();
+  const w = spareWorker ?? newWorker();
   spareWorker = undefined;
   w.ref();
   return w;
@@ -595,7 +601,6 @@ export async function runTests(
       ...hostConfig({ env: options.env, cwd: options.cwd, stdin: null }),
       captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT,
     };
-    const source = WORKER_SOURCE();
     const record = (
       id: number,
       r: InstanceResult | null,
@@ -648,7 +653,7 @@ export async function runTests(
       };
     };
     const fresh = options.isolation === "fresh";
-    await runPool(work, p, cfg, source, timeoutMs, Math.max(1, options.workers ?? 1), fresh, record);
+    await runPool(work, p, cfg, timeoutMs, Math.max(1, options.workers ?? 1), fresh, record);
   }
   return results as TestRunResult[];
 }
@@ -657,7 +662,6 @@ function runPool(
   work: WorkItem[],
   prepared: PreparedArtifact,
   cfg: HostConfig,
-  source: string,
   timeoutMs: number,
   workers: number,
   fresh: boolean,
@@ -700,7 +704,7 @@ function runPool(
       s.worker.postMessage({ type: "run", items: s.inflight });
     };
     const spawn = (): void => {
-      const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+      const worker = newWorker();
       const ring = new SharedArrayBuffer(16 + 2 * TIMEOUT_OUTPUT_BYTES);
       const s: Slot = { worker, ring, inflight: [], since: performance.now(), running: false };
       slots.add(s);
