@@ -46,6 +46,16 @@ export class ReleaseError extends Error {}
 const PERMISSION_HINT =
   "the token cannot write releases: give the job `permissions: contents: write` (or pass a `token` that has it)";
 
+/**
+ * undici's `request`, imported on first use: only the release step needs undici, the other
+ * steps should not load it. undici is CommonJS: bundled, a dynamic import hands back its
+ * exports under `default`.
+ */
+async function undiciRequest(): Promise<typeof import("undici").request> {
+  const mod = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
+  return mod.request ?? mod.default!.request;
+}
+
 async function call(
   req: ReleaseRequest,
   method: "GET" | "POST" | "PATCH" | "DELETE",
@@ -67,11 +77,7 @@ async function call(
     headers["content-type"] = body.contentType ?? "application/octet-stream";
     headers["content-length"] = String(body.bytes.length);
   }
-  // Imported here: only the release step needs undici, the other steps should not load it.
-  // undici is CommonJS: bundled, a dynamic import hands back its exports under `default`.
-  const mod = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
-  const request = mod.request ?? mod.default!.request;
-  const res = await request(url, { method, headers, body: payload });
+  const res = await (await undiciRequest())(url, { method, headers, body: payload });
   if (res.statusCode >= 300 && res.statusCode < 400) {
     await res.body.dump();
     const location = res.headers.location;
@@ -124,9 +130,9 @@ async function downloadAsset(req: ReleaseRequest, repoUrl: string, asset: AssetJ
   });
   if (first.status === 200) return typeof first.data === "string" ? first.data : "";
   if (!first.location) fail(`download the existing ${asset.name}`, first);
-  const mod = (await import("undici")) as typeof import("undici") & { default?: typeof import("undici") };
-  const request = mod.request ?? mod.default!.request;
-  const res = await request(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
+  const res = await (
+    await undiciRequest()
+  )(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
   const text = await res.body.text();
   if (res.statusCode !== 200)
     fail(`download the existing ${asset.name}`, { status: res.statusCode, data: text });
