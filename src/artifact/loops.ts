@@ -128,7 +128,8 @@ interface Access {
   readonly index?: Expr;
 }
 
-function assignedLocals(ss: readonly Stmt[]): Map<number, number> {
+/** How many times each local is assigned (`local.set` or `local.tee`) under `ss`. */
+export function assignedLocals(ss: readonly Stmt[]): Map<number, number> {
   const n = new Map<number, number>();
   const bump = (i: number): void => void n.set(i, (n.get(i) ?? 0) + 1);
   walkBody(
@@ -155,17 +156,20 @@ function countNodes(ss: readonly Stmt[], max: number): number {
   return n;
 }
 
-/** An i64 value the loop cannot change, computable without loads, calls or checks. */
-function invariant(x: Expr, assigned: ReadonlySet<number>): boolean {
+/**
+ * A value the loop cannot change (it reads only locals not in `assigned`), computable
+ * without loads, calls or checks.
+ */
+export function loopInvariant(x: Expr, assigned: ReadonlySet<number>): boolean {
   switch (x.kind) {
     case "const":
       return true;
     case "local.get":
       return !assigned.has(x.index);
     case "unary":
-      return invariant(x.value, assigned);
+      return loopInvariant(x.value, assigned);
     case "binary":
-      return !/\.(div|rem)/.test(x.op) && invariant(x.left, assigned) && invariant(x.right, assigned);
+      return !/\.(div|rem)/.test(x.op) && loopInvariant(x.left, assigned) && loopInvariant(x.right, assigned);
     default:
       return false;
   }
@@ -187,7 +191,6 @@ function key(x: Expr): string {
   }
 }
 
-/** `iv` and `end` of an exit test `if (...) break label`. */
 /** The induction variable and bound of a counted loop's exit test `if (cond) break`, or null. */
 export function exitTest(cond: Expr): { iv: number; end: Expr; inclusive: boolean } | null {
   let op: string;
@@ -221,7 +224,7 @@ function countedLoop(loop: Extract<Stmt, { kind: "loop" }>): CountedLoop | null 
   if (!test) return null;
   const counts = assignedLocals(body);
   const assigned = new Set(counts.keys());
-  if (!invariant(test.end, assigned) || (test.end.kind !== "const" && test.end.kind !== "local.get"))
+  if (!loopInvariant(test.end, assigned) || (test.end.kind !== "const" && test.end.kind !== "local.get"))
     return null;
   // Exactly one assignment of iv, a top-level `iv = iv + step`.
   if (counts.get(test.iv) !== 1) return null;
@@ -263,8 +266,8 @@ function accesses(body: readonly Stmt[], c: CountedLoop): Access[] {
     if (ivOk(i, at)) return { inv: null, iv: i };
     if (i.kind !== "binary") return null;
     if (i.op === "i64.add") {
-      if (ivOk(i.right, at) && invariant(i.left, c.assigned)) return { inv: i.left, iv: i.right };
-      if (ivOk(i.left, at) && invariant(i.right, c.assigned)) return { inv: i.right, iv: i.left };
+      if (ivOk(i.right, at) && loopInvariant(i.left, c.assigned)) return { inv: i.left, iv: i.right };
+      if (ivOk(i.left, at) && loopInvariant(i.right, c.assigned)) return { inv: i.right, iv: i.left };
     }
     if (i.op === "i64.sub" && ivOk(i.left, at) && i.right.kind === "const") {
       const v = BigInt.asIntN(64, BigInt(i.right.value));

@@ -19,7 +19,14 @@
  * before the loop (its distance to the store does not depend on `iv`).
  */
 
-import { exitTest, walkBody, type Expr, type Stmt, type ValType } from "../../artifact/index.ts";
+import {
+  assignedLocals,
+  exitTest,
+  loopInvariant,
+  type Expr,
+  type Stmt,
+  type ValType,
+} from "../../artifact/index.ts";
 
 export type LoopStmt = Extract<Stmt, { kind: "loop" }>;
 
@@ -77,18 +84,10 @@ export function planVector(loop: LoopStmt, localTypes: readonly ValType[]): Vect
   if (!flatten(body.slice(1, last))) return null;
 
   // Locals the loop assigns: iv, and each other one exactly once.
-  const assignedCount = new Map<number, number>();
-  walkBody(
-    body,
-    (x) => {
-      if (x.kind === "local.tee") assignedCount.set(x.index, 99);
-    },
-    (s) => {
-      if (s.kind === "local.set") assignedCount.set(s.index, (assignedCount.get(s.index) ?? 0) + 1);
-    },
-  );
+  const assignedCount = assignedLocals(body);
   for (const [l, n] of assignedCount) if (l !== iv && n !== 1) return null;
-  const invariantLocal = (l: number): boolean => !assignedCount.has(l);
+  const assigned = new Set(assignedCount.keys());
+  const invariantLocal = (l: number): boolean => !assigned.has(l);
   if (test.end.kind === "local.get" ? !invariantLocal(test.end.index) : test.end.kind !== "const")
     return null;
 
@@ -103,20 +102,7 @@ export function planVector(loop: LoopStmt, localTypes: readonly ValType[]): Vect
     if (x.kind === "binary") return { ...x, left: closed(x.left), right: closed(x.right) };
     return x;
   };
-  const invariant = (x: Expr): boolean => {
-    switch (x.kind) {
-      case "const":
-        return true;
-      case "local.get":
-        return invariantLocal(x.index);
-      case "unary":
-        return invariant(x.value);
-      case "binary":
-        return !/\.(div|rem)/.test(x.op) && invariant(x.left) && invariant(x.right);
-      default:
-        return false;
-    }
-  };
+  const invariant = (x: Expr): boolean => loopInvariant(x, assigned);
   /** `x` is iv + invariant. */
   const unit = (x: Expr): boolean => {
     if (x.kind === "local.get") return unitIndex.has(x.index) && (x.index === iv || defined.has(x.index));
