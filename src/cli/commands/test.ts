@@ -24,6 +24,7 @@ import {
   listFlag,
   stringFlag,
   type Command,
+  type CommandContext,
 } from "../command.ts";
 import {
   CACHE_FLAG_HELP,
@@ -98,10 +99,7 @@ export const testCommand: Command = {
     if (!r.ok || !r.report) {
       // Never leave an earlier run's JUnit file looking like this run's result.
       if (junit !== undefined)
-        writeFileAtomic(
-          resolve(ctx.cwd, junit),
-          renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics),
-        );
+        writeJunit(ctx, junit, renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics));
       if (json)
         ctx.stdout.write(
           JSON.stringify({ ok: false, diagnostics: r.diagnostics.map(toJson) }, null, 2) + "\n",
@@ -111,9 +109,20 @@ export const testCommand: Command = {
     }
     // With --json the warnings (W3028, unused imports, …) are part of the report document.
     if (!json) ctx.report(r.diagnostics);
-    if (junit !== undefined)
-      writeFileAtomic(resolve(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
+    const written =
+      junit === undefined || writeJunit(ctx, junit, renderJunit(r.report, r.plan?.projectName ?? "beskid"));
     ctx.stdout.write(json ? renderTestJson(r.report, r.diagnostics.map(toJson)) : renderTestText(r.report));
-    return reportFailed(r.report) ? EXIT_FAILURE : EXIT_OK;
+    return reportFailed(r.report) || !written ? EXIT_FAILURE : EXIT_OK;
   },
 };
+
+/** Writes the `--junit` file; a path that cannot be written is the user's error, not an internal one. */
+function writeJunit(ctx: CommandContext, path: string, xml: string): boolean {
+  try {
+    writeFileAtomic(resolve(ctx.cwd, path), xml);
+    return true;
+  } catch (e) {
+    ctx.stderr.write(`error: could not write the JUnit report to '${path}': ${(e as Error).message}\n`);
+    return false;
+  }
+}
