@@ -332,24 +332,20 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
     timeoutMs: t.timeoutMs ?? 10_000,
     cwd: req.cwd,
     isOwnFile: (file) => !file.includes(":"),
+    displayFile: shown,
   });
   ran.forEach((r, i) => {
     const index = toRun[i]!.index;
     const entry = program.tests[index]!;
-    let failureAt: TestCaseResult["failure_at"];
-    const reason = r.reason?.replace(/\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/, (_m, f: string, l, c) => {
-      failureAt = { file: shown(f), line: Number(l), column: Number(c) };
-      return `(at ${failureAt.file}:${l}:${c})`;
-    });
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
       outcome: r.outcome,
-      ...(reason !== undefined ? { reason } : {}),
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
       duration_ms: Math.round(r.durationMs * 1000) / 1000,
       file: shown(entry.file),
       line: entry.line,
-      ...(failureAt ? { failure_at: failureAt } : {}),
+      ...(r.failureAt ? { failure_at: r.failureAt } : {}),
       ...(entry.group ? { group: entry.group } : {}),
       tags: entry.tags,
       ...(r.stdout ? { stdout: r.stdout } : {}),

@@ -370,6 +370,8 @@ export interface TestRunOptions {
    * innermost frame in such a file (LANGUAGE.md §5.18). Default: the panic's own location.
    */
   readonly isOwnFile?: (file: string) => boolean;
+  /** How a failure's place names its file (e.g. relative to the caller's directory); default as stored. */
+  readonly displayFile?: (file: string) => string;
   /**
    * `reset` (default): a worker reuses one instance and resets it to the initial state before
    * each test (docs/runtime.md); `fresh`: a new instance per test (slower with many functions).
@@ -394,6 +396,14 @@ export interface TestRunResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly panic?: PanicInfo;
+  /** For a failure with a place: the one named in `reason` (see `TestRunOptions.isOwnFile`). */
+  readonly failureAt?: SourcePlace;
+}
+
+export interface SourcePlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /**
@@ -525,13 +535,18 @@ interface WorkItem {
 
 const utf8 = new TextDecoder("utf-8");
 
-function failureReason(p: PanicInfo, isOwnFile: ((file: string) => boolean) | undefined): string {
-  let at: { file?: string; line?: number; column?: number } = p;
-  if (isOwnFile) {
-    const own = [p, ...p.frames].find((f) => f.file !== undefined && isOwnFile(f.file));
-    if (own) at = own;
-  }
-  return at.file !== undefined ? `${p.message} (at ${at.file}:${at.line}:${at.column})` : p.message;
+/** Where a failure is reported: the innermost frame in the project's own files, else the panic's own place. */
+function failurePlace(
+  p: PanicInfo,
+  isOwnFile: ((file: string) => boolean) | undefined,
+): SourcePlace | undefined {
+  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== undefined && isOwnFile(f.file));
+  const at = own || p;
+  return at.file !== undefined ? { file: at.file, line: at.line ?? 0, column: at.column ?? 0 } : undefined;
+}
+
+function failureReason(p: PanicInfo, at: SourcePlace | undefined): string {
+  return at ? `${p.message} (at ${at.file}:${at.line}:${at.column})` : p.message;
 }
 
 /** Runs tests, each in a fresh instance, with a per-test time limit. Never throws for test behaviour. */
@@ -643,10 +658,14 @@ export async function runTests(
         return;
       }
       const panic = toPanic(o)!;
+      const place = failurePlace(panic, options.isOwnFile);
+      const failureAt =
+        place && options.displayFile ? { ...place, file: options.displayFile(place.file) } : place;
       results[id] = {
         ...base,
         outcome: "failed",
-        reason: failureReason(panic, options.isOwnFile),
+        reason: failureReason(panic, failureAt),
+        ...(failureAt ? { failureAt } : {}),
         stdout,
         stderr,
         panic,
