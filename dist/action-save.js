@@ -1,11 +1,11 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-U6WSIIQU.js";
+} from "./chunks/chunk-GL5PNGU4.js";
 import "./chunks/chunk-W5M6VYVY.js";
 import "./chunks/chunk-HMZJF4MD.js";
-import "./chunks/chunk-TUDP4VID.js";
-import "./chunks/chunk-DYDQ2EQN.js";
+import "./chunks/chunk-E3K65NKN.js";
+import "./chunks/chunk-LQPGY5VJ.js";
 import "./chunks/chunk-5V3WT3R2.js";
 
 // src/action/steps/save.ts

@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-VLSTPUE2.js";
+} from "./chunks/chunk-Z26HTOKE.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -23,7 +23,7 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-E4XULVAT.js";
+} from "./chunks/chunk-4NSGO37D.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
@@ -33,7 +33,7 @@ import {
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-TUDP4VID.js";
+} from "./chunks/chunk-E3K65NKN.js";
 import {
   hasErrors,
   makeDiagnostic,
@@ -41,7 +41,7 @@ import {
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-DYDQ2EQN.js";
+} from "./chunks/chunk-LQPGY5VJ.js";
 import "./chunks/chunk-5V3WT3R2.js";
 
 // src/cli/bin.ts
@@ -1159,7 +1159,7 @@ async function startServer(config) {
     const got = await collect(req, res, limit);
     if (got === "too-large") return tooLarge(req, res, limit);
     if (got === "aborted") return void res.destroy();
-    const actual = createHash2("sha256").update(got).digest("hex");
+    const actual = sha256(got);
     if (actual !== digest)
       return sendJson(req, res, 400, { error: `digest mismatch: the body's sha256 is ${actual}` });
     if (store.peek("cas", digest) !== void 0) {
@@ -1222,14 +1222,6 @@ async function startServer(config) {
     const r = store.commit("ac", key, tmp, bytes.length, bytes);
     sendJson(req, res, r.created ? 201 : 200, { key, size: bytes.length });
   }
-  function sha256(bytes) {
-    return createHash2("sha256").update(bytes).digest("hex");
-  }
-  async function hashFile(path) {
-    const hash = createHash2("sha256");
-    await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
-    return hash.digest("hex");
-  }
   try {
     await new Promise((resolve5, reject) => {
       server.once("error", reject);
@@ -1270,6 +1262,14 @@ async function startServer(config) {
     return closing;
   }
   return { url, port, close };
+}
+function sha256(bytes) {
+  return createHash2("sha256").update(bytes).digest("hex");
+}
+async function hashFile(path) {
+  const hash = createHash2("sha256");
+  await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), hash);
+  return hash.digest("hex");
 }
 
 // src/service/config.ts
@@ -1561,10 +1561,7 @@ var testCommand = {
     const junit = stringFlag(ctx, "junit");
     if (!r.ok || !r.report) {
       if (junit !== void 0)
-        writeFileAtomic(
-          resolve4(ctx.cwd, junit),
-          renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics)
-        );
+        writeJunit(ctx, junit, renderJunitError(r.plan?.projectName ?? "beskid", r.diagnostics));
       if (json)
         ctx.stdout.write(
           JSON.stringify({ ok: false, diagnostics: r.diagnostics.map(toJson) }, null, 2) + "\n"
@@ -1573,12 +1570,21 @@ var testCommand = {
       return EXIT_FAILURE;
     }
     if (!json) ctx.report(r.diagnostics);
-    if (junit !== void 0)
-      writeFileAtomic(resolve4(ctx.cwd, junit), renderJunit(r.report, r.plan?.projectName ?? "beskid"));
+    const written = junit === void 0 || writeJunit(ctx, junit, renderJunit(r.report, r.plan?.projectName ?? "beskid"));
     ctx.stdout.write(json ? renderTestJson(r.report, r.diagnostics.map(toJson)) : renderTestText(r.report));
-    return reportFailed(r.report) ? EXIT_FAILURE : EXIT_OK;
+    return reportFailed(r.report) || !written ? EXIT_FAILURE : EXIT_OK;
   }
 };
+function writeJunit(ctx, path, xml) {
+  try {
+    writeFileAtomic(resolve4(ctx.cwd, path), xml);
+    return true;
+  } catch (e) {
+    ctx.stderr.write(`error: could not write the JUnit report to '${path}': ${e.message}
+`);
+    return false;
+  }
+}
 
 // src/cli/commands.ts
 var COMMANDS = [

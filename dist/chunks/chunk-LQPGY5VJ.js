@@ -1789,23 +1789,40 @@ var LocalCache = class {
   pathOf(key) {
     return join2(this.dir, `${key}.bca`);
   }
-  /** Stored bytes plus their sha256 (the last 64 bytes of the file are the hex digest). */
-  get(key) {
+  /**
+   * An entry's body and stored digest (the last 64 bytes of the file are the hex digest of
+   * the rest), or why it is unusable; undefined when there is no entry.
+   */
+  read(key) {
     const path = this.pathOf(key);
     if (!existsSync(path)) return void 0;
     try {
       const file = readFileSync(path);
-      if (file.length < 64) throw new Error("short");
-      const body = file.subarray(0, file.length - 64);
-      const digest = file.subarray(file.length - 64).toString("latin1");
-      if (sha256Hex(body) !== digest) throw new Error("digest");
+      const body = file.subarray(0, Math.max(0, file.length - 64));
+      const digest = file.subarray(body.length).toString("latin1");
+      if (file.length < 64 || sha256Hex(body) !== digest)
+        return { problem: "its digest does not match its bytes" };
+      return { body, digest };
+    } catch (e) {
+      return { problem: e.message };
+    }
+  }
+  /** Stored bytes whose sha256 matches the stored digest; a damaged entry is removed. */
+  get(key) {
+    const entry = this.read(key);
+    if (entry === void 0) return void 0;
+    if ("problem" in entry) {
+      this.remove(key);
+      return void 0;
+    }
+    try {
       const now = /* @__PURE__ */ new Date();
-      utimesSync(path, now, now);
-      return new Uint8Array(body);
+      utimesSync(this.pathOf(key), now, now);
     } catch {
       this.remove(key);
       return void 0;
     }
+    return new Uint8Array(entry.body);
   }
   /**
    * Checks an entry without decoding it (the action's exact-hit path, which must not load
@@ -1814,25 +1831,14 @@ var LocalCache = class {
    * next writes a good one. The digest is the artifact's identity (`artifactId`).
    */
   verify(key) {
-    const path = this.pathOf(key);
-    if (!existsSync(path)) return { problem: `no entry ${key}.bca in the cache folder` };
-    let problem;
-    try {
-      const file = readFileSync(path);
-      const body = file.subarray(0, Math.max(0, file.length - 64));
-      const digest = file.subarray(body.length).toString("latin1");
-      if (file.length < 64 + 12 || sha256Hex(body) !== digest)
-        problem = "its digest does not match its bytes";
-      else if (MAGIC.some((b, i) => body[i] !== b)) problem = "it is not a beskid-ci artifact";
-      else if (body.readUInt32LE(4) !== ARTIFACT_SCHEMA_VERSION)
-        problem = `it has artifact schema ${body.readUInt32LE(4)}, this toolchain reads ${ARTIFACT_SCHEMA_VERSION}`;
-      else if (body.readUInt32LE(8) !== body.length) problem = "it is truncated";
-      else return { path, sha256: digest, bytes: body.length };
-    } catch (e) {
-      problem = e.message;
+    const entry = this.read(key);
+    if (entry === void 0) return { problem: `no entry ${key}.bca in the cache folder` };
+    const problem = "problem" in entry ? entry.problem : headerProblem(entry.body);
+    if (problem !== void 0 || "problem" in entry) {
+      this.remove(key);
+      return { problem };
     }
-    this.remove(key);
-    return { problem };
+    return { path: this.pathOf(key), sha256: entry.digest, bytes: entry.body.length };
   }
   put(key, bytes) {
     const path = this.pathOf(key);
@@ -1887,6 +1893,15 @@ function isStoredDiagnostic(d) {
   if (typeof d !== "object" || d === null) return false;
   const o = d;
   return typeof o.code === "string" && o.severity === "warning" && typeof o.message === "string" && Array.isArray(o.notes);
+}
+function headerProblem(body) {
+  if (body.length < 12) return "it is truncated";
+  if (MAGIC.some((b, i) => body[i] !== b)) return "it is not a beskid-ci artifact";
+  const schema = body.readUInt32LE(4);
+  if (schema !== ARTIFACT_SCHEMA_VERSION)
+    return `it has artifact schema ${schema}, this toolchain reads ${ARTIFACT_SCHEMA_VERSION}`;
+  if (body.readUInt32LE(8) !== body.length) return "it is truncated";
+  return void 0;
 }
 
 export {

@@ -5,13 +5,13 @@ import {
   lower,
   run,
   test
-} from "./chunk-VLSTPUE2.js";
+} from "./chunk-Z26HTOKE.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-E4XULVAT.js";
-import "./chunk-TUDP4VID.js";
-import "./chunk-DYDQ2EQN.js";
+} from "./chunk-4NSGO37D.js";
+import "./chunk-E3K65NKN.js";
+import "./chunk-LQPGY5VJ.js";
 import "./chunk-5V3WT3R2.js";
 export {
   build,

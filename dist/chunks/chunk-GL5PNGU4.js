@@ -17,13 +17,13 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-TUDP4VID.js";
+} from "./chunk-E3K65NKN.js";
 import {
   LocalCache,
   renderText,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-DYDQ2EQN.js";
+} from "./chunk-LQPGY5VJ.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -481,6 +481,10 @@ import { basename } from "node:path";
 var ReleaseError = class extends Error {
 };
 var PERMISSION_HINT = "the token cannot write releases: give the job `permissions: contents: write` (or pass a `token` that has it)";
+async function undiciRequest() {
+  const mod = await import("./undici-BBRK6MJB.js");
+  return mod.request ?? mod.default.request;
+}
 async function call(req, method, url, body) {
   const headers = {
     authorization: `Bearer ${req.token}`,
@@ -497,9 +501,7 @@ async function call(req, method, url, body) {
     headers["content-type"] = body.contentType ?? "application/octet-stream";
     headers["content-length"] = String(body.bytes.length);
   }
-  const mod = await import("./undici-BBRK6MJB.js");
-  const request = mod.request ?? mod.default.request;
-  const res = await request(url, { method, headers, body: payload });
+  const res = await (await undiciRequest())(url, { method, headers, body: payload });
   if (res.statusCode >= 300 && res.statusCode < 400) {
     await res.body.dump();
     const location = res.headers.location;
@@ -540,9 +542,7 @@ async function downloadAsset(req, repoUrl, asset) {
   });
   if (first.status === 200) return typeof first.data === "string" ? first.data : "";
   if (!first.location) fail(`download the existing ${asset.name}`, first);
-  const mod = await import("./undici-BBRK6MJB.js");
-  const request = mod.request ?? mod.default.request;
-  const res = await request(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
+  const res = await (await undiciRequest())(first.location, { method: "GET", headers: { "user-agent": "beskid-ci-action" } });
   const text = await res.body.text();
   if (res.statusCode !== 200)
     fail(`download the existing ${asset.name}`, { status: res.statusCode, data: text });
@@ -1410,8 +1410,8 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-L43RXLSU.js");
-var loadFront = () => import("./frontend-SYQUYFI5.js");
+var load = () => import("./pipeline-TH66EMER.js");
+var loadFront = () => import("./frontend-RPI3TM3Q.js");
 function pipelineToolchain(env = {}) {
   return {
     resolve: async (req, cache) => (await loadFront()).resolve(req, cache),

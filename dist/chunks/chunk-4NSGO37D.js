@@ -7,7 +7,7 @@ import {
   makeDiagnostic,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-DYDQ2EQN.js";
+} from "./chunk-LQPGY5VJ.js";
 
 // src/pipeline/frontend.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -2803,7 +2803,7 @@ ${b.text}`, start: a.start, end: b.end };
   parseFile() {
     const items = this.parseItems(false);
     const eof = this.peek();
-    return { kind: "SourceFile", file: this.file, items: fit(items), start: 0, end: eof.end };
+    return { kind: "SourceFile", file: this.file, items, start: 0, end: eof.end };
   }
   parseItems(inModule) {
     const items = [];
@@ -3796,13 +3796,7 @@ ${b.text}`, start: a.start, end: b.end };
         typeArgs = this.parseTypeList(42 /* Gt */);
         this.expect(42 /* Gt */);
       }
-      segments.push({
-        kind: "PathSegment",
-        name,
-        typeArgs,
-        start: s,
-        end: typeArgs ? this.endFrom(s) : name.end
-      });
+      segments.push(this.pathSegment(name, typeArgs, s));
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
         this.advance();
@@ -3816,6 +3810,10 @@ ${b.text}`, start: a.start, end: b.end };
       assoc = this.identOf(this.advance());
     }
     return { kind: "NamedType", segments: fit(segments), assoc, start, end: this.endFrom(start) };
+  }
+  /** One `Name<Args>` segment of a type, expression or pattern path that began at `start`. */
+  pathSegment(name, typeArgs, start) {
+    return { kind: "PathSegment", name, typeArgs, start, end: typeArgs ? this.endFrom(start) : name.end };
   }
   /** Rule 3: `<Type, …>` after a name in an expression or pattern, only when the follow set confirms it. */
   tryGenericArgs() {
@@ -4623,9 +4621,7 @@ ${b.text}`, start: a.start, end: b.end };
     const end0 = typeArgs0 ? this.endFrom(start) : name0.end;
     if (!(this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) && !this.at(46 /* ColonColon */) && !(this.at(35 /* LBrace */) && this.isStructLiteralBrace()))
       return { kind: "Name", name: name0, typeArgs: typeArgs0, start, end: end0 };
-    const segments = [
-      { kind: "PathSegment", name: name0, typeArgs: typeArgs0, start, end: end0 }
-    ];
+    const segments = [this.pathSegment(name0, typeArgs0, start)];
     for (; ; ) {
       if (segments.length >= MAX_CHAIN && this.chainTooLong()) break;
       if (!(this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */)) break;
@@ -4633,13 +4629,7 @@ ${b.text}`, start: a.start, end: b.end };
       const s = this.startOf();
       const name = this.identOf(this.advance());
       const typeArgs = this.tryGenericArgs();
-      segments.push({
-        kind: "PathSegment",
-        name,
-        typeArgs,
-        start: s,
-        end: typeArgs ? this.endFrom(s) : name.end
-      });
+      segments.push(this.pathSegment(name, typeArgs, s));
     }
     if (this.at(46 /* ColonColon */)) {
       const enumName = {
@@ -4816,13 +4806,7 @@ ${b.text}`, start: a.start, end: b.end };
             const s = this.startOf();
             const name = this.identOf(this.advance());
             const typeArgs = this.tryGenericArgs();
-            segments.push({
-              kind: "PathSegment",
-              name,
-              typeArgs,
-              start: s,
-              end: this.endFrom(s)
-            });
+            segments.push(this.pathSegment(name, typeArgs, s));
             if (this.at(47 /* Dot */) && this.peek(1).kind === 1 /* Ident */) {
               this.advance();
               continue;
@@ -5572,22 +5556,17 @@ function stemOf(file) {
 }
 
 // src/assembly/assemble.ts
+function statOf(p) {
+  try {
+    return statSync2(p, { throwIfNoEntry: false });
+  } catch {
+    return void 0;
+  }
+}
 var nodeFs = {
   readFile: (p) => readFileSync4(p),
-  isFile: (p) => {
-    try {
-      return statSync2(p, { throwIfNoEntry: false })?.isFile() ?? false;
-    } catch {
-      return false;
-    }
-  },
-  isDir: (p) => {
-    try {
-      return statSync2(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-    } catch {
-      return false;
-    }
-  },
+  isFile: (p) => statOf(p)?.isFile() ?? false,
+  isDir: (p) => statOf(p)?.isDirectory() ?? false,
   realpath: (p) => {
     try {
       return realpathSync2(p);

@@ -1,4 +1,7 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
+import {
+  renderText
+} from "./chunk-LQPGY5VJ.js";
 
 // src/pipeline/test-report.ts
 function summarize(tests, durationMs) {
@@ -67,11 +70,7 @@ function xml(text, inAttribute = true) {
 function renderJunit(report, suiteName) {
   const cases = report.tests.filter((t) => t.outcome !== "filtered_out");
   const s = report.summary;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" skipped="${s.skipped}" time="${(s.duration_ms / 1e3).toFixed(3)}">`,
-    `  <testsuite name="${xml(suiteName)}" tests="${cases.length}" failures="${s.failed + s.timed_out}" errors="0" skipped="${s.skipped}" time="${(s.duration_ms / 1e3).toFixed(3)}">`
-  ];
+  const out = [];
   for (const t of cases) {
     const classname = t.qualified_name.includes("::") ? t.qualified_name.slice(0, t.qualified_name.lastIndexOf("::")) : suiteName;
     const attrs = `name="${xml(t.name)}" classname="${xml(classname)}" file="${xml(t.file)}" line="${t.line}" time="${(t.duration_ms / 1e3).toFixed(3)}"`;
@@ -93,28 +92,34 @@ ${body.join("\n")}
     </testcase>` : `    <testcase ${attrs}/>`
     );
   }
-  out.push("  </testsuite>", "</testsuites>");
-  return out.join("\n") + "\n";
+  const counts = { tests: cases.length, failures: s.failed + s.timed_out, errors: 0, skipped: s.skipped };
+  return junitDocument(suiteName, counts, s.duration_ms, out);
 }
-function renderJunitError(suiteName, diagnostics) {
-  const lines = diagnostics.filter((d) => d.severity === "error").map((d) => {
-    const at = d.file === void 0 ? "" : `${d.file}${d.start ? `:${d.start.line}:${d.start.column}` : ""}: `;
-    return `${at}${d.severity}[${d.code}]: ${d.message}`;
-  });
-  const first = diagnostics.find((d) => d.severity === "error");
-  const message = first ? `${first.code}: ${first.message}` : "the tests did not run";
-  const where = first?.file === void 0 ? "" : ` file="${xml(first.file)}" line="${first.start?.line ?? 1}"`;
+function junitDocument(suiteName, c, durationMs, cases) {
+  const time = (durationMs / 1e3).toFixed(3);
+  const name = xml(suiteName);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
-    `  <testsuite name="${xml(suiteName)}" tests="1" failures="0" errors="1" skipped="0" time="0.000">`,
-    `    <testcase name="compile" classname="${xml(suiteName)}"${where} time="0.000">`,
-    `      <error message="${xml(message)}" type="compile">${xml(lines.join("\n"), false)}</error>`,
-    "    </testcase>",
+    `<testsuites name="${name}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${time}">`,
+    `  <testsuite name="${name}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${time}">`,
+    ...cases,
     "  </testsuite>",
     "</testsuites>",
     ""
   ].join("\n");
+}
+function renderJunitError(suiteName, diagnostics) {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const text = errors.map((d) => renderText(d, { color: false })).join("\n");
+  const first = errors[0];
+  const message = first ? `${first.code}: ${first.message}` : "the tests did not run";
+  const where = first?.file === void 0 ? "" : ` file="${xml(first.file)}" line="${first.start?.line ?? 1}"`;
+  const counts = { tests: 1, failures: 0, errors: 1, skipped: 0 };
+  return junitDocument(suiteName, counts, 0, [
+    `    <testcase name="compile" classname="${xml(suiteName)}"${where} time="0.000">`,
+    `      <error message="${xml(message)}" type="compile">${xml(text, false)}</error>`,
+    "    </testcase>"
+  ]);
 }
 
 export {

@@ -8,8 +8,8 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-E4XULVAT.js";
-import "./chunk-DYDQ2EQN.js";
+} from "./chunk-4NSGO37D.js";
+import "./chunk-LQPGY5VJ.js";
 import "./chunk-5V3WT3R2.js";
 export {
   defaultCacheDir,

@@ -12,10 +12,10 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-E4XULVAT.js";
+} from "./chunk-4NSGO37D.js";
 import {
   summarize
-} from "./chunk-TUDP4VID.js";
+} from "./chunk-E3K65NKN.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -61,7 +61,7 @@ import {
   unaryOperand,
   unaryResult,
   writeFileAtomic
-} from "./chunk-DYDQ2EQN.js";
+} from "./chunk-LQPGY5VJ.js";
 
 // src/pipeline/spine.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
@@ -1127,16 +1127,16 @@ function countNodes(ss, max) {
   ss.forEach(st);
   return n;
 }
-function invariant(x, assigned) {
+function loopInvariant(x, assigned) {
   switch (x.kind) {
     case "const":
       return true;
     case "local.get":
       return !assigned.has(x.index);
     case "unary":
-      return invariant(x.value, assigned);
+      return loopInvariant(x.value, assigned);
     case "binary":
-      return !/\.(div|rem)/.test(x.op) && invariant(x.left, assigned) && invariant(x.right, assigned);
+      return !/\.(div|rem)/.test(x.op) && loopInvariant(x.left, assigned) && loopInvariant(x.right, assigned);
     default:
       return false;
   }
@@ -1181,7 +1181,7 @@ function countedLoop(loop) {
   if (!test2) return null;
   const counts = assignedLocals(body);
   const assigned = new Set(counts.keys());
-  if (!invariant(test2.end, assigned) || test2.end.kind !== "const" && test2.end.kind !== "local.get")
+  if (!loopInvariant(test2.end, assigned) || test2.end.kind !== "const" && test2.end.kind !== "local.get")
     return null;
   if (counts.get(test2.iv) !== 1) return null;
   let incAt = -1;
@@ -1212,8 +1212,8 @@ function accesses(body, c2) {
     if (ivOk(i, at)) return { inv: null, iv: i };
     if (i.kind !== "binary") return null;
     if (i.op === "i64.add") {
-      if (ivOk(i.right, at) && invariant(i.left, c2.assigned)) return { inv: i.left, iv: i.right };
-      if (ivOk(i.left, at) && invariant(i.right, c2.assigned)) return { inv: i.right, iv: i.left };
+      if (ivOk(i.right, at) && loopInvariant(i.left, c2.assigned)) return { inv: i.left, iv: i.right };
+      if (ivOk(i.left, at) && loopInvariant(i.right, c2.assigned)) return { inv: i.right, iv: i.left };
     }
     if (i.op === "i64.sub" && ivOk(i.left, at) && i.right.kind === "const") {
       const v = BigInt.asIntN(64, BigInt(i.right.value));
@@ -1461,108 +1461,14 @@ function reachableExterns(a, root) {
       tableAdded = true;
       stack.push(...a.table);
     }
-    forEachChild2(e, expr, stmt2);
   };
-  const stmt2 = (s) => forEachStmtChild2(s, expr, stmt2);
   while (stack.length > 0) {
     const f = stack.pop();
     if (seen.has(f)) continue;
     seen.add(f);
-    for (const s of a.functions[f]?.body ?? []) stmt2(s);
+    walkBody(a.functions[f]?.body ?? [], expr);
   }
   return externs;
-}
-function forEachChild2(e, expr, stmt2) {
-  switch (e.kind) {
-    case "local.tee":
-    case "unary":
-      expr(e.value);
-      return;
-    case "binary":
-      expr(e.left);
-      expr(e.right);
-      return;
-    case "load":
-      expr(e.addr);
-      return;
-    case "call":
-    case "call.runtime":
-    case "call.extern":
-      e.args.forEach(expr);
-      return;
-    case "call.indirect":
-      e.args.forEach(expr);
-      expr(e.target);
-      return;
-    case "select":
-    case "cond":
-      expr(e.cond);
-      expr(e.then);
-      expr(e.else);
-      return;
-    case "seq":
-      e.body.forEach(stmt2);
-      expr(e.value);
-      return;
-    case "elem.addr":
-      expr(e.base);
-      expr(e.index);
-      return;
-    case "memory.grow":
-      expr(e.pages);
-      return;
-    case "const":
-    case "local.get":
-    case "global.get":
-    case "data.addr":
-    case "memory.size":
-      return;
-    default:
-      assertNever(e);
-  }
-}
-function forEachStmtChild2(s, expr, stmt2) {
-  switch (s.kind) {
-    case "expr":
-      expr(s.expr);
-      return;
-    case "local.set":
-    case "global.set":
-      expr(s.value);
-      return;
-    case "store":
-      expr(s.addr);
-      expr(s.value);
-      return;
-    case "block":
-    case "loop":
-      s.body.forEach(stmt2);
-      return;
-    case "if":
-      expr(s.cond);
-      s.then.forEach(stmt2);
-      s.else.forEach(stmt2);
-      return;
-    case "return":
-      if (s.value) expr(s.value);
-      return;
-    case "memory.copy":
-      expr(s.dst);
-      expr(s.src);
-      expr(s.len);
-      return;
-    case "memory.fill":
-      expr(s.dst);
-      expr(s.value);
-      expr(s.len);
-      return;
-    case "break":
-    case "continue":
-    case "unreachable":
-      return;
-    default:
-      assertNever(s);
-  }
 }
 function unavailableByRoot(a, roots, isMapped) {
   const out = {};
@@ -2792,18 +2698,10 @@ function planVector(loop, localTypes) {
   const steps = [];
   const flatten = (ss) => ss.every((s) => s.kind === "block" ? flatten(s.body) : (steps.push(s), true));
   if (!flatten(body.slice(1, last))) return null;
-  const assignedCount = /* @__PURE__ */ new Map();
-  walkBody(
-    body,
-    (x) => {
-      if (x.kind === "local.tee") assignedCount.set(x.index, 99);
-    },
-    (s) => {
-      if (s.kind === "local.set") assignedCount.set(s.index, (assignedCount.get(s.index) ?? 0) + 1);
-    }
-  );
+  const assignedCount = assignedLocals(body);
   for (const [l, n] of assignedCount) if (l !== iv && n !== 1) return null;
-  const invariantLocal = (l) => !assignedCount.has(l);
+  const assigned = new Set(assignedCount.keys());
+  const invariantLocal = (l) => !assigned.has(l);
   if (test2.end.kind === "local.get" ? !invariantLocal(test2.end.index) : test2.end.kind !== "const")
     return null;
   const defined = /* @__PURE__ */ new Set();
@@ -2816,24 +2714,11 @@ function planVector(loop, localTypes) {
     if (x.kind === "binary") return { ...x, left: closed(x.left), right: closed(x.right) };
     return x;
   };
-  const invariant2 = (x) => {
-    switch (x.kind) {
-      case "const":
-        return true;
-      case "local.get":
-        return invariantLocal(x.index);
-      case "unary":
-        return invariant2(x.value);
-      case "binary":
-        return !/\.(div|rem)/.test(x.op) && invariant2(x.left) && invariant2(x.right);
-      default:
-        return false;
-    }
-  };
+  const invariant = (x) => loopInvariant(x, assigned);
   const unit = (x) => {
     if (x.kind === "local.get") return unitIndex.has(x.index) && (x.index === iv || defined.has(x.index));
     if (x.kind === "binary" && x.op === "i64.add")
-      return unit(x.left) && invariant2(x.right) || invariant2(x.left) && unit(x.right);
+      return unit(x.left) && invariant(x.right) || invariant(x.left) && unit(x.right);
     return false;
   };
   const address = (a) => {
@@ -4349,13 +4234,15 @@ async function runMain(input, options = {}) {
   return { exitCode, stdout: r.stdout, stderr: r.stderr, diagnostics: [], ...panic ? { panic } : {} };
 }
 var MAIN_STACK_MB = 64;
-function newMainWorker() {
-  return new Worker(WORKER_SOURCE(), { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+var workerSource;
+function newWorker() {
+  workerSource ??= WORKER_SOURCE();
+  return new Worker(workerSource, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
 }
 var spareWorker;
 function prewarmMainWorker() {
   if (spareWorker) return;
-  const w = newMainWorker();
+  const w = newWorker();
   w.unref();
   w.once("exit", () => {
     if (spareWorker === w) spareWorker = void 0;
@@ -4363,7 +4250,7 @@ function prewarmMainWorker() {
   spareWorker = w;
 }
 function takeMainWorker() {
-  const w = spareWorker ?? newMainWorker();
+  const w = spareWorker ?? newWorker();
   spareWorker = void 0;
   w.ref();
   return w;
@@ -4493,13 +4380,13 @@ var WORKER_SOURCE = () => [
   "});"
 ].join("\n");
 var utf83 = new TextDecoder("utf-8");
-function failureReason(p, isOwnFile) {
-  let at = p;
-  if (isOwnFile) {
-    const own = [p, ...p.frames].find((f) => f.file !== void 0 && isOwnFile(f.file));
-    if (own) at = own;
-  }
-  return at.file !== void 0 ? `${p.message} (at ${at.file}:${at.line}:${at.column})` : p.message;
+function failurePlace(p, isOwnFile) {
+  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== void 0 && isOwnFile(f.file));
+  const at = own || p;
+  return at.file !== void 0 ? { file: at.file, line: at.line ?? 0, column: at.column ?? 0 } : void 0;
+}
+function failureReason(p, at) {
+  return at ? `${p.message} (at ${at.file}:${at.line}:${at.column})` : p.message;
 }
 async function runTests(input, options = {}) {
   const timeoutMs = options.timeoutMs ?? 1e4;
@@ -4560,7 +4447,6 @@ async function runTests(input, options = {}) {
       ...hostConfig({ env: options.env, cwd: options.cwd, stdin: null }),
       captureLimit: options.captureLimit ?? TEST_CAPTURE_LIMIT
     };
-    const source = WORKER_SOURCE();
     const record = (id, r, ms, partial) => {
       const t2 = tests[positions[id]];
       const base = {
@@ -4598,21 +4484,24 @@ async function runTests(input, options = {}) {
         return;
       }
       const panic = toPanic(o);
+      const place = failurePlace(panic, options.isOwnFile);
+      const failureAt = place && options.displayFile ? { ...place, file: options.displayFile(place.file) } : place;
       results[id] = {
         ...base,
         outcome: "failed",
-        reason: failureReason(panic, options.isOwnFile),
+        reason: failureReason(panic, failureAt),
+        ...failureAt ? { failureAt } : {},
         stdout,
         stderr,
         panic
       };
     };
     const fresh = options.isolation === "fresh";
-    await runPool(work, p, cfg, source, timeoutMs, Math.max(1, options.workers ?? 1), fresh, record);
+    await runPool(work, p, cfg, timeoutMs, Math.max(1, options.workers ?? 1), fresh, record);
   }
   return results;
 }
-function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record) {
+function runPool(work, prepared2, cfg, timeoutMs, workers, fresh, record) {
   const queue = [...work];
   const CHUNK = 32;
   let remaining = work.length;
@@ -4638,7 +4527,7 @@ function runPool(work, prepared2, cfg, source, timeoutMs, workers, fresh, record
       s.worker.postMessage({ type: "run", items: s.inflight });
     };
     const spawn = () => {
-      const worker = new Worker(source, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
+      const worker = newWorker();
       const ring = new SharedArrayBuffer(16 + 2 * TIMEOUT_OUTPUT_BYTES);
       const s = { worker, ring, inflight: [], since: performance.now(), running: false };
       slots.add(s);
@@ -5133,29 +5022,24 @@ static int32_t beskid_host_read_at_end(int32_t fd) {
  * as a read returning 0 does), so a line may be of any length. Same as the JIT host's.
  */
 static int32_t beskid_host_read_line(int32_t fd) {
-  uint8_t *line = 0;
+  uint8_t *line = 0; /* allocated (never empty: +1) once any byte of the line is read */
   size_t len = 0, cap = 0;
-  int any = 0;
   (void)fd;
   for (;;) {
     size_t n = bx_in_available(), k;
     const uint8_t *start = bx_in + bx_in_pos, *nl;
     if (n == 0) {
       bx_in_end = 0;
-      if (!any) return -1;
+      if (!line) return -1;
       break;
     }
-    any = 1;
     nl = (const uint8_t *)memchr(start, '\n', n);
     k = nl ? (size_t)(nl - start) : n;
     if (len + k + 1 > cap) {
-      size_t want = cap ? cap : 256;
-      uint8_t *p;
-      while (want < len + k + 1) want *= 2;
-      p = (uint8_t *)realloc(line, want);
+      uint8_t *p = (uint8_t *)realloc(line, (len + k + 1) * 2);
       if (!p) { free(line); return -1; }
       line = p;
-      cap = want;
+      cap = (len + k + 1) * 2;
     }
     memcpy(line + len, start, k);
     len += k;
@@ -6022,7 +5906,7 @@ function invariantBases(body) {
     },
     (st) => {
       if (st.kind === "local.set") excluded.add(st.index);
-      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < 8)
+      else if (st.kind === "store" && st.addr.kind === "local.get" && st.offset < ARRAY_DATA_OFFSET)
         excluded.add(st.addr.index);
     }
   );
@@ -7007,6 +6891,10 @@ var Collector = class {
   modDecls = [];
   attrDecls = /* @__PURE__ */ new Map();
   attrUses = [];
+  /** Records the attributes of a declaration for the target checks (most have none: nothing kept). */
+  noteAttributes(attrs, target, file) {
+    if (attrs.length > 0) this.attrUses.push({ attrs, target, file });
+  }
   conformanceJobs = [];
   /** Items whose namespace entries are modules created only as path prefixes. */
   entryModule;
@@ -7121,7 +7009,7 @@ var Collector = class {
             { sym: { kind: "function", id }, isPub: item.isPub, module, span },
             false
           );
-          this.attrUses.push({ attrs: item.attributes, target: "FunctionDeclaration", file });
+          this.noteAttributes(item.attributes, "FunctionDeclaration", file);
           break;
         }
         case "Type": {
@@ -7146,7 +7034,7 @@ var Collector = class {
             { sym: { kind: "record", id }, isPub: item.isPub, module, span },
             true
           );
-          this.attrUses.push({ attrs: item.attributes, target: "TypeDeclaration", file });
+          this.noteAttributes(item.attributes, "TypeDeclaration", file);
           break;
         }
         case "Enum": {
@@ -7167,7 +7055,7 @@ var Collector = class {
           });
           this.enumItems.push({ id, ast: item, module, file });
           this.bind(module, item.name, { sym: { kind: "enum", id }, isPub: item.isPub, module, span }, true);
-          this.attrUses.push({ attrs: item.attributes, target: "EnumDeclaration", file });
+          this.noteAttributes(item.attributes, "EnumDeclaration", file);
           break;
         }
         case "Contract": {
@@ -7194,7 +7082,7 @@ var Collector = class {
             { sym: { kind: "contract", id }, isPub: item.isPub, module, span },
             true
           );
-          this.attrUses.push({ attrs: item.attributes, target: "ContractDeclaration", file });
+          this.noteAttributes(item.attributes, "ContractDeclaration", file);
           break;
         }
         case "Const": {
@@ -7278,14 +7166,14 @@ var Collector = class {
           child.isPub = item.isPub;
           child.file = file;
           scope.items.set(item.name.text, { sym: { kind: "module", id }, isPub: item.isPub, module, span });
-          this.attrUses.push({ attrs: item.attributes, target: "ModuleDeclaration", file });
+          this.noteAttributes(item.attributes, "ModuleDeclaration", file);
           this.declareItems(item.items, id, file, false);
           break;
         }
         case "ModDecl":
           if (topLevel && !item.isPub && item.attributes.length === 0) break;
           this.modDecls.push({ ast: item, module, file });
-          this.attrUses.push({ attrs: item.attributes, target: "ModuleDeclaration", file });
+          this.noteAttributes(item.attributes, "ModuleDeclaration", file);
           break;
         case "Use":
           this.uses.push({ decl: item, module, file, state: "pending" });
@@ -8108,7 +7996,7 @@ var Collector = class {
         continue;
       }
       names.add(f.name.text);
-      this.attrUses.push({ attrs: f.attributes, target: "FieldDeclaration", file: it.file });
+      this.noteAttributes(f.attributes, "FieldDeclaration", it.file);
       if (f.kind === "Field") {
         fields.push({
           kind: "value",
@@ -8180,7 +8068,7 @@ var Collector = class {
         });
         continue;
       }
-      this.attrUses.push({ attrs: m.attributes, target: "MethodDeclaration", file });
+      this.noteAttributes(m.attributes, "MethodDeclaration", file);
       const id = this.newFunction(
         "member",
         m.name.text,
@@ -8432,7 +8320,6 @@ var Collector = class {
       Field: "FieldDeclaration"
     };
     for (const use of this.attrUses) {
-      if (use.attrs.length === 0) continue;
       for (const a of use.attrs) {
         const seen = /* @__PURE__ */ new Set();
         for (const arg of a.args ?? []) {
@@ -14470,25 +14357,21 @@ async function testProject(req, cache, t2) {
     selected: toRun.map((x) => x.index),
     timeoutMs: t2.timeoutMs ?? 1e4,
     cwd: req.cwd,
-    isOwnFile: (file) => !file.includes(":")
+    isOwnFile: (file) => !file.includes(":"),
+    displayFile: shown
   });
   ran.forEach((r, i) => {
     const index = toRun[i].index;
     const entry = program.tests[index];
-    let failureAt;
-    const reason = r.reason?.replace(/\(at ([^():]+(?::[^():]+)?):(\d+):(\d+)\)$/, (_m, f, l, c2) => {
-      failureAt = { file: shown(f), line: Number(l), column: Number(c2) };
-      return `(at ${failureAt.file}:${l}:${c2})`;
-    });
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
       outcome: r.outcome,
-      ...reason !== void 0 ? { reason } : {},
+      ...r.reason !== void 0 ? { reason: r.reason } : {},
       duration_ms: Math.round(r.durationMs * 1e3) / 1e3,
       file: shown(entry.file),
       line: entry.line,
-      ...failureAt ? { failure_at: failureAt } : {},
+      ...r.failureAt ? { failure_at: r.failureAt } : {},
       ...entry.group ? { group: entry.group } : {},
       tags: entry.tags,
       ...r.stdout ? { stdout: r.stdout } : {},
