@@ -26,6 +26,12 @@ test("one unterminated construct gives one error", (t) => {
   t.deepEqual(codes("unit F() { /* x"), ["E0003@1:12"]);
 });
 
+test("an `if` used as an expression inside an interpolation or an array literal gives one error", (t) => {
+  t.deepEqual(codes('unit F() {\n  string s = "${if a { "x" } else { "y" }}z";\n  G();\n}'), ["E0101@2:17"]);
+  t.deepEqual(codes('unit F() {\n  string s = "a${if a { 1 } else { 2 }}b${c}d";\n}'), ["E0101@2:18"]);
+  t.deepEqual(codes("unit F() {\n  let xs = [1, if a { 2 } else { 3 }];\n}"), ["E0101@2:16"]);
+});
+
 test("after an error the next statement and the next item still parse", (t) => {
   const r = parseFile("unit F() { foo(; bar(); }\ni64 G() => 1;", "t.bd");
   t.is(r.diagnostics.length, 1);

@@ -2450,7 +2450,10 @@ class Parser {
       !this.at(T.Semi) &&
       !this.at(T.RBrace) &&
       !this.at(T.Comma) &&
-      !this.at(T.RParen)
+      !this.at(T.RParen) &&
+      !this.at(T.RBracket) &&
+      !this.at(T.StringMiddle) &&
+      !this.at(T.StringTail)
     ) {
       this.skipOne();
     }
