@@ -376,3 +376,15 @@ test("several entries on one line: one E3003 per line, and the later entries sti
   t.is(m.root, "Src");
   t.is(m.targets[0]?.entry, "Main.bd");
 });
+
+test("a value with a syntax error is one E3003, not also E3004 'has no key'", (t) => {
+  const text =
+    'project {\n    name = "App"\n    version = "1.0.0\n}\ntarget "App" {\n    kind = @\n    entry = "Main.bd"\n}\n';
+  t.deepEqual(codes(text), ["E3003 3:15", "E3003 6:12"]);
+  t.deepEqual(
+    codes(
+      'project {\n    name = "App"\n    version =\n}\ntarget "App" {\n    kind = App\n    entry = "M.bd"\n}\n',
+    ),
+    ["E3003 3:14"],
+  );
+});

@@ -27,6 +27,8 @@ export interface Block {
   readonly labelSpan?: Span;
   readonly entries: readonly Entry[];
   readonly blocks: readonly Block[];
+  /** Keys written in this block whose value had a syntax error (already E3003). */
+  readonly broken: readonly string[];
 }
 
 export interface BlockFile {
@@ -254,19 +256,20 @@ export function parseBlocks(text: string, file: string): BlockFile {
   };
 
   /** Parses the body after `{` up to and including the matching `}`. */
-  const parseBody = (open: Token): { entries: Entry[]; blocks: Block[] } => {
+  const parseBody = (open: Token): { entries: Entry[]; blocks: Block[]; broken: string[] } => {
     const entries: Entry[] = [];
     const blocks: Block[] = [];
+    const broken: string[] = [];
     for (;;) {
       skipNewlines();
       const t = peek();
       if (t.kind === T.RBrace) {
         p++;
-        return { entries, blocks };
+        return { entries, blocks, broken };
       }
       if (t.kind === T.Eof) {
         error(open, "block is never closed", "add a matching '}'");
-        return { entries, blocks };
+        return { entries, blocks, broken };
       }
       if (t.kind !== T.Word) {
         if (!reportBadToken(t)) error(t, `expected 'key = value' or a nested block, found ${found(t)}`);
@@ -278,6 +281,7 @@ export function parseBlocks(text: string, file: string): BlockFile {
       if (next.kind === T.Eq) {
         p += 2;
         const value = parseValue();
+        if (!value) broken.push(t.text);
         if (value) {
           entries.push({ key: t.text, keySpan: span(t), value });
           const end = peek();
@@ -296,7 +300,10 @@ export function parseBlocks(text: string, file: string): BlockFile {
               const key = peek();
               p += 2;
               const more = parseValue();
-              if (!more) break;
+              if (!more) {
+                broken.push(key.text);
+                break;
+              }
               entries.push({ key: key.text, keySpan: span(key), value: more });
               if (peek().kind === T.Comma || peek().kind === T.Semi) p++;
             }
@@ -334,13 +341,14 @@ export function parseBlocks(text: string, file: string): BlockFile {
     }
     const bodyOpen = peek();
     p++;
-    const { entries, blocks } = parseBody(bodyOpen);
+    const { entries, blocks, broken } = parseBody(bodyOpen);
     return {
       kind: kindTok.text,
       kindSpan: span(kindTok),
       ...(labelTok ? { label: labelTok.text, labelSpan: span(labelTok) } : {}),
       entries,
       blocks,
+      broken,
     };
   };
 

@@ -139,7 +139,9 @@ class Checker {
     where: string,
   ): { value: string; span: Span } | undefined {
     const v = values.get(key);
-    if (!v) this.error(block.labelSpan ?? block.kindSpan, `${where} has no '${key}'`, `add ${key} = …`);
+    // A value with a syntax error is already E3003; "has no 'key'" would only repeat it.
+    if (!v && !block.broken.includes(key))
+      this.error(block.labelSpan ?? block.kindSpan, `${where} has no '${key}'`, `add ${key} = …`);
     return v;
   }
 
