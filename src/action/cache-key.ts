@@ -7,7 +7,7 @@
  * reason in words for the log and the summary. Pure functions; no cache calls here.
  */
 
-import type { CacheKey } from "../pipeline/api.ts";
+import type { CacheKey, CacheKeyBase } from "../pipeline/api.ts";
 import type { RunnerContext } from "./context.ts";
 import { MAX_KEY_LENGTH } from "./inputs.ts";
 
@@ -26,27 +26,63 @@ function clean(part: string): string {
   return part.replace(/[^A-Za-z0-9._+]/g, "_");
 }
 
-export function composeCacheKey(prefix: string, ctx: RunnerContext, key: CacheKey): KeyResult {
+/**
+ * What the action knows of the key before the import closure is read: the closure-independent
+ * components and the restore keys. The first cache lookup of a run goes by `restoreKeys[0]`, a
+ * prefix of every key this project, toolchain and set of options can have.
+ */
+export interface ActionKeyBase {
+  readonly restoreKeys: readonly string[];
+  readonly components: readonly { readonly name: string; readonly value: string }[];
+}
+
+export type KeyBaseResult =
+  { readonly ok: true; readonly key: ActionKeyBase } | { readonly ok: false; readonly error: string };
+
+/** Length of the closure hash the pipeline puts at the end of every key. */
+const CLOSURE_HASH_LENGTH = 16;
+
+export function composeKeyBase(prefix: string, ctx: RunnerContext, base: CacheKeyBase): KeyBaseResult {
   const components = [
     { name: "prefix", value: clean(prefix) },
     { name: "os", value: clean(ctx.os) },
     { name: "arch", value: clean(ctx.arch) },
-    { name: "toolchain", value: clean(key.components.toolchain) },
-    { name: "artifact schema", value: clean(key.components.schema) },
-    { name: "options hash", value: clean(key.components.options) },
-    { name: "closure hash", value: clean(key.components.closure) },
+    { name: "toolchain", value: clean(base.toolchain) },
+    { name: "artifact schema", value: clean(base.schema) },
+    { name: "options hash", value: clean(base.options) },
   ];
   const parts = ["beskid", ...components.map((c) => c.value)];
-  const primary = parts.join("-");
-  const restoreKeys = [parts.slice(0, -1).join("-") + "-", parts.slice(0, -2).join("-") + "-"];
+  const restoreKeys = [parts.join("-") + "-", parts.slice(0, -1).join("-") + "-"];
+  const length = restoreKeys[0]!.length + CLOSURE_HASH_LENGTH;
+  if (length > MAX_KEY_LENGTH) {
+    return {
+      ok: false,
+      error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
+    };
+  }
+  if (restoreKeys[0]!.includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
+  return { ok: true, key: { restoreKeys, components } };
+}
+
+export function composeCacheKey(prefix: string, ctx: RunnerContext, key: CacheKey): KeyResult {
+  const base = composeKeyBase(prefix, ctx, key.components);
+  if (!base.ok) return base;
+  const closure = clean(key.components.closure);
+  const primary = base.key.restoreKeys[0] + closure;
   if (primary.length > MAX_KEY_LENGTH) {
     return {
       ok: false,
       error: `The cache key would be ${primary.length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
     };
   }
-  if (primary.includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
-  return { ok: true, key: { primary, restoreKeys, components } };
+  return {
+    ok: true,
+    key: {
+      primary,
+      restoreKeys: base.key.restoreKeys,
+      components: [...base.key.components, { name: "closure hash", value: closure }],
+    },
+  };
 }
 
 export interface SavePolicy {

@@ -22,7 +22,13 @@ import { LocalCache } from "../pipeline/cache.ts";
 import { renderJunit, renderTestJson, renderTestText } from "../pipeline/test-report.ts";
 import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
 import { Annotator } from "./annotate.ts";
-import { composeCacheKey, savePolicy } from "./cache-key.ts";
+import {
+  composeCacheKey,
+  composeKeyBase,
+  savePolicy,
+  type ActionCacheKey,
+  type ActionKeyBase,
+} from "./cache-key.ts";
 import { runnerContext, type Env, type RunnerContext } from "./context.ts";
 import {
   INPUTS,
@@ -33,7 +39,7 @@ import {
   type OutputName,
 } from "./inputs.ts";
 import { publishRelease, ReleaseError } from "./release.ts";
-import type { Services } from "./services.ts";
+import type { RestoreOutcome, Services } from "./services.ts";
 import { conclusionOf, emptyState, readState, writeState, type ActionState, type StepName } from "./state.ts";
 import { renderSummary } from "./summary.ts";
 
@@ -174,7 +180,14 @@ async function resolveStep(c: StepContext): Promise<void> {
     command: inputs.build ? "build" : inputs.test ? "test" : "lower",
   };
   state.request = request;
-  const res = await s.toolchain.resolve(request, cacheRequest(c));
+  // With the cache on, the import closure is not read here: the restore step reads it after
+  // restoring the cache folder, whose closure snapshot usually spares parsing it. Only a snapshot
+  // already on disk (a runner that keeps its workspace) gives the full key now.
+  const res = await s.toolchain.resolve(
+    request,
+    cacheRequest(c),
+    inputs.cache ? { closure: "snapshot" } : {},
+  );
   if (res.plan) state.plan = res.plan;
   if (res.cacheDir) state.cacheDir = res.cacheDir;
   reportDiagnostics(c, res.diagnostics);
@@ -182,7 +195,7 @@ async function resolveStep(c: StepContext): Promise<void> {
     fail(`resolving the project failed with ${errorsIn(res.diagnostics)} error(s) (see the annotations)`);
   }
   s.core.info(
-    `Project ${res.plan.projectName} (${workspacePath(c, res.plan.manifestPath)})${res.plan.target ? `, target ${res.plan.target.label} (${res.plan.target.kind})` : ""}, ${res.plan.unitCount} units in the import closure.`,
+    `Project ${res.plan.projectName} (${workspacePath(c, res.plan.manifestPath)})${res.plan.target ? `, target ${res.plan.target.label} (${res.plan.target.kind})` : ""}, ${res.plan.unitCount !== undefined ? `${res.plan.unitCount} units in the import closure` : "import closure read after the cache restore"}.`,
   );
   let cacheOn = inputs.cache;
   if (inputs.cache && res.cacheKey) {
@@ -191,15 +204,19 @@ async function resolveStep(c: StepContext): Promise<void> {
     state.key = key.key;
     state.pipelineKey = res.cacheKey.key;
     state.policy = savePolicy(inputs.cacheReadOnly, ctx);
-    s.core.startGroup(`Cache key ${key.key.primary}`);
-    for (const comp of key.key.components) s.core.info(`${comp.name.padEnd(16)} ${comp.value}`);
-    s.core.info(`${"restore keys".padEnd(16)} ${key.key.restoreKeys.join(" , ")}`);
-    s.core.info(`${"cache folder".padEnd(16)} ${res.cacheDir ?? "(none)"}`);
-    s.core.info(
-      `${"save".padEnd(16)} ${state.policy.readOnly ? "read-only" : "allowed"}: ${state.policy.reason}`,
-    );
-    s.core.endGroup();
+    printKey(c, key.key.components, key.key.restoreKeys, `Cache key ${key.key.primary}`);
     s.core.setOutput("cache-primary-key", key.key.primary);
+  } else if (inputs.cache && res.keyBase) {
+    const base = composeKeyBase(inputs.cacheKeyPrefix, ctx, res.keyBase);
+    if (!base.ok) fail(base.error);
+    state.keyBase = base.key;
+    state.policy = savePolicy(inputs.cacheReadOnly, ctx);
+    printKey(
+      c,
+      base.key.components,
+      base.key.restoreKeys,
+      `Cache key ${base.key.restoreKeys[0]}<closure hash>`,
+    );
   } else if (inputs.cache) {
     s.core.warning("The pipeline gave no cache key; the GitHub cache is skipped for this run.");
     cacheOn = false;
@@ -209,6 +226,31 @@ async function resolveStep(c: StepContext): Promise<void> {
   s.core.setOutput("run-build", String(inputs.build));
   s.core.setOutput("run-test", String(inputs.test));
   s.core.setOutput("run-release", String(inputs.release));
+}
+
+/** The key's components in a log group; a missing closure hash is said to come later. */
+function printKey(
+  c: StepContext,
+  components: ActionCacheKey["components"],
+  restoreKeys: readonly string[],
+  title: string,
+): void {
+  const { s, state } = c;
+  s.core.startGroup(title);
+  for (const comp of components) s.core.info(`${comp.name.padEnd(16)} ${comp.value}`);
+  if (!components.some((comp) => comp.name === "closure hash")) {
+    s.core.info(
+      `${"closure hash".padEnd(16)} (after the restore: from the restored closure snapshot while it still holds, else by reading the import closure)`,
+    );
+  }
+  s.core.info(`${"restore keys".padEnd(16)} ${restoreKeys.join(" , ")}`);
+  s.core.info(`${"cache folder".padEnd(16)} ${state.cacheDir ?? "(none)"}`);
+  if (state.policy) {
+    s.core.info(
+      `${"save".padEnd(16)} ${state.policy.readOnly ? "read-only" : "allowed"}: ${state.policy.reason}`,
+    );
+  }
+  s.core.endGroup();
 }
 
 /**
@@ -223,10 +265,76 @@ function cachePaths(c: StepContext, dir: string): string[] {
 
 // ---- restore ---------------------------------------------------------------------------
 
+/**
+ * The full key when the resolve step left the closure to this step: the pipeline's own resolve
+ * against the (restored) cache folder, which takes the closure from the closure snapshot when
+ * every fact it recorded still holds (each probed file's existence, each read file's SHA-256,
+ * each realpath), and otherwise assembles the closure and parses it. Either way the closure hash
+ * is the one a full assembly of the current files gives. Undefined when the closure has errors
+ * (the lower step reports them).
+ */
+async function finishKey(c: StepContext): Promise<ActionCacheKey | undefined> {
+  const { s, state, ctx } = c;
+  const inputs = inputsOf(c);
+  const t0 = s.now();
+  const res = await s.toolchain.resolve(requestOf(c), cacheRequest(c));
+  const ms = Math.round(s.now() - t0);
+  if (!res.ok || !res.cacheKey) {
+    s.core.info(
+      `The import closure has ${errorsIn(res.diagnostics)} error(s), so there is no cache key; the lower step reports them.`,
+    );
+    return undefined;
+  }
+  const key = composeCacheKey(inputs.cacheKeyPrefix, ctx, res.cacheKey);
+  if (!key.ok) fail(key.error);
+  state.key = key.key;
+  state.pipelineKey = res.cacheKey.key;
+  if (res.plan) state.plan = res.plan;
+  const from = res.closureFrom ?? "assembly";
+  state.closure = { from, ms, lookups: 0 };
+  s.core.info(
+    `Import closure: ${res.plan?.unitCount ?? "?"} units, ${from === "snapshot" ? "from the closure snapshot (every recorded file fact still holds; nothing parsed)" : "assembled and parsed (no closure snapshot, or it no longer holds)"} in ${ms} ms.`,
+  );
+  printKey(c, key.key.components, key.key.restoreKeys, `Cache key ${key.key.primary}`);
+  s.core.setOutput("cache-primary-key", key.key.primary);
+  return key.key;
+}
+
+/**
+ * Looks the cache up when the resolve step could not know the closure hash: first by the
+ * closure-independent prefix (the newest entry of this project, toolchain and options), then,
+ * with that entry's closure snapshot in the folder, computes the exact key; an entry whose key
+ * is the exact key is an exact hit. When the newest entry is another one, the cache is asked
+ * once more for the exact key, so an older exact entry is still found.
+ */
+async function deferredLookup(
+  c: StepContext,
+  paths: string[],
+  base: ActionKeyBase,
+): Promise<{ key?: ActionCacheKey; outcome: RestoreOutcome }> {
+  const { s, state } = c;
+  const first = await s.cache.restore(paths, base.restoreKeys[0]!, base.restoreKeys);
+  const key = await finishKey(c);
+  if (state.closure) state.closure.lookups = 1;
+  if (!key || !first.matchedKey || first.matchedKey === key.primary || first.problem) {
+    return { ...(key ? { key } : {}), outcome: first };
+  }
+  s.core.info(
+    `The newest entry (${first.matchedKey}) is not this closure's; looking up ${key.primary} itself.`,
+  );
+  const second = await s.cache.restore(paths, key.primary, []);
+  if (state.closure) state.closure.lookups = 2;
+  if (second.matchedKey === key.primary) return { key, outcome: second };
+  if (second.problem) {
+    s.core.warning(`Looking up the exact cache key failed (${second.problem}); the build goes on.`);
+  }
+  // The folder still holds the first entry: a restore-key hit.
+  return { key, outcome: first };
+}
+
 async function restoreStep(c: StepContext): Promise<void> {
   const { s, state } = c;
-  const key = state.key;
-  if (!key || !state.cacheDir) {
+  if ((!state.key && !state.keyBase) || !state.cacheDir) {
     state.restore = { kind: "disabled", note: "the cache is off for this run", ms: 0 };
     return;
   }
@@ -239,12 +347,22 @@ async function restoreStep(c: StepContext): Promise<void> {
     s.core.warning(
       "The GitHub cache service is not available here (no results service URL); lowering without it.",
     );
+    if (!state.key) await finishKey(c);
     return;
   }
+  const paths = cachePaths(c, state.cacheDir);
   const t0 = s.now();
-  const r = await s.cache.restore(cachePaths(c, state.cacheDir), key.primary, key.restoreKeys);
+  let key = state.key;
+  let r: RestoreOutcome;
+  if (key) {
+    r = await s.cache.restore(paths, key.primary, key.restoreKeys);
+  } else {
+    const d = await deferredLookup(c, paths, state.keyBase!);
+    key = d.key;
+    r = d.outcome;
+  }
   const ms = Math.round(s.now() - t0);
-  if (r.matchedKey === key.primary) {
+  if (key && r.matchedKey === key.primary) {
     state.restore = {
       kind: "hit",
       matchedKey: r.matchedKey,
@@ -365,6 +483,7 @@ async function saveStep(c: StepContext): Promise<void> {
     state.save = { kind: "skipped", note, ms: 0 };
     s.core.info(`Cache save skipped: ${note}.`);
   };
+  if (!state.key && state.keyBase) return skip("there is no cache key (the import closure has errors)");
   if (!state.key || !state.cacheDir) return skip("the cache is off for this run");
   if (state.restore?.kind === "hit") return skip("exact hit, and cache entries are immutable");
   if (state.policy?.readOnly) return skip(state.policy.reason);

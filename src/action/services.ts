@@ -12,6 +12,7 @@ import type {
   CacheRequest,
   LowerResult,
   ProjectRequest,
+  ResolveOptions,
   ResolveResult,
   TestRequest,
   TestResult,
@@ -87,7 +88,7 @@ export interface ArtifactClient {
 
 /** The pipeline functions the action needs (exported by `src/pipeline/index.ts`). */
 export interface Toolchain {
-  resolve(req: ProjectRequest, cache: CacheRequest): Promise<ResolveResult>;
+  resolve(req: ProjectRequest, cache: CacheRequest, opts?: ResolveOptions): Promise<ResolveResult>;
   lower(req: ProjectRequest, cache: CacheRequest): Promise<LowerResult>;
   build(req: ProjectRequest, cache: CacheRequest, b: BuildRequest): Promise<BuildResult>;
   test(req: ProjectRequest, cache: CacheRequest, t: TestRequest): Promise<TestResult>;

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BuiltOutput, PlanSummary, ProjectRequest, TestSummary } from "../pipeline/api.ts";
 import { writeFileAtomic } from "../util/fs.ts";
-import type { ActionCacheKey, SavePolicy } from "./cache-key.ts";
+import type { ActionCacheKey, ActionKeyBase, SavePolicy } from "./cache-key.ts";
 import type { ActionInputs, Conclusion } from "./inputs.ts";
 
 export type StepName =
@@ -24,7 +24,12 @@ export interface ActionState {
   inputErrors?: string[];
   request?: ProjectRequest;
   plan?: PlanSummary;
+  /** The full key, once the import closure is known (in the resolve step or the restore step). */
   key?: ActionCacheKey;
+  /** The key's closure-independent part, set by the resolve step when it left the closure to the restore step. */
+  keyBase?: ActionKeyBase;
+  /** How the restore step learnt the closure hash, and what that cost. */
+  closure?: { from: "snapshot" | "assembly"; ms: number; lookups: number };
   /** The pipeline's own key of the lowered artifact (`<cacheDir>/<pipelineKey>.bca`). */
   pipelineKey?: string;
   cacheDir?: string;

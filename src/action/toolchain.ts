@@ -15,7 +15,7 @@ const loadFront = () => import("../pipeline/frontend.ts");
 /** `env` reaches the AOT backend (`CC`, `AR`); the step's environment in production. */
 export function pipelineToolchain(env: Env = {}): Toolchain {
   return {
-    resolve: async (req, cache) => (await loadFront()).resolve(req, cache),
+    resolve: async (req, cache, opts) => (await loadFront()).resolve(req, cache, opts),
     lower: async (req, cache) => (await load()).lower(req, cache),
     build: async (req, cache, b) => (await load()).build(req, cache, b, env),
     test: async (req, cache, t) => (await load()).test(req, cache, t),

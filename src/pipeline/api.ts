@@ -56,7 +56,20 @@ export interface PlanSummary {
   readonly entryFile: string;
   /** Files whose contents feed the cache key besides the units: manifests and the lock. */
   readonly inputs: readonly string[];
-  readonly unitCount: number;
+  /** Units in the import closure; absent when the closure was not read (`closure: "snapshot"`). */
+  readonly unitCount?: number;
+}
+
+/** The parts of the cache key that do not depend on the import closure. */
+export type CacheKeyBase = Omit<CacheKey["components"], "closure">;
+
+export interface ResolveOptions {
+  /**
+   * `"assemble"` (the default): read the import closure (from a still-valid closure snapshot in
+   * the cache folder, else by assembling and parsing). `"snapshot"`: read it only from a valid
+   * snapshot; without one the result has no `cacheKey` (only `keyBase`) and nothing is parsed.
+   */
+  readonly closure?: "assemble" | "snapshot";
 }
 
 export interface ResolveResult {
@@ -64,6 +77,10 @@ export interface ResolveResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly plan?: PlanSummary;
   readonly cacheKey?: CacheKey;
+  /** The key's closure-independent parts; set whenever the plan resolved. */
+  readonly keyBase?: CacheKeyBase;
+  /** How the import closure was read: from a validated closure snapshot, or by assembling it. */
+  readonly closureFrom?: "snapshot" | "assembly";
   /** The folder holding the local lowered-artifact cache for this project. */
   readonly cacheDir?: string;
 }

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
 import { MAGIC } from "../artifact/encode.ts";
 import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
-import type { CacheKey } from "./api.ts";
+import type { CacheKey, CacheKeyBase } from "./api.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 
 export interface KeyInputs {
@@ -30,7 +30,8 @@ function short(hex: string): string {
   return hex.slice(0, 16);
 }
 
-export function computeCacheKey(k: KeyInputs): CacheKey {
+/** The key's parts that do not depend on the import closure (toolchain, schema, options hash). */
+export function cacheKeyBase(k: Pick<KeyInputs, "toolchain" | "schema" | "options">): CacheKeyBase {
   const options = short(
     sha256Hex(
       Object.keys(k.options)
@@ -39,13 +40,18 @@ export function computeCacheKey(k: KeyInputs): CacheKey {
         .join("\n"),
     ),
   );
+  return { toolchain: k.toolchain, schema: `s${k.schema}`, options };
+}
+
+export function computeCacheKey(k: KeyInputs): CacheKey {
+  const base = cacheKeyBase(k);
   const closureText = [
     ...k.units.map((u) => `unit ${u.module} ${u.hash}`),
     ...k.inputs.map((i) => `input ${i.path} ${i.hash}`),
   ].join("\n");
   const closure = short(sha256Hex(closureText));
-  const components = { toolchain: k.toolchain, schema: `s${k.schema}`, options, closure };
-  return { key: `${components.toolchain}-${components.schema}-${options}-${closure}`, components };
+  const components = { ...base, closure };
+  return { key: `${base.toolchain}-${base.schema}-${base.options}-${closure}`, components };
 }
 
 /** A cache entry that passed `LocalCache.verify`. */

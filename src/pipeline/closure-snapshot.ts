@@ -135,10 +135,28 @@ export function loadValidSnapshot(
       if (sha256Hex(bytes) !== hash) return undefined;
       texts.set(p, decoder.decode(bytes));
     }
-    const units: SourceUnit[] = snap.units.map((u) => ({ ...u, text: texts.get(u.path) ?? "" }));
-    if (units.some((u) => !texts.has(u.path))) return undefined;
+    // Each unit must be one of the files just checked, under the hash that check found: a
+    // damaged or hand-edited snapshot must not put a stale hash into the cache key.
+    const hashes = new Map(snap.reads);
+    if (!snap.units.every((u) => wellFormed(u) && hashes.get(u.path) === u.hash)) return undefined;
+    if (!Number.isInteger(snap.entryIndex) || snap.entryIndex < 0 || snap.entryIndex >= snap.units.length)
+      return undefined;
+    const units: SourceUnit[] = snap.units.map((u) => ({ ...u, text: texts.get(u.path)! }));
     return { roots, units, entryIndex: snap.entryIndex, mode: "ImportClosure" };
   } catch {
     return undefined;
   }
+}
+
+function wellFormed(u: SnapshotUnit): boolean {
+  return (
+    typeof u === "object" &&
+    u !== null &&
+    typeof u.module === "string" &&
+    typeof u.path === "string" &&
+    typeof u.relPath === "string" &&
+    typeof u.fileName === "string" &&
+    typeof u.hash === "string" &&
+    Number.isInteger(u.rootIndex)
+  );
 }

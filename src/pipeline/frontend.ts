@@ -19,8 +19,16 @@ import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
 import { sha256Hex } from "../util/fs.ts";
 import { bundledCorelibRoot } from "../util/paths.ts";
 import { VERSION } from "../version.ts";
-import type { CacheKey, CacheRequest, PlanSummary, ProjectRequest, ResolveResult } from "./api.ts";
-import { computeCacheKey } from "./cache.ts";
+import type {
+  CacheKey,
+  CacheKeyBase,
+  CacheRequest,
+  PlanSummary,
+  ProjectRequest,
+  ResolveOptions,
+  ResolveResult,
+} from "./api.ts";
+import { cacheKeyBase, computeCacheKey } from "./cache.ts";
 import { loadValidSnapshot, recordingFs, saveSnapshot, snapshotPath } from "./closure-snapshot.ts";
 
 /** Lowering options are part of the cache key; backend options never are. */
@@ -39,6 +47,15 @@ export interface Resolved {
   readonly unitPaths: ReadonlyMap<string, string>;
   /** Records the closure snapshot; the spine calls it once an artifact exists for this state. */
   readonly saveSnapshot?: () => void;
+  /** Where the import closure came from. */
+  readonly closureFrom: "snapshot" | "assembly";
+}
+
+/** The plan alone, when `closure: "snapshot"` found no valid snapshot: nothing was assembled. */
+export interface PlanOnly {
+  readonly plan: CompilePlan;
+  readonly summary: PlanSummary;
+  readonly keyBase: CacheKeyBase;
 }
 
 export function unitName(plan: CompilePlan, path: string): string {
@@ -101,13 +118,38 @@ function displayTable(plan: CompilePlan, assembly: ProgramAssembly): Map<string,
   return table;
 }
 
-/** Plan + assembly + cache key. Reads sources and manifests; parses nothing it does not need. */
+function keyBaseOf(req: ProjectRequest): CacheKeyBase {
+  return cacheKeyBase({
+    toolchain: VERSION,
+    schema: ARTIFACT_SCHEMA_VERSION,
+    options: { ...loweringOptions(req.command) },
+  });
+}
+
+function summaryOf(plan: CompilePlan, unitCount: number | undefined): PlanSummary {
+  return {
+    projectDir: plan.projectDir,
+    projectName: plan.projectName,
+    manifestPath: plan.manifestPath ?? "",
+    ...(plan.target ? { target: { label: plan.target.label, kind: plan.target.kind } } : {}),
+    entryFile: plan.entryFile,
+    inputs: plan.inputs,
+    ...(unitCount !== undefined ? { unitCount } : {}),
+  };
+}
+
+/**
+ * Plan + assembly + cache key. Reads sources and manifests; parses nothing it does not need.
+ * With `snapshotOnly`, the closure is taken only from a valid snapshot; without one the plan
+ * comes back alone (`planOnly`) and nothing is read beyond the manifests.
+ */
 export function resolveProject(
   req: ProjectRequest,
   workspaceScanMode = false,
   /** Where closure snapshots may be kept (the local cache folder); none when caching is off. */
   snapshotDir?: (plan: CompilePlan) => string,
-): { resolved?: Resolved; diagnostics: Diagnostic[] } {
+  snapshotOnly = false,
+): { resolved?: Resolved; planOnly?: PlanOnly; diagnostics: Diagnostic[] } {
   const corelibRoot = req.corelibRoot ? resolvePath(req.cwd, req.corelibRoot) : bundledCorelibRoot();
   const planned = resolvePlan({
     cwd: req.cwd,
@@ -131,6 +173,9 @@ export function resolveProject(
       ? snapshotPath(snapshotDir(plan), JSON.stringify([plan.entryFile, roots]))
       : undefined;
   let assembly = snapshot ? loadValidSnapshot(snapshot, roots) : undefined;
+  const closureFrom = assembly ? "snapshot" : "assembly";
+  if (!assembly && snapshotOnly)
+    return { planOnly: { plan, summary: summaryOf(plan, undefined), keyBase: keyBaseOf(req) }, diagnostics };
   let saveLater: (() => void) | undefined;
   if (!assembly) {
     const rec = recordingFs();
@@ -185,17 +230,17 @@ export function resolveProject(
       hash: hashFile(p),
     })),
   });
-  const summary: PlanSummary = {
-    projectDir: plan.projectDir,
-    projectName: plan.projectName,
-    manifestPath: plan.manifestPath ?? "",
-    ...(plan.target ? { target: { label: plan.target.label, kind: plan.target.kind } } : {}),
-    entryFile: plan.entryFile,
-    inputs: plan.inputs,
-    unitCount: assembly.units.length,
-  };
+  const summary = summaryOf(plan, assembly.units.length);
   return {
-    resolved: { plan, assembly, key, summary, unitPaths, ...(saveLater ? { saveSnapshot: saveLater } : {}) },
+    resolved: {
+      plan,
+      assembly,
+      key,
+      summary,
+      unitPaths,
+      closureFrom,
+      ...(saveLater ? { saveSnapshot: saveLater } : {}),
+    },
     diagnostics,
   };
 }
@@ -205,33 +250,58 @@ export function defaultCacheDir(projectDir: string): string {
   return join(projectDir, "obj", "beskid", "cache");
 }
 
-function cacheDirFor(req: ProjectRequest, cache: CacheRequest, r: Resolved): string {
-  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(r.plan.projectDir);
+function cacheDirFor(req: ProjectRequest, cache: CacheRequest, plan: { projectDir: string }): string {
+  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir);
 }
 
 export function resolveOnly(
   req: ProjectRequest,
   cache: CacheRequest,
+  opts: ResolveOptions = {},
 ): ResolveResult & { resolved?: Resolved } {
   const snapshotDir = cache.enabled
-    ? (plan: { projectDir: string }) =>
-        cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir)
+    ? (plan: { projectDir: string }) => cacheDirFor(req, cache, plan)
     : undefined;
-  const { resolved, diagnostics } = resolveProject(req, false, snapshotDir);
+  const { resolved, planOnly, diagnostics } = resolveProject(
+    req,
+    false,
+    snapshotDir,
+    opts.closure === "snapshot" && snapshotDir !== undefined,
+  );
   const shown = displayDiagnostics(req.cwd, resolved?.unitPaths ?? new Map(), diagnostics);
+  if (planOnly) {
+    return {
+      ok: !hasErrors(shown),
+      diagnostics: shown,
+      plan: planOnly.summary,
+      keyBase: planOnly.keyBase,
+      cacheDir: cacheDirFor(req, cache, planOnly.plan),
+    };
+  }
   if (!resolved) return { ok: false, diagnostics: shown };
+  const { closure: _closure, ...keyBase } = resolved.key.components;
   return {
     ok: !hasErrors(shown),
     diagnostics: shown,
     plan: resolved.summary,
     cacheKey: resolved.key,
-    cacheDir: cacheDirFor(req, cache, resolved),
+    keyBase,
+    closureFrom: resolved.closureFrom,
+    cacheDir: cacheDirFor(req, cache, resolved.plan),
     resolved,
   };
 }
 
-/** Plan + import closure + cache key; nothing is parsed beyond what assembly needs, nothing lowered. */
-export async function resolve(req: ProjectRequest, cache: CacheRequest): Promise<ResolveResult> {
-  const { resolved: _internal, ...result } = resolveOnly(req, cache);
+/**
+ * Plan + import closure + cache key; nothing is parsed beyond what assembly needs, nothing
+ * lowered. With `closure: "snapshot"` nothing is parsed at all: the closure comes from a valid
+ * closure snapshot or the result carries the plan and `keyBase` only.
+ */
+export async function resolve(
+  req: ProjectRequest,
+  cache: CacheRequest,
+  opts: ResolveOptions = {},
+): Promise<ResolveResult> {
+  const { resolved: _internal, ...result } = resolveOnly(req, cache, opts);
   return result;
 }
