@@ -49,9 +49,14 @@ export interface Workspace {
   cleanup(): void;
 }
 
-/** A fresh runner folder with `fixture` copied into `<workspace>/<as>`. */
-export function makeWorkspace(fixture: string, as = "."): Workspace {
-  const root = mkdtempSync(join(tmpdir(), "beskid-action-"));
+/**
+ * A fresh runner folder with `fixture` copied into `<workspace>/<as>`. `at` names the folder to
+ * use (emptied first) instead of a new temporary one: a GitHub runner checks a repository out at
+ * the same path on every run, which is what lets a restored closure snapshot still hold.
+ */
+export function makeWorkspace(fixture: string, as = ".", at?: string): Workspace {
+  if (at) rmSync(at, { recursive: true, force: true });
+  const root = at ?? mkdtempSync(join(tmpdir(), "beskid-action-"));
   const workspace = join(root, "work");
   const temp = join(root, "temp");
   mkdirSync(workspace, { recursive: true });
