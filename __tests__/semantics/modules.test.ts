@@ -130,6 +130,24 @@ type Box { i64 n }`,
   );
 });
 
+test("E1105 is the only error for an unknown import: its uses add no E1101, E1606 or E1201", (t) => {
+  check(
+    t,
+    `use Geometry.Aera;
+use Geometry.Area.Boxx;
+i32 Main() {
+  i64 a = Aera.Square(3);
+  Boxx b = Boxx { n: a };
+  Aera.Print();
+  return Missing();
+}
+//- /Geometry/Area.bd
+pub i64 Square(i64 s) => s * s;
+pub type Box { i64 n }`,
+    "E1105@1 E1105@2 E1606@7",
+  );
+});
+
 test("E1107: private function reached through a path", (t) => {
   check(
     t,

@@ -475,6 +475,8 @@ export class BodyChecker {
   private unknownName(name: string, span: SrcSpan, code: "E1101" | "E1606"): void {
     const s = this.s;
     if (name === "") return;
+    // A failed `use` of this name is already E1105; its uses add nothing.
+    if (s.isBrokenImport(name, this.ctx.module)) return;
     if (this.isDeclaredLater(name)) {
       this.rep("E1106", span, `\`${name}\` is used before its declaration`, {
         help: "move the declaration above this use",

@@ -494,6 +494,7 @@ export class Collector {
       if (u.state !== "pending") continue;
       u.state = "done";
       const path = u.decl.path.segments.map((x) => x.text).join(".");
+      s.markBrokenImport(u.module, useName(u.decl));
       s.report("E1105", s.span(u.file, u.decl.path), `no module or item \`${path}\` in this program`, {
         help: this.importHelp(path),
       });
@@ -545,6 +546,7 @@ export class Collector {
         help: "mark it `pub` or import something public",
       });
     if (r === undefined) {
+      s.markBrokenImport(u.module, useName(u.decl));
       s.report("E1105", span, `no module or item \`${segs.join(".")}\` in this program`, {
         help: this.importHelp(segs.join(".")),
       });
@@ -792,6 +794,8 @@ export class Collector {
         const p = sc.implicit(first.name.text, s.span(sc.file, first));
         if (p !== undefined) return { kind: "attribute", name: `#param${p}` };
       }
+      // A failed `use` of this name is already E1105.
+      if (s.isBrokenImport(first.name.text, sc.module)) return undefined;
       s.report(code, s.span(sc.file, first.name), `no type \`${first.name.text}\` is visible here`, {
         help: this.suggestType(first.name.text, sc.module),
       });

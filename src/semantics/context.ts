@@ -97,6 +97,22 @@ export class Sema {
   readonly lineIndexes = new Map<string, LineIndex>();
   /** One report per (code, offset): keeps cascades out. */
   private readonly reported = new Set<string>();
+  /** Names bound by `use` declarations that resolved nowhere (E1105), per module. */
+  private readonly brokenImports = new Map<ModuleId, Set<string>>();
+
+  /** Records that `use … name;` in module `m` failed (E1105), so uses of `name` add no cascade. */
+  markBrokenImport(m: ModuleId, name: string): void {
+    let set = this.brokenImports.get(m);
+    if (!set) this.brokenImports.set(m, (set = new Set()));
+    set.add(name);
+  }
+
+  /** Whether `name` seen from module `from` is a failed import of it or an ancestor (already E1105). */
+  isBrokenImport(name: string, from: ModuleId): boolean {
+    for (let m: ModuleId | undefined = from; m !== undefined; m = this.modules[m]!.parent)
+      if (this.brokenImports.get(m)?.has(name)) return true;
+    return false;
+  }
 
   constructor(readonly units: readonly UnitInput[]) {
     for (const u of units) this.lineIndexes.set(u.file, u.lineIndex);
