@@ -279,6 +279,17 @@ test("E1201: unknown type with a suggestion", (t) => {
   t.true(messages(r).some((m) => m.includes("did you mean `Point`")));
 });
 
+test("E1201/E1005: a type name from another language names the Beskid primitive", (t) => {
+  const r = check(
+    t,
+    `type Box { String label }\nvoid Log(int n) {}\ni32 Main() { double d = 1.0; return 0; }`,
+    "E1005@1 E1005@2 E1005@2 E1201@3",
+  );
+  const m = messages(r).join("\n");
+  for (const want of ["`string`", "`unit`", "`i32`", "`f64`"])
+    t.true(m.includes(`Beskid spells this type ${want}`), want);
+});
+
 test("E1005: unknown type in a definition", (t) => {
   check(t, `type Box { Widget w }\ni32 Main() { return 0; }`, "E1005@1");
 });

@@ -936,6 +936,8 @@ export class Collector {
   suggestType(name: string, module: ModuleId): string | undefined {
     const m = this.moduleNamed(name);
     if (m) return `import it: \`use ${m};\``;
+    const foreign = FOREIGN_TYPES.get(name);
+    if (foreign) return `Beskid spells this type \`${foreign}\``;
     const candidates: string[] = [];
     for (let m: ModuleId | undefined = module; m !== undefined; m = this.s.modules[m]!.parent)
       for (const [n, e] of this.s.scopes[m]!.items)
@@ -1888,6 +1890,27 @@ export function symKindName(sym: Sym): string {
 const CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
 
 /** The candidate with the smallest edit distance (at most 2, or a third of the length). */
+/** Type names of other languages and the Beskid primitive they mean (E1201/E1005 help). */
+const FOREIGN_TYPES: ReadonlyMap<string, string> = new Map([
+  ["int", "i32"],
+  ["uint", "u32"],
+  ["long", "i64"],
+  ["ulong", "u64"],
+  ["short", "i16"],
+  ["ushort", "u16"],
+  ["byte", "u8"],
+  ["sbyte", "i8"],
+  ["usize", "u64"],
+  ["isize", "i64"],
+  ["float", "f32"],
+  ["double", "f64"],
+  ["boolean", "bool"],
+  ["Boolean", "bool"],
+  ["String", "string"],
+  ["str", "string"],
+  ["void", "unit"],
+]);
+
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
