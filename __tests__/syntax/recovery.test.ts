@@ -32,6 +32,21 @@ test("an `if` used as an expression inside an interpolation or an array literal 
   t.deepEqual(codes("unit F() {\n  let xs = [1, if a { 2 } else { 3 }];\n}"), ["E0101@2:16"]);
 });
 
+test("`break`, `continue` and `return` as a match arm body: one E0101 each, with the block form as help", (t) => {
+  const r = parseFile(
+    "unit F(i64 i) {\n  match i { 1 => break, 2 => continue, _ => return, }\n  G();\n}",
+    "t.bd",
+  );
+  t.deepEqual(
+    r.diagnostics.map((d) => `${d.code} ${d.help}`),
+    [
+      "E0101 `break` is a statement, not an expression; in a match arm write `=> { break; }`",
+      "E0101 `continue` is a statement, not an expression; in a match arm write `=> { continue; }`",
+      "E0101 `return` is a statement, not an expression; in a match arm write `=> { return …; }`",
+    ],
+  );
+});
+
 test("after an error the next statement and the next item still parse", (t) => {
   const r = parseFile("unit F() { foo(; bar(); }\ni64 G() => 1;", "t.bd");
   t.is(r.diagnostics.length, 1);

@@ -2418,6 +2418,17 @@ class Parser {
         );
         this.syncExpr();
         return { kind: "ErrorExpr", start, end: this.endFrom(start) };
+      case T.KwBreak:
+      case T.KwContinue:
+      case T.KwReturn: {
+        const word = t.kind === T.KwBreak ? "break" : t.kind === T.KwContinue ? "continue" : "return";
+        const stmt = word === "return" ? "return …;" : `${word};`;
+        this.errorExpected(
+          "an expression",
+          `\`${word}\` is a statement, not an expression; in a match arm write \`=> { ${stmt} }\``,
+        );
+        return { kind: "ErrorExpr", start: this.prevEnd, end: this.prevEnd };
+      }
       default:
         break;
     }
