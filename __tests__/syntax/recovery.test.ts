@@ -47,6 +47,23 @@ test("`break`, `continue` and `return` as a match arm body: one E0101 each, with
   );
 });
 
+test("or-patterns and `if` guards in match arms: one E0103 each, and the arms still parse", (t) => {
+  const src =
+    'i64 F(string c, i64 n) {\n  return match c {\n    "a" | "b" => 1,\n    "x" if n > 2 => 2,\n    E::A(p, q) | E::B(p, q) when p > 0 => 3,\n    _ => 4,\n  };\n}';
+  const r = parseFile(src, "t.bd");
+  t.deepEqual(
+    r.diagnostics.map((d) => `${d.code}@${d.start.line}:${d.start.column}`),
+    ["E0103@3:9", "E0103@4:9", "E0103@5:16"],
+  );
+  const f = r.tree.items[0]!;
+  if (f.kind !== "Function" || f.body?.kind !== "Block") return t.fail();
+  const ret = f.body.statements[0]!;
+  if (ret.kind !== "Return" || ret.value?.kind !== "Match") return t.fail();
+  t.is(ret.value.arms.length, 4);
+  t.truthy(ret.value.arms[1]!.guard);
+  t.truthy(ret.value.arms[2]!.guard);
+});
+
 test("after an error the next statement and the next item still parse", (t) => {
   const r = parseFile("unit F() { foo(; bar(); }\ni64 G() => 1;", "t.bd");
   t.is(r.diagnostics.length, 1);

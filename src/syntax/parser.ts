@@ -2659,6 +2659,38 @@ class Parser {
       const before = this.pos;
       const s = this.startOf();
       const pattern = this.parsePattern();
+      if (this.at(T.Pipe) || this.at(T.PipePipe)) {
+        this.error(
+          "E0103",
+          "there are no or-patterns `a | b`",
+          "write one arm per pattern, or match the rest with `_` and a `when` guard",
+        );
+        while (
+          !this.at(T.FatArrow) &&
+          !this.at(T.KwWhen) &&
+          !this.at(T.Comma) &&
+          !this.at(T.RBrace) &&
+          !this.at(T.EOF)
+        )
+          this.skipOne();
+      } else if (this.at(T.KwIf)) {
+        this.error(
+          "E0103",
+          "a match guard is written `when`, not `if`",
+          "write `Pattern when condition => …`",
+        );
+        this.advance();
+        const g = this.parseBinary(1);
+        if (!this.at(T.FatArrow)) this.expect(T.FatArrow);
+        else {
+          this.advance();
+          const b = this.at(T.LBrace) ? this.parseBlock() : this.parseExpr();
+          arms.push({ kind: "MatchArm", pattern, guard: g, body: b, start: s, end: this.endFrom(s) });
+          while (this.eat(T.Comma));
+          if (this.pos === before && !this.unwind) this.skipOne();
+          continue;
+        }
+      }
       if (pattern.kind === "ErrorPattern" && !this.at(T.FatArrow)) {
         // Skip the rest of a broken pattern up to its arrow, without crossing the arm's end.
         while (!this.at(T.FatArrow) && !this.at(T.Comma) && !this.at(T.RBrace) && !this.at(T.EOF))
