@@ -52,7 +52,7 @@ test("or-patterns and `if` guards in match arms: one E0103 each, and the arms st
     'i64 F(string c, i64 n) {\n  return match c {\n    "a" | "b" => 1,\n    "x" if n > 2 => 2,\n    E::A(p, q) | E::B(p, q) when p > 0 => 3,\n    _ => 4,\n  };\n}';
   const r = parseFile(src, "t.bd");
   t.deepEqual(
-    r.diagnostics.map((d) => `${d.code}@${d.start.line}:${d.start.column}`),
+    r.diagnostics.map((d) => `${d.code}@${d.start?.line}:${d.start?.column}`),
     ["E0103@3:9", "E0103@4:9", "E0103@5:16"],
   );
   const f = r.tree.items[0]!;
