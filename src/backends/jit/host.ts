@@ -425,9 +425,9 @@ export function mapFrames(stack: string, info: JitModuleInfo): SourceFrame[] {
     const def = wasmIndex - info.importCount;
     if (def < 0 || def >= info.programFunctions) continue;
     const offset = parseInt(m[2]!, 16) - info.bodyOffsets[def]!;
-    const table = info.locTables[def]!;
+    const table = info.locTable;
     let loc = -1;
-    for (let i = 0; i < table.length; i += 2) {
+    for (let i = info.locTableStarts[def]!, end = info.locTableStarts[def + 1]!; i < end; i += 2) {
       if (table[i]! <= offset) loc = table[i + 1]!;
       else break;
     }

@@ -12,9 +12,11 @@ export {
 } from "./emit.ts";
 export {
   encodePrepared,
+  loadCached,
   loadPrepared,
   prepareCached,
   JIT_MODULE_FORMAT,
+  type CachedPrepareOptions,
   type CachedPrepareResult,
   type LoadResult,
   type PreparedStore,
@@ -25,6 +27,7 @@ export {
   prepareArtifact,
   prewarmMainWorker,
   runMain,
+  spareMainWorker,
   runTests,
   unavailableExterns,
   type PanicInfo,

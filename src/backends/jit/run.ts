@@ -280,35 +280,45 @@ function newWorker(): Worker {
   return new Worker(workerSource, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
 }
 
-let spareWorker: Worker | undefined;
+let spare: Worker | undefined;
 
 /**
- * Starts the worker the next `runMain` will use, so that starting a thread (about 50 ms of
- * CPU, mostly on the new thread) overlaps the caller's own work — resolving the project,
- * reading the cache, compiling — instead of following it. An unused spare does not keep the
- * process alive; one that dies while waiting is replaced.
+ * Starts the worker the next `runMain` will use, so that starting a thread (about 20 ms of
+ * CPU, on the new thread) overlaps the caller's own work — resolving the project, reading the
+ * cache, compiling — instead of following it. An unused spare does not keep the process
+ * alive; one that ends while waiting is dropped, and `runMain` then starts its own.
  */
 export function prewarmMainWorker(): void {
-  if (spareWorker) return;
+  if (spare) return;
   const w = newWorker();
   w.unref();
   w.once("exit", () => {
-    if (spareWorker === w) spareWorker = undefined;
+    if (spare === w) spare = undefined;
   });
-  spareWorker = w;
+  spare = w;
+}
+
+/** The waiting spare worker, if any (for tests: one that ends before use must not matter). */
+export function spareMainWorker(): Worker | undefined {
+  return spare;
 }
 
 function takeMainWorker(): Worker {
-  const w = spareWorker ?? newWorker();
-  spareWorker = undefined;
+  const w = spare ?? newWorker();
+  spare = undefined;
   w.ref();
   return w;
 }
 
 /**
- * `runInstance` of `exportName` in a fresh worker with a `MAIN_STACK_MB` stack. Output to a
- * callback is posted back in batches while the program runs (`runMainMessage`; the calling
- * thread only waits, so it delivers them at once); descriptors are written by the worker.
+ * `runInstance` of `exportName` in a fresh worker with a `MAIN_STACK_MB` stack (the spare one
+ * when there is one). The compiled module is handed over as it is (V8 shares compiled wasm
+ * between threads; nothing is serialised or recompiled). Output to a callback is posted back in
+ * batches while the program runs (`runMainMessage`; the calling thread only waits, so it
+ * delivers them at once); descriptors are written by the worker. The worker says `running`
+ * before it calls the program: one that ends before that (a spare that died while waiting, a
+ * thread that could not start) never ran anything and is replaced once by a new one; a second
+ * failure, like a worker that fails while the program runs, is an internal error.
  */
 function runInStackedWorker(
   prepared: PreparedArtifact,
@@ -317,34 +327,56 @@ function runInStackedWorker(
 ): Promise<InstanceResult> {
   const empty = new Uint8Array(0);
   const post = (s: Sink): Sink | "post" => (typeof s === "function" ? "post" : s);
+  const message = {
+    type: "main",
+    module: prepared.module,
+    info: prepared.info,
+    cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
+    exportName,
+  };
   return new Promise<InstanceResult>((resolve) => {
     let done = false;
+    let current: Worker | undefined;
     const finish = (r: InstanceResult): void => {
       if (done) return;
       done = true;
-      void worker.terminate();
+      if (current) void current.terminate();
       resolve(r);
     };
     const failed = (message: string): void =>
       finish({ outcome: { kind: "error", message }, stdout: empty, stderr: empty });
-    const worker = takeMainWorker();
-    worker.on("message", (m: { out?: (number | Uint8Array)[]; result?: InstanceResult }) => {
-      if (m.out) {
-        for (let i = 0; i < m.out.length; i += 2) {
-          const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
-          if (typeof s === "function") s(m.out[i + 1] as Uint8Array);
-        }
-      } else if (m.result) finish(m.result);
-    });
-    worker.on("error", (e) => failed(String((e as Error).stack ?? e)));
-    worker.on("exit", (code) => failed(`the JIT's worker thread ended with code ${code}`));
-    worker.postMessage({
-      type: "main",
-      module: prepared.module,
-      info: prepared.info,
-      cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
-      exportName,
-    });
+    const start = (w: Worker, retries: number): void => {
+      current = w;
+      let running = false;
+      const gone = (why: string): void => {
+        if (done || current !== w) return;
+        if (!running && retries > 0) {
+          void w.terminate();
+          try {
+            start(newWorker(), retries - 1);
+          } catch (e) {
+            failed(`the JIT's worker thread could not start: ${String(e)}`);
+          }
+        } else failed(why);
+      };
+      w.on("message", (m: { running?: true; out?: (number | Uint8Array)[]; result?: InstanceResult }) => {
+        if (m.running) running = true;
+        else if (m.out) {
+          for (let i = 0; i < m.out.length; i += 2) {
+            const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
+            if (typeof s === "function") s(m.out[i + 1] as Uint8Array);
+          }
+        } else if (m.result) finish(m.result);
+      });
+      w.on("error", (e) => gone(String((e as Error).stack ?? e)));
+      w.on("exit", (code) => gone(`the JIT's worker thread ended with code ${code}`));
+      w.postMessage(message);
+    };
+    try {
+      start(takeMainWorker(), 1);
+    } catch (e) {
+      failed(`the JIT's worker thread could not start: ${String(e)}`);
+    }
   });
 }
 
@@ -516,7 +548,11 @@ const WORKER_SOURCE = (): string =>
     "    if (m.ring) state.cfg = { ...m.cfg, onCaptured: (which, chunk) => ringWrite(m.ring, which, chunk) };",
     "    return;",
     "  }",
-    '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
+    '  if (m.type === "main") {',
+    "    parentPort.postMessage({ running: true });",
+    "    runMainMessage(m, parentPort, lib, runInstance);",
+    "    return;",
+    "  }",
     "  parentPort.postMessage({ started: true });",
     "  for (const item of m.items) {",
     "    if (state.ring) ringReset(state.ring);",
