@@ -32,10 +32,12 @@ import { summarize } from "./test-report.ts";
 import { LocalCache } from "./cache.ts";
 import {
   compileArtifact,
+  loadCached,
   prepareCached,
   prewarmMainWorker,
   runMain,
   runTests,
+  type PreparedArtifact,
   type PreparedStore,
 } from "../backends/jit/index.ts";
 import { buildArtifact, stemOf, type AotOutputKind } from "../backends/aot/index.ts";
@@ -53,16 +55,27 @@ import {
 export { defaultCacheDir, resolveOnly } from "./frontend.ts";
 
 export interface Lowered extends LowerResult {
-  /** The decoded artifact, ready for a backend (absent when lowering failed). */
+  /**
+   * The decoded artifact, ready for a backend (absent when lowering failed, and on a local hit
+   * that `lowerProject` was asked to serve from the compiled JIT module, see `jitMain`).
+   */
   readonly program?: CodegenArtifact;
+  /** With `jitMain`: the compiled JIT module stored beside a local hit, loaded instead of `program`. */
+  readonly jitMain?: PreparedArtifact;
   readonly resolved?: Resolved;
 }
 
-/** Decodes and verifies cached bytes; anything wrong makes it a miss. */
+/**
+ * Decodes cached bytes, and verifies them unless they come from the local tier; anything wrong
+ * makes it a miss. A local entry's bytes match the digest stored with them and were written by
+ * this toolchain (the key names its version and the schema) after it lowered them itself or
+ * verified them as a remote hit, so verifying them again would only re-check the lowering,
+ * which a fresh compile does not do either (~28 ms for a 10k-line program).
+ */
 function usable(
   bytes: Uint8Array | undefined,
   warn: (m: string) => void,
-  where: string,
+  where: "local" | "remote",
 ): CodegenArtifact | undefined {
   if (!bytes) return undefined;
   const decoded = decodeArtifact(bytes);
@@ -70,7 +83,7 @@ function usable(
     warn(`ignoring the ${where} cache entry: ${decoded.message}`);
     return undefined;
   }
-  const problems = verifyArtifact(decoded.artifact, 1);
+  const problems = where === "local" ? [] : verifyArtifact(decoded.artifact, 1);
   if (problems.length > 0) {
     warn(`ignoring the ${where} cache entry: ${problems[0]}`);
     return undefined;
@@ -78,7 +91,17 @@ function usable(
   return decoded.artifact;
 }
 
-export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Promise<Lowered> {
+/**
+ * Lowers, or takes the artifact from the cache. `options.jitMain` (the `run` command): on a
+ * local hit whose compiled JIT module (`<key>.jit`, see `jitStore`) loads for these exact bytes,
+ * that module is returned as `jitMain` and the artifact is not decoded at all — it was decoded
+ * when the module was made, and its id (sha256) is checked against the module's.
+ */
+export async function lowerProject(
+  req: ProjectRequest,
+  cache: CacheRequest,
+  options: { readonly jitMain?: boolean } = {},
+): Promise<Lowered> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const base = resolveOnly(req, cache);
@@ -94,14 +117,17 @@ export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Pr
     const t1 = performance.now();
     let bytes: Uint8Array | undefined;
     let program: CodegenArtifact | undefined;
+    let jitMain: PreparedArtifact | undefined;
     let source: "local" | "remote" | "none" = "none";
     if (local) {
       bytes = local.get(key);
-      program = usable(bytes, warn, "local");
-      if (bytes && !program) local.remove(key);
-      if (program) source = "local";
+      const store = bytes && options.jitMain ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
+      jitMain = store && loadCached(artifactId(bytes!), store, { purpose: "main", warn });
+      program = jitMain ? undefined : usable(bytes, warn, "local");
+      if (bytes && !program && !jitMain) local.remove(key);
+      if (program || jitMain) source = "local";
     }
-    if (!program && remote) {
+    if (!program && !jitMain && remote) {
       bytes = await remote.get(key);
       program = usable(bytes, warn, "remote");
       if (program) {
@@ -112,9 +138,9 @@ export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Pr
     timings.cache = performance.now() - t1;
     let diagnostics = base.diagnostics;
     // A local hit shows the warnings its compile reported, as that compile did.
-    if (program && source === "local" && local)
+    if (source === "local" && local)
       diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, local.getWarnings(key))];
-    if (!program) {
+    if (!program && !jitMain) {
       const t2 = performance.now();
       const compiled = compileProgram(r, loweringOptions(req.command));
       timings.compile = performance.now() - t2;
@@ -137,7 +163,8 @@ export async function lowerProject(req: ProjectRequest, cache: CacheRequest): Pr
       cache: { hit: source !== "none", source },
       artifact: { path, sha256: artifactId(bytes!), bytes: bytes!.length },
       timings,
-      program,
+      ...(program ? { program } : {}),
+      ...(jitMain ? { jitMain } : {}),
     };
   } finally {
     await remote?.close();
@@ -217,8 +244,7 @@ function definedEnv(env: RunIo["env"]): Record<string, string> {
  * `<key>.bca`), so a cached run skips emitting wasm (cold ~150 ms → ~8 ms). Writing it also
  * drops `.jit` files whose `.bca` the local cache has pruned. Undefined without a local cache.
  */
-function jitStore(lowered: Lowered): PreparedStore | undefined {
-  const bca = lowered.artifact?.path;
+function jitStore(bca: string | undefined): PreparedStore | undefined {
   if (!bca || !bca.endsWith(".bca")) return undefined;
   const path = bca.slice(0, -4) + ".jit";
   return {
@@ -243,7 +269,7 @@ function prepared(
   purpose: "main" | "tests",
 ) {
   const opts = { purpose, ...(cache.warn ? { warn: cache.warn } : {}) };
-  return prepareCached(program, lowered.artifact!.sha256, jitStore(lowered), opts).prepared;
+  return prepareCached(program, lowered.artifact!.sha256, jitStore(lowered.artifact?.path), opts).prepared;
 }
 
 /**
@@ -263,11 +289,13 @@ function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): 
 export async function runProject(req: ProjectRequest, cache: CacheRequest, io: RunIo): Promise<RunOutcome> {
   // The program runs in a worker thread (a deep stack); start it while the project resolves.
   prewarmMainWorker();
-  const lowered = await lowerProject(req, cache);
-  if (!lowered.ok || !lowered.program || !lowered.resolved)
+  const lowered = await lowerProject(req, cache, { jitMain: true });
+  const { program, resolved } = lowered;
+  if (!lowered.ok || !(program || lowered.jitMain) || !resolved)
     return { ok: false, diagnostics: lowered.diagnostics };
   io.beforeRun?.(lowered.diagnostics);
-  const r = await runMain(prepared(lowered, lowered.program, cache, "main"), {
+  const module = lowered.jitMain ?? prepared(lowered, program!, cache, "main");
+  const r = await runMain(module, {
     args: io.args,
     env: definedEnv(io.env),
     cwd: req.cwd,
@@ -278,7 +306,7 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
     // A panic names files as diagnostics do: relative to the working directory, a
     // dependency's original file rather than its copy under obj/.
     displayFiles: Object.fromEntries(
-      lowered.program.files.map((f) => [f, displayPath(req.cwd, lowered.resolved!.unitPaths, f)]),
+      module.info.files.map((f) => [f, displayPath(req.cwd, resolved.unitPaths, f)]),
     ),
     ...(io.entrypoint !== undefined ? { entrypoint: io.entrypoint } : {}),
   });
