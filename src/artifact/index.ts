@@ -15,3 +15,4 @@ export * from "./decode.ts";
 export * from "./verify.ts";
 export * from "./walk.ts";
 export * from "./loops.ts";
+export * from "./frees.ts";

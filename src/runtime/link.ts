@@ -10,7 +10,9 @@
  */
 
 import {
+  freeDeadObjects,
   layoutData,
+  type FreeTargets,
   type CodegenArtifact,
   type Expr,
   type Func,
@@ -19,7 +21,7 @@ import {
   assertNever,
 } from "../artifact/index.ts";
 import { HOST_CONTRACT, type HostName } from "./host-abi.ts";
-import { buildRuntime, HEAP_TOP_GLOBAL, type RuntimeModule } from "./runtime.ts";
+import { buildRuntime, HEAP_BASE_GLOBAL, HEAP_TOP_GLOBAL, type RuntimeModule } from "./runtime.ts";
 
 export interface LinkedProgram {
   /** Program + runtime. Runtime functions follow the program's. */
@@ -143,7 +145,9 @@ export function linkRuntime(program: CodegenArtifact): LinkedProgram {
   const { addresses, heapBase } = layoutData(data);
   const globals: Global[] = [
     ...program.globals,
-    ...r.globals.map((g) => (g.name === HEAP_TOP_GLOBAL ? { ...g, init: heapBase } : g)),
+    ...r.globals.map((g) =>
+      g.name === HEAP_TOP_GLOBAL || g.name === HEAP_BASE_GLOBAL ? { ...g, init: heapBase } : g,
+    ),
   ];
   const externs = [...program.externs, ...r.externs];
   const runtimeIndex = new Map<string, number>();
@@ -161,4 +165,20 @@ export function linkRuntime(program: CodegenArtifact): LinkedProgram {
     heapTopGlobal: rt.heapTopGlobal + shift.global,
     hostExterns,
   };
+}
+
+/** The runtime functions `insertFrees` calls, in `linked`. */
+export function freeTargets(linked: LinkedProgram): FreeTargets {
+  return { free: linked.runtimeIndex.get("free")!, freeArray: linked.runtimeIndex.get("free_array")! };
+}
+
+/**
+ * `linked` with frees of dead objects inserted into the program's functions
+ * (`freeDeadObjects`, docs/runtime.md "Memory"); the runtime's functions are unchanged.
+ */
+export function withFrees(linked: LinkedProgram): LinkedProgram {
+  const a = linked.artifact;
+  const n = linked.programFunctions;
+  const program = freeDeadObjects(a, n, freeTargets(linked));
+  return { ...linked, artifact: { ...a, functions: [...program, ...a.functions.slice(n)] } };
 }

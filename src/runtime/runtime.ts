@@ -24,6 +24,7 @@ import {
   type BinaryOp,
   type CodegenArtifact,
   type Expr,
+  type FuncBuilder,
   type Stmt,
   type ValType,
 } from "../artifact/index.ts";
@@ -31,6 +32,13 @@ import { HOST_CONTRACT, HOST_FUNCTIONS, HOST_LIBRARY, HOST_NAMES, type HostName 
 
 /** Name of the runtime's one global: the next free heap address (set to heapBase at link time). */
 export const HEAP_TOP_GLOBAL = "rt.heap_top";
+/** Name of the global holding the first heap address (set to heapBase at link time). */
+export const HEAP_BASE_GLOBAL = "rt.heap_base";
+/** Name of the global holding the free table's address (0 until the first `free`). */
+export const FREE_TABLE_GLOBAL = "rt.free_table";
+/** Largest block (bytes) kept in an exact size class; larger ones go to the large list. */
+export const FREE_SMALL_MAX = 256;
+const FREE_TABLE_BYTES = (FREE_SMALL_MAX / 8 + 1) * 4;
 /** Largest read the runtime asks the host for in one call. */
 export const MAX_READ_CHUNK = 1 << 24;
 /** Largest object the allocator accepts (bytes), so sizes stay positive i32s. */
@@ -63,6 +71,8 @@ export function buildRuntime(): RuntimeModule {
   }
   const H = (name: HostName, args: Expr[]): Expr => ir.callExtern(host[name], args);
   const HT = b.global(HEAP_TOP_GLOBAL, "i32", 0);
+  const HB = b.global(HEAP_BASE_GLOBAL, "i32", 0);
+  const FT = b.global(FREE_TABLE_GLOBAL, "i32", 0);
 
   const F = new Map<string, number>();
   for (const [name, info] of Object.entries(RUNTIME_FUNCTIONS)) {
@@ -76,6 +86,10 @@ export function buildRuntime(): RuntimeModule {
   priv("utf8_seq", ["i32", "i32"], "i32");
   priv("u64_to_str", ["i64", "i32"], "i32");
   priv("read_into", ["i32", "i64", "i64"], "i32");
+  priv("bump", ["i32", "i32"], "i32");
+  priv("reuse", ["i32"], "i32");
+  priv("free", ["i32", "i32"], null);
+  priv("free_array", ["i32", "i32"], null);
   const call = (name: string, args: Expr[]): Expr => {
     const f = F.get(name);
     if (f === undefined) throw new Error(`runtime: no function ${name}`);
@@ -121,10 +135,10 @@ export function buildRuntime(): RuntimeModule {
   );
 
   // ---- allocation ---------------------------------------------------------------------
-  // alloc(layout, size): bump allocation, 8-aligned, zeroed (fresh WebAssembly/C memory is
+  // bump(layout, size): bump allocation, 8-aligned, zeroed (fresh WebAssembly/C memory is
   // zero and the bump pointer never hands out a byte twice). Growth doubles the heap when it
   // can, else grows by exactly what is needed, else panics `out of memory`.
-  def("alloc", (f) => {
+  const bumpBody = (f: FuncBuilder): Stmt[] => {
     const top = f.local("i32");
     const end = f.local("i64");
     const cur = f.local("i32");
@@ -152,7 +166,149 @@ export function buildRuntime(): RuntimeModule {
       ir.store("i32.store", ir.get(top), f.param(0)),
       ir.ret(ir.get(top)),
     ];
+  };
+  def("bump", bumpBody);
+  // alloc(layout, size): a freed block of the size when there is one (re-zeroed by `reuse`),
+  // else the bump path. Until the first `free` the free table is 0 and the only extra cost is
+  // that one test.
+  def("alloc", (f) => {
+    const r = f.local("i32");
+    return [
+      ir.if(b32("ne", ir.gget(FT), c(0)), [
+        ir.set(r, call("reuse", [f.param(1)])),
+        ir.if(b32("ne", ir.get(r), c(0)), [ir.store("i32.store", ir.get(r), f.param(0)), ir.ret(ir.get(r))]),
+      ]),
+      ...bumpBody(f),
+    ];
   });
+  // The free table (allocated at the first free; `rt.free_table`): slot 0 heads the list of
+  // large free blocks (over FREE_SMALL_MAX bytes) in address order, each `+0 next, +4 size`,
+  // neighbours merged; slot k (1..FREE_SMALL_MAX/8) heads the list of free blocks of exactly
+  // 8k bytes (`+0 next`). Sizes are rounded up to 8, as the bump allocator does.
+  const round8 = (size: Expr): Expr =>
+    ir.select(b32("eq", size, c(0)), c(8), b32("and", b32("add", size, c(7)), c(-8)));
+  const smallSlot = (n: Expr): Expr => b32("add", ir.gget(FT), b32("shr_u", n, c(1)));
+  // reuse(size) → a zeroed free block of at least `size` bytes taken out of the free table,
+  // or 0. Small sizes use only their own class; large ones the first large block that fits,
+  // split when bigger (the rest stays in place, or joins its small class).
+  def("reuse", (f) => {
+    const n = f.local("i32");
+    const r = f.local("i32");
+    const prev = f.local("i32");
+    const sz = f.local("i32");
+    const rest = f.local("i32");
+    const L = f.label();
+    return [
+      ir.set(n, round8(f.param(0))),
+      ir.if(b32("le_u", ir.get(n), c(FREE_SMALL_MAX)), [
+        ir.set(prev, smallSlot(ir.get(n))),
+        ir.set(r, ir.load("i32.load", ir.get(prev))),
+        ir.if(b32("eq", ir.get(r), c(0)), [ir.ret(c(0))]),
+        ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r))),
+        ir.fill(ir.get(r), c(0), ir.get(n)),
+        ir.ret(ir.get(r)),
+      ]),
+      ir.set(prev, ir.gget(FT)),
+      ir.loop(L, [
+        ir.set(r, ir.load("i32.load", ir.get(prev))),
+        ir.if(b32("eq", ir.get(r), c(0)), [ir.ret(c(0))]),
+        ir.set(sz, ir.load("i32.load", ir.get(r), 4)),
+        ir.if(b32("ge_u", ir.get(sz), ir.get(n)), [
+          ir.set(rest, b32("sub", ir.get(sz), ir.get(n))),
+          ir.if(
+            b32("eq", ir.get(rest), c(0)),
+            [ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r)))],
+            [
+              ir.if(
+                b32("le_u", ir.get(rest), c(FREE_SMALL_MAX)),
+                [
+                  ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r))),
+                  ir.set(sz, smallSlot(ir.get(rest))),
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(sz))),
+                  ir.store("i32.store", ir.get(sz), b32("add", ir.get(r), ir.get(n))),
+                ],
+                [
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(r))),
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.get(rest), 4),
+                  ir.store("i32.store", ir.get(prev), b32("add", ir.get(r), ir.get(n))),
+                ],
+              ),
+            ],
+          ),
+          ir.fill(ir.get(r), c(0), ir.get(n)),
+          ir.ret(ir.get(r)),
+        ]),
+        ir.set(prev, ir.get(r)),
+        ir.continue(L),
+      ]),
+    ];
+  });
+  // free(obj, size): gives the block of a dead object back. Addresses below the heap base
+  // (0, constant data) are ignored, so a literal string can never enter the free table.
+  def("free", (f) => {
+    const [obj, size] = [f.param(0), f.param(1)];
+    const n = f.local("i32");
+    const prev = f.local("i32");
+    const pb = f.local("i32");
+    const r = f.local("i32");
+    const L = f.label();
+    const B = f.label();
+    return [
+      ir.if(b32("lt_u", obj, ir.gget(HB)), [ir.ret()]),
+      ir.set(n, round8(size)),
+      ir.if(b32("eq", ir.gget(FT), c(0)), [
+        // Layout 0 writes 0 at +0, so the whole table starts zeroed.
+        ir.gset(FT, call("bump", [c(0), c(FREE_TABLE_BYTES)])),
+      ]),
+      ir.if(b32("le_u", ir.get(n), c(FREE_SMALL_MAX)), [
+        ir.set(prev, smallSlot(ir.get(n))),
+        ir.store("i32.store", obj, ir.load("i32.load", ir.get(prev))),
+        ir.store("i32.store", ir.get(prev), obj),
+        ir.ret(),
+      ]),
+      // Large: find the neighbours (pb < obj < r) in the address-ordered list.
+      ir.set(prev, ir.gget(FT)),
+      ir.block(B, [
+        ir.loop(L, [
+          ir.set(r, ir.load("i32.load", ir.get(prev))),
+          ir.if(b32("or", b32("eq", ir.get(r), c(0)), b32("gt_u", ir.get(r), obj)), [ir.br(B)]),
+          ir.set(pb, ir.get(r)),
+          ir.set(prev, ir.get(r)),
+          ir.continue(L),
+        ]),
+      ]),
+      // Merge with the next block when adjacent.
+      ir.if(b32("and", b32("ne", ir.get(r), c(0)), b32("eq", b32("add", obj, ir.get(n)), ir.get(r))), [
+        ir.set(n, b32("add", ir.get(n), ir.load("i32.load", ir.get(r), 4))),
+        ir.set(r, ir.load("i32.load", ir.get(r))),
+      ]),
+      // Merge into the previous block when adjacent.
+      ir.if(
+        b32(
+          "and",
+          b32("ne", ir.get(pb), c(0)),
+          b32("eq", b32("add", ir.get(pb), ir.load("i32.load", ir.get(pb), 4)), obj),
+        ),
+        [
+          ir.store("i32.store", ir.get(pb), b32("add", ir.load("i32.load", ir.get(pb), 4), ir.get(n)), 4),
+          ir.store("i32.store", ir.get(pb), ir.get(r)),
+          ir.ret(),
+        ],
+      ),
+      ir.store("i32.store", obj, ir.get(r)),
+      ir.store("i32.store", obj, ir.get(n), 4),
+      ir.store("i32.store", ir.get(prev), obj),
+      ir.ret(),
+    ];
+  });
+  // free_array(a, elemSize): free of a string or array, its size computed from its length.
+  def("free_array", (f) => [
+    ir.if(b32("lt_u", f.param(0), ir.gget(HB)), [ir.ret()]),
+    ir.exec(
+      call("free", [f.param(0), b32("add", b32("mul", len32(f.param(0)), f.param(1)), c(ARRAY_DATA_OFFSET))]),
+    ),
+    ir.ret(),
+  ]);
   def("array_new", (f) => {
     const [layout, elemSize, length, loc] = [f.param(0), f.param(1), f.param(2), f.param(3)];
     const bytes = f.local("i64");
@@ -579,7 +735,8 @@ export function buildRuntime(): RuntimeModule {
     return [
       ir.if(b32("or", b64("ne", fd, c64(0)), b64("le_s", max, c64(0))), [ir.ret(c(0))]),
       ir.set(m, wrap(ir.select(b64("gt_s", max, c64(MAX_READ_CHUNK)), c64(MAX_READ_CHUNK), max))),
-      ir.set(r, call("alloc", [layout, b32("add", ir.get(m), c(ARRAY_DATA_OFFSET))])),
+      // From the bump pointer, never a reused block: the tail is handed back to it.
+      ir.set(r, call("bump", [layout, b32("add", ir.get(m), c(ARRAY_DATA_OFFSET))])),
       ir.set(top, ir.gget(HT)),
       ir.set(n, H("read", [c(0), dataOf(ir.get(r)), ir.get(m)])),
       ir.if(b32("le_s", ir.get(n), c(0)), [

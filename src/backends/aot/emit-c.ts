@@ -30,7 +30,7 @@ import {
   walkBody,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT } from "../../runtime/host-abi.ts";
-import { linkRuntime, type LinkedProgram } from "../../runtime/link.ts";
+import { linkRuntime, withFrees, type LinkedProgram } from "../../runtime/link.ts";
 import { HOST_C, HOST_C_PRELUDE } from "./host-c.ts";
 
 export interface EmitCOptions {
@@ -823,7 +823,7 @@ function reachable(a: CodegenArtifact, linked: LinkedProgram, roots: readonly nu
 
 /** The C translation unit for `program` (runtime linked in). Deterministic. */
 export function emitC(program: CodegenArtifact, options: EmitCOptions): EmittedC {
-  const linked = linkRuntime(program);
+  const linked = withFrees(linkRuntime(program));
   const a = linked.artifact;
   const g = new GlobalC(a, linked);
   const maxPages = Math.min(options.maxPages ?? MAX_PAGES, MAX_PAGES);

@@ -32,10 +32,12 @@ import {
   forEachChild,
   forEachStmtChild,
   versionLoops,
+  borrowedParams,
+  insertFrees,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT, JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
 import { unavailableByRoot, type UnavailableExtern } from "./reach.ts";
-import { linkRuntime, type LinkedProgram } from "../../runtime/link.ts";
+import { freeTargets, linkRuntime, type LinkedProgram } from "../../runtime/link.ts";
 import {
   BINARY_OPCODE,
   BLOCK_VOID,
@@ -239,10 +241,14 @@ export function compileArtifactDetailed(
   const locTable: number[] = [];
   const locTableStarts: number[] = [];
   const scratch = new ByteWriter(64 * 1024);
+  // Dead objects are freed after tail recursion became a loop (docs/runtime.md, "Memory").
+  const borrowed = borrowedParams(a, linked.programFunctions);
+  const targets = freeTargets(linked);
   for (const [i, f] of a.functions.entries()) {
     // One walk decides which of the whole-body passes below can be skipped: loop versioning
     // only rewrites loops with `elem.addr`, handler planning only moves checks inside loops.
-    const g = eliminateTailRecursion(f, i);
+    const t = eliminateTailRecursion(f, i);
+    const g = i < linked.programFunctions ? insertFrees(t, linked.programFunctions, borrowed, targets) : t;
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,

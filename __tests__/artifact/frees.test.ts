@@ -1,0 +1,170 @@
+/**
+ * The dead-object analysis (src/artifact/frees.ts) on hand-written IR: which locals own their
+ * objects (every way a reference can be kept disqualifies the local), which parameters are
+ * borrowed across calls, and where `insertFrees` puts the frees. Behaviour under both
+ * backends is checked by the programs of `fixtures/programs/memory/` (program suite, parity
+ * suite and `__tests__/aot/memory.test.ts`).
+ */
+
+import test from "ava";
+import {
+  borrowedParams,
+  insertFrees,
+  ir,
+  owningLocals,
+  LAYOUT,
+  type CodegenArtifact,
+  type Expr,
+  type Func,
+  type Stmt,
+} from "../../src/artifact/index.ts";
+
+const i32 = (v: number): Expr => ir.i32(v);
+const i64 = (v: number): Expr => ir.i64(BigInt(v));
+const newArray = (): Expr => ir.rt("array_new", [i32(LAYOUT.array64), i32(8), i64(10), i32(-1)]);
+const at = (l: number, k: number): Expr => ir.elem(ir.get(l), i64(k), 8);
+const TARGETS = { free: 100, freeArray: 101 };
+
+function fn(
+  params: ("i32" | "i64")[],
+  locals: ("i32" | "i64")[],
+  body: Stmt[],
+  result: "i64" | null = "i64",
+): Func {
+  return { name: "f", type: { params, result }, locals, body };
+}
+
+function program(...functions: Func[]): CodegenArtifact {
+  return { functions } as unknown as CodegenArtifact;
+}
+
+/** Owning locals of `functions[0]` of a program of `functions`. */
+function owned(...functions: Func[]): number[] {
+  const b = borrowedParams(program(...functions), functions.length);
+  return [...owningLocals(functions[0]!, functions.length, b).keys()];
+}
+
+const readsOnly = (l: number): Stmt[] => [
+  ir.set(l, newArray()),
+  ir.store("i64.store", at(l, 1), i64(5)),
+  ir.ret(ir.load("i64.load", at(l, 1))),
+];
+
+test("a local holding a new array, read only through loads and stores, owns it", (t) => {
+  t.deepEqual(owned(fn([], ["i32"], readsOnly(0))), [0]);
+  const b = borrowedParams(program(fn([], ["i32"], readsOnly(0))), 1);
+  t.deepEqual([...owningLocals(fn([], ["i32"], readsOnly(0)), 1, b).values()], [{ elem: 8 }]);
+});
+
+test("every way to keep the reference disqualifies the local", (t) => {
+  const cases: Record<string, Stmt[]> = {
+    "copied to another local": [...readsOnly(0).slice(0, 2), ir.set(1, ir.get(0)), ir.ret(i64(0))],
+    "stored into the heap": [
+      ...readsOnly(0).slice(0, 2),
+      ir.set(1, newArray()),
+      ir.store("i32.store", at(1, 0), ir.get(0)),
+      ir.ret(i64(0)),
+    ],
+    "stored in a global": [...readsOnly(0).slice(0, 2), ir.gset(0, ir.get(0)), ir.ret(i64(0))],
+    "widened and returned": [ir.set(0, newArray()), ir.ret(ir.un("i64.extend_i32_u", ir.get(0)))],
+    "assigned by tee": [ir.exec(ir.tee(0, newArray())), ir.ret(i64(0))],
+    "an interior address escaping": [
+      ir.set(0, newArray()),
+      ir.set(1, ir.bin("i32.add", ir.get(0), i32(8))),
+      ir.ret(i64(0)),
+    ],
+    "passed to an indirect call": [
+      ir.set(0, newArray()),
+      ir.ret(ir.callIndirect({ params: ["i32"], result: "i64" }, i32(0), [ir.get(0)])),
+    ],
+    "passed to a runtime function that may keep it": [
+      ir.set(0, newArray()),
+      ir.exec(ir.rt("closure_new", [i32(0), ir.get(0)])),
+      ir.ret(i64(0)),
+    ],
+    "assigned a value that is not new": [ir.set(0, ir.load("i32.load", i32(64))), ir.ret(i64(0))],
+    "assigned only constant data": [ir.set(0, ir.data(0)), ir.ret(ir.rt("str_len", [ir.get(0)]))],
+  };
+  for (const [what, body] of Object.entries(cases))
+    t.false(owned(fn([], ["i32", "i32"], body)).includes(0), what);
+  // A parameter never owns its value.
+  t.deepEqual(owned(fn(["i32"], [], [ir.set(0, newArray()), ir.ret(i64(0))])), []);
+  // Two size rules for one local: not freed.
+  t.deepEqual(
+    owned(
+      fn([], ["i32"], [ir.set(0, newArray()), ir.set(0, ir.rt("str_from_i64", [i64(1)])), ir.ret(i64(0))]),
+    ),
+    [],
+  );
+});
+
+test("passing to a user function: only a borrowed parameter keeps the local owning", (t) => {
+  const caller = fn([], ["i32"], [ir.set(0, newArray()), ir.ret(ir.call(1, [ir.get(0)]))]);
+  const reads = fn(["i32"], [], [ir.ret(ir.load("i64.load", at(0, 0)))]);
+  const keeps = fn(["i32"], [], [ir.gset(0, ir.get(0)), ir.ret(i64(0))]);
+  const returns = fn(["i32"], [], [ir.ret(ir.un("i64.extend_i32_u", ir.get(0)))]);
+  // Forwards to a function that keeps it (function 2).
+  const forwards = fn(["i32"], [], [ir.ret(ir.call(2, [ir.get(0)]))]);
+  // Recursive and borrowing: the greatest fixpoint keeps the parameter borrowed.
+  const recursive = fn(["i32"], [], [ir.if(ir.i32(0), [ir.ret(ir.call(1, [ir.get(0)]))]), ir.ret(i64(0))]);
+  t.deepEqual(owned(caller, reads), [0]);
+  t.deepEqual(owned(caller, keeps), []);
+  t.deepEqual(owned(caller, returns), []);
+  t.deepEqual(owned(caller, forwards, keeps), []);
+  t.deepEqual(owned(caller, forwards, reads), [0]);
+  t.deepEqual(owned(caller, recursive), [0]);
+  // A parameter the callee reassigns is not borrowed.
+  const reassigns = fn(["i32"], [], [ir.set(0, i32(0)), ir.ret(i64(0))]);
+  t.deepEqual(owned(caller, reassigns), []);
+});
+
+test("a record literal (seq of a new object and stores into it) is a new object", (t) => {
+  const lit = ir.seq(
+    [ir.set(1, ir.rt("alloc", [i32(7), i32(24)])), ir.store("i64.store", ir.get(1), i64(3), 8)],
+    ir.get(1),
+  );
+  const f = fn([], ["i32", "i32"], [ir.set(0, lit), ir.ret(ir.load("i64.load", ir.get(0), 8))]);
+  const b = borrowedParams(program(f), 1);
+  t.deepEqual([...owningLocals(f, 1, b)], [[0, { size: 24 }]]);
+  // The temporary used again elsewhere: not treated as new.
+  const g = fn([], ["i32", "i32"], [ir.set(0, lit), ir.set(1, i32(0)), ir.ret(i64(0))]);
+  t.deepEqual(owned(g), []);
+});
+
+test("frees go after the new value is computed and before every return", (t) => {
+  // s = "" ; loop { s = s + "ab" } ; return len(s)
+  const concat = ir.rt("str_concat", [ir.get(0), ir.data(1)]);
+  const f = fn(
+    [],
+    ["i32"],
+    [
+      ir.set(0, ir.data(0)),
+      ir.if(i32(1), [ir.ret(i64(7))]),
+      ir.set(0, concat),
+      ir.ret(ir.rt("str_len", [ir.get(0)])),
+    ],
+  );
+  const g = insertFrees(f, 1, borrowedParams(program(f), 1), TARGETS);
+  const free = ir.exec(ir.call(TARGETS.freeArray, [ir.get(0), i32(1)]));
+  // Locals: 0 = s, 1 = its temporary, 2 = the result temporary.
+  t.deepEqual(g.locals, ["i32", "i32", "i64"]);
+  t.deepEqual(g.body, [
+    ir.set(1, ir.data(0)),
+    free,
+    ir.set(0, ir.get(1)),
+    ir.if(i32(1), [free, ir.ret(i64(7))]),
+    ir.set(1, concat),
+    free,
+    ir.set(0, ir.get(1)),
+    ir.set(2, ir.rt("str_len", [ir.get(0)])),
+    free,
+    ir.ret(ir.get(2)),
+  ]);
+  // A function without a result frees at its end too.
+  const h = fn([], ["i32"], readsOnly(0).slice(0, 2), null);
+  const hb = insertFrees(h, 1, borrowedParams(program(h), 1), TARGETS).body;
+  t.deepEqual(hb[hb.length - 1], ir.exec(ir.call(TARGETS.freeArray, [ir.get(0), i32(8)])));
+  // Nothing owned: the function itself.
+  const none = fn([], ["i32"], [ir.set(0, newArray()), ir.gset(0, ir.get(0)), ir.ret(i64(0))]);
+  t.is(insertFrees(none, 1, borrowedParams(program(none), 1), TARGETS), none);
+});
