@@ -205,3 +205,39 @@ test("D24: the text check also follows members of generic types", (t) => {
     "E1225@5",
   );
 });
+
+test("E1236: polymorphic recursion (a generic function reaching itself with a growing type argument)", (t) => {
+  check(
+    t,
+    `type Box<T> { T v }
+i64 Depth<T>(T x, i64 n) => match n { 0 => 0, _ => 1 + Depth([x], n - 1) };
+i64 Ping<T>(T x, i64 n) => match n { 0 => 0, _ => Pong([x], n - 1) };
+i64 Pong<U>(U[] y, i64 n) => Ping(y, n);
+i64 Value<T>(T x, i64 n) {
+  i64(Box<T>, i64) f = Value<Box<T>>;
+  return f(Box<T> { v: x }, n);
+}
+i32 Main() { return 0; }`,
+    "E1236@2 E1236@4 E1236@6",
+  );
+});
+
+test("no E1236 for finite generic recursion: same arguments, or a larger type that does not call back", (t) => {
+  check(
+    t,
+    `type Box<T> { T v }
+i64 Count<T>(T x, i64 n) => match n { 0 => 0, _ => Count(x, n - 1) + Len([x]) };
+i64 Len<T>(T[] xs) => __array_len(xs);
+i64 Swap<A, B>(A a, B b, i64 n) => match n { 0 => 0, _ => Swap(b, a, n - 1) };
+type Heap<T> {
+  T[] items,
+  pub Heap<T[]> Chunks() => Heap<T[]> { items: [items] };
+  pub i64 Size() => __array_len(items);
+}
+i32 Main() {
+  i64 a = Count(1, 3) + Swap(1, "x", 4) + Heap<i64> { items: [1] }.Chunks().Chunks().Size();
+  return 0;
+}`,
+    "",
+  );
+});

@@ -330,6 +330,13 @@ export const CODES = {
     title: "operation not available on a value of type-parameter type",
     meaning: "operation not available on a value of type-parameter type (ours)",
   },
+  E1236: {
+    severity: "error",
+    stage: "semantics",
+    title: "generic instantiation never ends",
+    meaning:
+      "a generic function reaches itself again with a type argument that grows each time (polymorphic recursion), so monomorphisation would never finish (ours)",
+  },
   E1301: { severity: "error", stage: "semantics", title: "unknown enum or variant" },
   E1302: {
     severity: "error",

@@ -1058,6 +1058,13 @@ export class BodyChecker {
         f.paramTypes.map((p) => substitute(s.types, p, map)),
         substitute(s.types, f.ret, map),
       );
+      if (args.length > 0)
+        this.instantiations.push({
+          caller: this.rootFunc(),
+          callee: sym.id,
+          typeArgs: args,
+          span: this.full(span),
+        });
       return { kind: "funcref", func: sym.id, typeArgs: args, type, span };
     }
     if (sym.kind === "const") {

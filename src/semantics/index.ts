@@ -94,6 +94,7 @@ export function analyze(units: readonly AnalysisUnit[], opts: AnalyzeOptions = {
     }
   }
   checkTextInstantiations(s, checker);
+  checkFiniteInstantiation(s, checker);
   c.reportUnusedImports();
   if (opts.unusedPrivate) c.reportUnusedPrivate(entry);
 
@@ -200,6 +201,123 @@ function checkTextInstantiations(s: Sema, checker: BodyChecker): void {
         },
       );
     });
+  }
+}
+
+/**
+ * E1236 (ours): monomorphisation must end. A node is one type parameter of one generic
+ * function (by position, so members of one type stay apart); each generic call (or function
+ * value) adds an edge from every caller parameter in a type argument to the callee's
+ * parameter, "expanding" when it is nested inside a larger type (`T[]`, `Box<T>`). The
+ * instances are finite unless an expanding edge lies on a cycle (polymorphic recursion such
+ * as `F<T>` calling `F<T[]>`); each such call is reported once.
+ */
+function checkFiniteInstantiation(s: Sema, checker: BodyChecker): void {
+  type Edge = {
+    from: string;
+    to: string;
+    expanding: boolean;
+    span: (typeof checker.instantiations)[number]["span"];
+  };
+  const edges: Edge[] = [];
+  const params = (t: number, out: Set<number>): void => {
+    const i = s.types.get(t);
+    switch (i.kind) {
+      case "param":
+        out.add(i.param);
+        return;
+      case "array":
+        return params(i.elem, out);
+      case "fn":
+        i.params.forEach((x) => params(x, out));
+        return params(i.ret, out);
+      case "record":
+      case "enum":
+      case "contract":
+        i.args.forEach((x) => params(x, out));
+        return;
+      default:
+        return;
+    }
+  };
+  for (const inst of checker.instantiations) {
+    const caller = s.functions[inst.caller]!;
+    if (caller.typeParams.length === 0) continue;
+    inst.typeArgs.forEach((arg, j) => {
+      const used = new Set<number>();
+      params(arg, used);
+      const direct = s.types.get(arg);
+      for (const p of used) {
+        const i = caller.typeParams.indexOf(p);
+        if (i < 0) continue;
+        const expanding = !(direct.kind === "param" && direct.param === p);
+        edges.push({ from: `${inst.caller}:${i}`, to: `${inst.callee}:${j}`, expanding, span: inst.span });
+      }
+    });
+  }
+  if (!edges.some((e) => e.expanding)) return;
+  // Strongly connected components (Tarjan, iterative over an adjacency list).
+  const adj = new Map<string, string[]>();
+  for (const e of edges) {
+    if (!adj.has(e.from)) adj.set(e.from, []);
+    adj.get(e.from)!.push(e.to);
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const comp = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  let comps = 0;
+  for (const root of adj.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const succ = adj.get(top.node) ?? [];
+      if (top.next < succ.length) {
+        const w = succ[top.next++]!;
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ node: w, next: 0 });
+        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
+      }
+      if (low.get(top.node) === index.get(top.node)) {
+        for (;;) {
+          const w = stack.pop()!;
+          onStack.delete(w);
+          comp.set(w, comps);
+          if (w === top.node) break;
+        }
+        comps++;
+      }
+    }
+  }
+  for (const e of edges) {
+    if (!e.expanding || comp.get(e.from) === undefined || comp.get(e.from) !== comp.get(e.to)) continue;
+    const [callee] = e.to.split(":");
+    const f = s.functions[Number(callee)]!;
+    s.report(
+      "E1236",
+      e.span,
+      `this instantiates \`${f.name}\` with a type argument that grows on every round`,
+      {
+        help: "a generic function must not reach itself with a larger type argument (`T[]`, `Box<T>`): pass the value through a non-generic helper or a contract instead",
+      },
+    );
   }
 }
 
