@@ -8,7 +8,8 @@
 
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeGitHub } from "../fakes/github/server.ts";
 import { childStepRunner, makeWorkspace, runAction, type RunOptions } from "../fakes/github/runner.ts";
@@ -29,8 +30,8 @@ test.after.always(async () => {
   rmSync(DIST, { recursive: true, force: true });
 });
 
-function run(fixture: string, opts: RunOptions) {
-  const ws = makeWorkspace(join(FIXTURES, fixture));
+function run(fixture: string, opts: RunOptions, at?: string) {
+  const ws = makeWorkspace(join(FIXTURES, fixture), ".", at);
   return { ws, result: runAction(ws, fake, opts, childStepRunner(DIST, ws.workspace)) };
 }
 
@@ -68,6 +69,32 @@ test.serial(
     t.regex(r2.log, /Lowered artifact verified in \d+ ms/);
     t.is(r2.action["artifact-digest"], r1.action["artifact-digest"]);
     b.ws.cleanup();
+  },
+);
+
+test.serial(
+  "bundled: at the same workspace path the warm run takes its key from the restored closure snapshot",
+  async (t) => {
+    const parent = mkdtempSync(join(tmpdir(), "beskid-fixed-"));
+    try {
+      const at = join(parent, "runner");
+      const a = run("keyed", { inputs: { build: "false" } }, at);
+      const r1 = await a.result;
+      t.deepEqual(r1.failed, [], r1.log);
+      t.is(r1.action["cache-hit"], "false", r1.log);
+      t.regex(r1.log, /Import closure: \d+ units, assembled and parsed/);
+      const b = run("keyed", { inputs: { build: "false" } }, at);
+      const r2 = await b.result;
+      t.deepEqual(r2.failed, [], r2.log);
+      t.is(r2.action["cache-hit"], "true", r2.log);
+      t.is(r2.action["cache-primary-key"], r1.action["cache-primary-key"]);
+      t.is(r2.action["cache-matched-key"], r1.action["cache-primary-key"]);
+      t.deepEqual(r2.ran, ["resolve", "restore", "report"]);
+      t.regex(r2.log, /Import closure: \d+ units, from the closure snapshot/);
+      t.is(r2.action["artifact-digest"], r1.action["artifact-digest"]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   },
 );
 

@@ -330,3 +330,54 @@ test.serial(
       }
     }),
 );
+
+test.serial(
+  "a unit that does not parse leaves no key: the restore step says so, the lower step reports the error",
+  (t) =>
+    withFixedRoot(true, async () => {
+      const fake = await new FakeGitHub().start();
+      try {
+        await baseline(t, fake, false);
+        const bad = await runChanged(fake, (ws) =>
+          writeFileSync(
+            join(ws.workspace, "Src/Main.bd"),
+            "use Core.Output;\nuse Words;\n\ni32 Main( {\n    return 0;\n}\n",
+          ),
+        );
+        t.deepEqual(bad.r.failed, ["lower"], bad.r.log);
+        t.deepEqual(bad.r.ran, ["resolve", "restore", "lower", "report"]);
+        t.regex(bad.r.log, /there is no cache key; the lower step reports them/);
+        t.true(
+          bad.r.log.includes("::error title=E") && /file=Src\/Main\.bd,line=4/.test(bad.r.log),
+          bad.r.log,
+        );
+        t.is(bad.r.action["cache-primary-key"], "");
+        t.is(bad.r.action["cache-hit"], "false");
+        t.is(bad.r.action.conclusion, "failure");
+        t.is(bad.state.key, undefined);
+      } finally {
+        await fake.close();
+      }
+    }),
+);
+
+test.serial("without the cache service the restore step still computes the key; nothing is looked up", (t) =>
+  withFixedRoot(true, async () => {
+    const fake = await new FakeGitHub().start();
+    try {
+      const noService: (r: StepRunner) => StepRunner = (inner) => (step, env) => {
+        const { ACTIONS_RESULTS_URL: _u, ACTIONS_CACHE_URL: _c, ...rest } = env;
+        return inner(step, rest);
+      };
+      const r = await runChanged(fake, unchanged, false, noService);
+      t.deepEqual(r.r.failed, [], r.r.log);
+      t.is(r.state.restore?.kind, "unavailable");
+      t.is(r.state.closure?.lookups, 0);
+      t.regex(r.r.action["cache-primary-key"]!, /^beskid-v1-/);
+      keyIsAssembled(t, "no cache service", r);
+      t.is(fake.caches.length, 0);
+    } finally {
+      await fake.close();
+    }
+  }),
+);

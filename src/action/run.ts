@@ -313,6 +313,9 @@ async function deferredLookup(
   base: ActionKeyBase,
 ): Promise<{ key?: ActionCacheKey; outcome: RestoreOutcome }> {
   const { s, state } = c;
+  s.core.info(
+    `Looking up the newest entry for ${base.restoreKeys[0]}… (the closure hash is computed after it).`,
+  );
   const first = await s.cache.restore(paths, base.restoreKeys[0]!, base.restoreKeys);
   const key = await finishKey(c);
   if (state.closure) state.closure.lookups = 1;

@@ -97,7 +97,7 @@ function render(input: SummaryInput, failures: readonly TestCaseResult[], shown:
     const manifest = input.displayPath ? input.displayPath(plan.manifestPath) : plan.manifestPath;
     out.push(`| Project | ${code(plan.projectName)} (${code(manifest)}) |`);
     if (plan.target) out.push(`| Target | ${code(plan.target.label)} (${plan.target.kind}) |`);
-    out.push(`| Units in closure | ${plan.unitCount} |`);
+    if (plan.unitCount !== undefined) out.push(`| Units in closure | ${plan.unitCount} |`);
   }
   out.push("");
 
@@ -114,6 +114,11 @@ function render(input: SummaryInput, failures: readonly TestCaseResult[], shown:
     if (r) {
       out.push(
         `- Restore: **${RESTORE_TEXT[r.kind]}**${r.matchedKey ? ` from ${code(r.matchedKey)}` : ""} (${r.ms} ms) — ${r.note}`,
+      );
+    }
+    if (state.closure) {
+      out.push(
+        `- Closure hash: ${state.closure.from === "snapshot" ? "from the restored closure snapshot, nothing parsed" : "by reading the import closure"} (${state.closure.ms} ms; ${state.closure.lookups === 2 ? "the newest entry was another closure's, so the exact key was looked up too" : `${state.closure.lookups} cache lookup${state.closure.lookups === 1 ? "" : "s"}`})`,
       );
     }
     if (state.save) out.push(`- Save: **${state.save.kind}** — ${state.save.note}`);

@@ -92,7 +92,8 @@ export const nodeFs: AssemblyFs = {
   isDir: (p) => statOf(p)?.isDirectory() ?? false,
   realpath: (p) => {
     try {
-      return realpathSync(p);
+      // The system's realpath: one call, where the JavaScript one lstat()s every path component.
+      return realpathSync.native(p);
     } catch {
       return p;
     }
