@@ -69,3 +69,28 @@ test("run: a cache hit runs the stored compiled module; a foreign or damaged one
   t.regex(decoded.stderr, PANIC);
   t.true(existsSync(jit));
 });
+
+test("test: a cache hit runs the tests from the stored compiled module, with the same report", async (t) => {
+  const dir = copyProject(t, "__tests__/fixtures/cli/mixed");
+  const report = async () => {
+    const r = await cli(dir, ["test", "--timeout-ms", "500", "--json"]);
+    t.is(r.code, 1, r.stderr);
+    t.notRegex(r.stderr, /warning/);
+    const doc = JSON.parse(r.stdout);
+    // Everything but the clock: names, outcomes, reasons, places, groups, tags, output.
+    delete doc.summary.duration_ms;
+    for (const x of doc.tests) delete x.duration_ms;
+    return doc;
+  };
+  const first = await report();
+  const cacheDir = join(dir, "obj/beskid/cache");
+  t.true(
+    readdirSync(cacheDir).some((f) => f.endsWith(".jit")),
+    "the compiled module is stored",
+  );
+  t.deepEqual(
+    first.tests.map((x: { outcome: string }) => x.outcome),
+    ["passed", "failed", "skipped", "timed_out", "passed"],
+  );
+  t.deepEqual(await report(), first);
+});

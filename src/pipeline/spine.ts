@@ -57,11 +57,11 @@ export { defaultCacheDir, resolveOnly } from "./frontend.ts";
 export interface Lowered extends LowerResult {
   /**
    * The decoded artifact, ready for a backend (absent when lowering failed, and on a local hit
-   * that `lowerProject` was asked to serve from the compiled JIT module, see `jitMain`).
+   * that `lowerProject` was asked to serve from the compiled JIT module, see `jitModule`).
    */
   readonly program?: CodegenArtifact;
-  /** With `jitMain`: the compiled JIT module stored beside a local hit, loaded instead of `program`. */
-  readonly jitMain?: PreparedArtifact;
+  /** With the `jit` option: the compiled JIT module stored beside a local hit, loaded instead of `program`. */
+  readonly jitModule?: PreparedArtifact;
   readonly resolved?: Resolved;
 }
 
@@ -92,15 +92,16 @@ function usable(
 }
 
 /**
- * Lowers, or takes the artifact from the cache. `options.jitMain` (the `run` command): on a
- * local hit whose compiled JIT module (`<key>.jit`, see `jitStore`) loads for these exact bytes,
- * that module is returned as `jitMain` and the artifact is not decoded at all — it was decoded
- * when the module was made, and its id (sha256) is checked against the module's.
+ * Lowers, or takes the artifact from the cache. `options.jit` (`run` and `test`, with the engine
+ * tier to load for): on a local hit whose compiled JIT module (`<key>.jit`, see `jitStore`) loads
+ * for these exact bytes, that module is returned as `jitModule` and the artifact is not decoded
+ * at all — it was decoded when the module was made, and its id (sha256) is checked against the
+ * module's, which carries what running needs (entry points, the test table, the source map).
  */
 export async function lowerProject(
   req: ProjectRequest,
   cache: CacheRequest,
-  options: { readonly jitMain?: boolean } = {},
+  options: { readonly jit?: "main" | "tests" } = {},
 ): Promise<Lowered> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
@@ -117,17 +118,17 @@ export async function lowerProject(
     const t1 = performance.now();
     let bytes: Uint8Array | undefined;
     let program: CodegenArtifact | undefined;
-    let jitMain: PreparedArtifact | undefined;
+    let jitModule: PreparedArtifact | undefined;
     let source: "local" | "remote" | "none" = "none";
     if (local) {
       bytes = local.get(key);
-      const store = bytes && options.jitMain ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
-      jitMain = store && loadCached(artifactId(bytes!), store, { purpose: "main", warn });
-      program = jitMain ? undefined : usable(bytes, warn, "local");
-      if (bytes && !program && !jitMain) local.remove(key);
-      if (program || jitMain) source = "local";
+      const store = bytes && options.jit ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
+      jitModule = store && loadCached(artifactId(bytes!), store, { purpose: options.jit, warn });
+      program = jitModule ? undefined : usable(bytes, warn, "local");
+      if (bytes && !program && !jitModule) local.remove(key);
+      if (program || jitModule) source = "local";
     }
-    if (!program && !jitMain && remote) {
+    if (!program && !jitModule && remote) {
       bytes = await remote.get(key);
       program = usable(bytes, warn, "remote");
       if (program) {
@@ -140,7 +141,7 @@ export async function lowerProject(
     // A local hit shows the warnings its compile reported, as that compile did.
     if (source === "local" && local)
       diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, local.getWarnings(key))];
-    if (!program && !jitMain) {
+    if (!program && !jitModule) {
       const t2 = performance.now();
       const compiled = compileProgram(r, loweringOptions(req.command));
       timings.compile = performance.now() - t2;
@@ -164,7 +165,7 @@ export async function lowerProject(
       artifact: { path, sha256: artifactId(bytes!), bytes: bytes!.length },
       timings,
       ...(program ? { program } : {}),
-      ...(jitMain ? { jitMain } : {}),
+      ...(jitModule ? { jitModule } : {}),
     };
   } finally {
     await remote?.close();
@@ -289,12 +290,12 @@ function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): 
 export async function runProject(req: ProjectRequest, cache: CacheRequest, io: RunIo): Promise<RunOutcome> {
   // The program runs in a worker thread (a deep stack); start it while the project resolves.
   prewarmMainWorker();
-  const lowered = await lowerProject(req, cache, { jitMain: true });
-  const { program, resolved } = lowered;
-  if (!lowered.ok || !(program || lowered.jitMain) || !resolved)
+  const lowered = await lowerProject(req, cache, { jit: "main" });
+  const { program, resolved, jitModule } = lowered;
+  if (!lowered.ok || !(program || jitModule) || !resolved)
     return { ok: false, diagnostics: lowered.diagnostics };
   io.beforeRun?.(lowered.diagnostics);
-  const module = lowered.jitMain ?? prepared(lowered, program!, cache, "main");
+  const module = jitModule ?? prepared(lowered, program!, cache, "main");
   const r = await runMain(module, {
     args: io.args,
     env: definedEnv(io.env),
@@ -321,16 +322,18 @@ export interface Tested extends Lowered {
 
 /** `test`: discover, filter, skip, shard, then run the selected tests isolated in the JIT. */
 export async function testProject(req: ProjectRequest, cache: CacheRequest, t: TestRequest): Promise<Tested> {
-  const lowered = await lowerProject(req, cache);
-  if (!lowered.ok || !lowered.program || !lowered.resolved) return lowered;
+  const { jitModule, ...lowered } = await lowerProject(req, cache, { jit: "tests" });
   const program = lowered.program;
+  if (!lowered.ok || !(program || jitModule) || !lowered.resolved) return lowered;
+  // The test table as lowered: from the artifact, or from the compiled module made of it.
+  const table = program?.tests ?? jitModule!.info.tests;
   const { unitPaths } = lowered.resolved;
   const shown = (name: string) => displayPath(req.cwd, unitPaths, name);
   const started = performance.now();
-  const results: (TestCaseResult | undefined)[] = new Array(program.tests.length);
+  const results: (TestCaseResult | undefined)[] = new Array(table.length);
   const toRun: { index: number; qualifiedName: string }[] = [];
   let position = 0;
-  program.tests.forEach((entry, index) => {
+  table.forEach((entry, index) => {
     const base = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
@@ -355,16 +358,19 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
       toRun.push({ index, qualifiedName: entry.qualifiedName });
     }
   });
-  const ran = await runTests(toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program, {
-    selected: toRun.map((x) => x.index),
-    timeoutMs: t.timeoutMs ?? 10_000,
-    cwd: req.cwd,
-    isOwnFile: (file) => !file.includes(":"),
-    displayFile: shown,
-  });
+  const ran = await runTests(
+    jitModule ?? (toRun.length > 0 ? prepared(lowered, program!, cache, "tests") : program!),
+    {
+      selected: toRun.map((x) => x.index),
+      timeoutMs: t.timeoutMs ?? 10_000,
+      cwd: req.cwd,
+      isOwnFile: (file) => !file.includes(":"),
+      displayFile: shown,
+    },
+  );
   ran.forEach((r, i) => {
     const index = toRun[i]!.index;
-    const entry = program.tests[index]!;
+    const entry = table[index]!;
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,

@@ -107,6 +107,18 @@ export interface CompiledModule {
 
 const FMOD_TYPE: FuncType = { params: ["f64", "f64"], result: "f64" };
 
+/** Per-function location tables as `JitModuleInfo.locTable` and `locTableStarts`. */
+function flatLocTables(tables: readonly (readonly number[])[]): {
+  locTable: Int32Array;
+  locTableStarts: Int32Array;
+} {
+  const locTableStarts = new Int32Array(tables.length + 1);
+  tables.forEach((t, i) => (locTableStarts[i + 1] = locTableStarts[i]! + t.length));
+  const locTable = new Int32Array(locTableStarts[tables.length]!);
+  tables.forEach((t, i) => locTable.set(t, locTableStarts[i]!));
+  return { locTable, locTableStarts };
+}
+
 /** The exported `(i32 index) -> ()` that runs `tests[index]`. */
 export const TEST_DISPATCH_EXPORT = "run_test";
 
@@ -238,8 +250,7 @@ export function compileArtifactDetailed(
     panicCode: importCount + linked.runtimeIndex.get("panic_code")!,
     panicIndex: importCount + linked.runtimeIndex.get("panic_index")!,
   };
-  const locTable: number[] = [];
-  const locTableStarts: number[] = [];
+  const locTables: (readonly number[])[] = [];
   const scratch = new ByteWriter(64 * 1024);
   // Dead objects are freed after tail recursion became a loop (docs/runtime.md, "Memory").
   const borrowed = borrowedParams(a, linked.programFunctions);
@@ -257,8 +268,7 @@ export function compileArtifactDetailed(
       facts.elem || facts.loopCheck,
     );
     mb.func(f.name, f.type, fe.emit());
-    locTableStarts.push(locTable.length);
-    for (const x of fe.locTable) locTable.push(x);
+    locTables.push(fe.locTable);
   }
   // Tests run through one exported dispatcher, `run_test(index)`: exporting every test would
   // make each fresh instance pay for thousands of export wrappers (26 ms per instance at 10k).
@@ -268,7 +278,7 @@ export function compileArtifactDetailed(
     { params: ["i32"], result: null },
     dispatchBody(testFuncs, scratch),
   );
-  locTableStarts.push(locTable.length);
+  locTables.push([]);
   const maxPages = Math.min(options.maxPages ?? MAX_PAGES, MAX_PAGES);
   const initialPages = Math.min(Math.max(1, Math.ceil(linked.heapBase / PAGE_SIZE)), maxPages);
   const reset = mb.func(
@@ -276,10 +286,10 @@ export function compileArtifactDetailed(
     { params: [], result: "i32" },
     resetBody(a.globals, linked.heapBase, initialPages, 0, scratch),
   );
-  locTableStarts.push(locTable.length);
+  locTables.push([]);
   // The start function initialises a new instance (the data image is a passive segment).
   mb.start(mb.func("beskid.init", { params: [], result: null }, initBody(reset, scratch)));
-  locTableStarts.push(locTable.length);
+  locTables.push([]);
 
   mb.table(a.table.length);
   mb.memory(initialPages, maxPages);
@@ -329,8 +339,7 @@ export function compileArtifactDetailed(
       functionNames,
       programFunctions: linked.programFunctions,
       bodyOffsets: layout.bodyOffsets,
-      locTable: Int32Array.from(locTable),
-      locTableStarts: Int32Array.from([...locTableStarts, locTable.length]),
+      ...flatLocTables(locTables),
       files: [...a.files],
       locations,
       runExports,
