@@ -168,3 +168,50 @@ test("frees go after the new value is computed and before every return", (t) => 
   const none = fn([], ["i32"], [ir.set(0, newArray()), ir.gset(0, ir.get(0)), ir.ret(i64(0))]);
   t.is(insertFrees(none, 1, borrowedParams(program(none), 1), TARGETS), none);
 });
+
+test("a new object passed straight to a borrowing argument is freed after the call", (t) => {
+  // drop(str_len(str_concat(str_from_i64(1), "x"))): both inner strings are temporaries.
+  const inner = ir.rt("str_from_i64", [i64(1)]);
+  const f = fn(
+    [],
+    [],
+    [ir.exec(ir.rt("str_len", [ir.rt("str_concat", [inner, ir.data(0)])])), ir.ret(i64(0))],
+  );
+  const g = insertFrees(f, 1, borrowedParams(program(f), 1), TARGETS);
+  const free = (l: number): Stmt => ir.exec(ir.call(TARGETS.freeArray, [ir.get(l), i32(1)]));
+  // Locals: 0 = the concat's argument, 1 = its result, 2 = str_len's argument.
+  t.deepEqual(g.locals, ["i32", "i32", "i32"]);
+  t.deepEqual(
+    g.body[0],
+    ir.set(
+      2,
+      ir.seq([ir.set(0, inner), ir.set(1, ir.rt("str_concat", [ir.get(0), ir.data(0)])), free(0)], ir.get(1)),
+    ),
+  );
+  t.deepEqual(g.body.slice(1), [ir.exec(ir.rt("str_len", [ir.get(2)])), free(2), ir.ret(i64(0))]);
+  // Not borrowed (a user function that keeps its parameter): left alone.
+  const keeps = fn(["i32"], [], [ir.gset(0, ir.get(0)), ir.ret(i64(0))]);
+  const h = fn([], [], [ir.exec(ir.call(1, [ir.rt("str_from_i64", [i64(1)])])), ir.ret(i64(0))]);
+  t.is(
+    insertFrees(h, 2, borrowedParams(program(h, keeps), 2), TARGETS, () => "i64"),
+    h,
+  );
+  // An earlier argument with effects keeps its place: the later new object is not hoisted.
+  const order = fn(
+    [],
+    [],
+    [ir.exec(ir.rt("str_eq", [ir.call(1, []), ir.rt("str_from_i64", [i64(2)])])), ir.ret(i64(0))],
+  );
+  const other = fn([], [], [ir.ret(i64(0))]);
+  t.is(
+    insertFrees(order, 2, borrowedParams(program(order, other), 2), TARGETS, () => "i32"),
+    order,
+  );
+  // A returned call of a program function stays a call (a tail call).
+  const reads = fn(["i32"], [], [ir.ret(ir.rt("str_len", [ir.get(0)]))]);
+  const tail = fn([], [], [ir.ret(ir.call(1, [ir.rt("str_from_i64", [i64(3)])]))]);
+  t.is(
+    insertFrees(tail, 2, borrowedParams(program(tail, reads), 2), TARGETS, () => "i64"),
+    tail,
+  );
+});

@@ -6,15 +6,16 @@
  * An **owning local** is a non-parameter i32 local that
  *
  * - is assigned only by `local.set` statements (never `local.tee`), each value either a
- *   fresh object — the direct result of a runtime function that always returns a new object
- *   or constant data (`FRESH`), or the `seq` lowering builds a record or array literal with
- *   (`seq [t = fresh; stores into t…] t`, `t` appearing nowhere else) — or a constant or
- *   `data.addr`; all the fresh values of one local have one size rule (an array's element
- *   size, or a record's constant size);
+ *   **new object** — the direct result of a runtime function that always returns a new
+ *   object or constant data (`FRESH`), or a `seq` that builds one the way lowering builds
+ *   record, array and string literals and interpolations (`freshSeq`) — or a constant or
+ *   `data.addr`; all the new objects of one local have one size rule (an array's element
+ *   size, a string's length, or a record's constant size);
  * - is read only where the reference cannot be kept: the address of a load or store (also
- *   through `elem.addr`), the source or destination of `memory.copy`/`memory.fill`, an
- *   operand of `i32.eq`/`i32.ne`/`i32.eqz`, an argument a runtime function only reads
- *   (`BORROWS`), or an argument of a program function whose parameter is **borrowed**.
+ *   through `elem.addr` or an `i32.add`), the source or destination of `memory.copy` /
+ *   `memory.fill`, an operand of `i32.eq`/`i32.ne`/`i32.eqz`, an argument a runtime function
+ *   only reads (`BORROWS`), or an argument of a program function whose parameter is
+ *   **borrowed**.
  *
  * So no copy of the reference exists anywhere but in the local: it is never stored in the
  * heap or a global, returned, captured (captures are stores into heap cells), copied to
@@ -25,13 +26,17 @@
  * The rewrite frees the old value when an owning local is overwritten (after the new value
  * is computed: `t = v; free(local); local = t`) and every owning local before each `return`
  * (after the returned value is computed when it reads one of them) and at the end of a
- * function without a result. Panics need nothing. Locals start at 0 and constant data lies
- * below the heap base, which the runtime's `free` ignores, so only allocated objects enter
- * the free lists. Anything that does not match is left exactly as it was.
+ * function without a result. A new object passed straight to a borrowing argument (a
+ * **temporary**: `Output.WriteLine("${x}")`, the inner strings of `a + b + c`) goes through a
+ * fresh local and is freed right after the call. Panics need nothing. Locals start at 0 and
+ * constant data lies below the heap base, which the runtime's `free` ignores, so only
+ * allocated objects enter the free lists. Anything that does not match is left exactly as
+ * it was.
  */
 
 import type { CodegenArtifact, Expr, Func, Stmt, ValType } from "./schema.ts";
 import { assignedLocals } from "./loops.ts";
+import { LAYOUT, runtimeFunction } from "./runtime-abi.ts";
 import { forEachChild, forEachStmtChild, mapChildren, mapStmtChildren } from "./walk.ts";
 
 /** How a dead object's size is found: from its length (strings, arrays) or a constant (records). */
@@ -48,8 +53,10 @@ const FRESH: Readonly<Record<string, (args: readonly Expr[]) => SizeRule | null>
       const e = args[1];
       return e?.kind === "const" ? { elem: Number(e.value) } : null;
     },
+    // A string (layout 0) is sized by its length; any other object by its constant size.
     alloc: (args) => {
-      const s = args[1];
+      const [layout, s] = args;
+      if (layout?.kind === "const" && Number(layout.value) === LAYOUT.string) return { elem: 1 };
       return s?.kind === "const" ? { size: Number(s.value) } : null;
     },
     syscall_read_bytes: () => ({ elem: 1 }),
@@ -117,8 +124,11 @@ interface Uses {
   readonly passed: Map<number, [number, number][]>;
 }
 
-/** Where each local is read, given which program-function parameters are borrowed. */
-function uses(body: readonly Stmt[], programFunctions: number): Uses {
+/**
+ * Where each local is read. Reads in the value of `local.set` of a local in `sinks` count as
+ * harmless (`freshSeq`: locals that live only inside one `seq`).
+ */
+function uses(body: readonly Stmt[], programFunctions: number, sinks?: ReadonlySet<number>): Uses {
   const escapes = new Set<number>();
   const passed = new Map<number, [number, number][]>();
   /** `x` in a position where a direct `local.get` cannot keep the reference when `ok`. */
@@ -135,9 +145,11 @@ function uses(body: readonly Stmt[], programFunctions: number): Uses {
       case "unary":
         return e(x.value, x.op === "i32.eqz");
       case "binary": {
-        const cmp = x.op === "i32.eq" || x.op === "i32.ne";
-        e(x.left, cmp);
-        return e(x.right, cmp);
+        // Comparisons keep nothing; an address computed by `i32.add` is as harmless as the
+        // reference itself where it is used (a load's or a copy's address).
+        const pass = x.op === "i32.eq" || x.op === "i32.ne" || (ok && x.op === "i32.add");
+        e(x.left, pass);
+        return e(x.right, pass);
       }
       case "call.runtime": {
         const b = BORROWS[x.name] ?? [];
@@ -159,6 +171,8 @@ function uses(body: readonly Stmt[], programFunctions: number): Uses {
   };
   const s = (x: Stmt): void => {
     switch (x.kind) {
+      case "local.set":
+        return e(x.value, sinks?.has(x.index) ?? false);
       case "store":
         e(x.addr, true);
         return e(x.value, false);
@@ -179,9 +193,14 @@ function uses(body: readonly Stmt[], programFunctions: number): Uses {
 }
 
 /** Locals assigned by `local.tee`, and how many times each local occurs (get, set, tee). */
-function occurrences(body: readonly Stmt[]): { tees: Set<number>; count: Map<number, number> } {
+function occurrences(body: readonly Stmt[]): {
+  tees: Set<number>;
+  count: Map<number, number>;
+  sets: Map<number, number>;
+} {
   const tees = new Set<number>();
   const count = new Map<number, number>();
+  const sets = new Map<number, number>();
   const bump = (i: number): void => void count.set(i, (count.get(i) ?? 0) + 1);
   const e = (x: Expr): void => {
     if (x.kind === "local.get") bump(x.index);
@@ -192,11 +211,14 @@ function occurrences(body: readonly Stmt[]): { tees: Set<number>; count: Map<num
     forEachChild(x, e, s);
   };
   const s = (x: Stmt): void => {
-    if (x.kind === "local.set") bump(x.index);
+    if (x.kind === "local.set") {
+      bump(x.index);
+      sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
+    }
     forEachStmtChild(x, e, s);
   };
   body.forEach(s);
-  return { tees, count };
+  return { tees, count, sets };
 }
 
 /**
@@ -234,20 +256,77 @@ function sameRule(x: SizeRule, y: SizeRule): boolean {
 }
 
 /** The size rule of a fresh value, "none" for constants and data, or null when not fresh. */
-function freshRule(v: Expr, count: ReadonlyMap<number, number>): SizeRule | "none" | null {
+function freshRule(
+  v: Expr,
+  count: ReadonlyMap<number, number>,
+  programFunctions: number,
+): SizeRule | "none" | null {
   if (v.kind === "const" || v.kind === "data.addr") return "none";
   if (v.kind === "call.runtime") return FRESH[v.name]?.(v.args) ?? null;
-  // `seq [t = fresh; store t+k v…] t`, t nowhere else and not in the stored values.
-  if (v.kind !== "seq" || v.value.kind !== "local.get") return null;
+  return v.kind === "seq" ? freshSeq(v, count, programFunctions) : null;
+}
+
+/**
+ * A `seq` that builds a new object in a local `t` and yields it, as lowering does for record,
+ * array and string literals and string interpolation: `seq [… t = fresh; …] t`. The object
+ * is new when every local the `seq` uses only inside itself (its **private** locals, `t`
+ * among them) is first met as a top-level assignment of the body (so no value survives from
+ * an earlier run of the `seq`), `t` is assigned exactly once, from a fresh object, and the
+ * private locals are read only in harmless places or to compute each other (`t + 8`, the
+ * copy cursor of an interpolation). The `seq`'s value is then the only reference left.
+ */
+function freshSeq(
+  v: Extract<Expr, { kind: "seq" }>,
+  count: ReadonlyMap<number, number>,
+  programFunctions: number,
+): SizeRule | null {
+  if (v.value.kind !== "local.get") return null;
   const t = v.value.index;
-  const [first, ...rest] = v.body;
-  if (first?.kind !== "local.set" || first.index !== t || first.value.kind !== "call.runtime") return null;
-  if (!rest.every((st) => st.kind === "store" && st.addr.kind === "local.get" && st.addr.index === t))
-    return null;
-  if (count.get(t) !== rest.length + 2) return null;
-  const inner = occurrences([first]).count.get(t) ?? 0;
-  if (inner !== 1) return null;
-  return FRESH[first.value.name]?.(first.value.args) ?? null;
+  const inner = occurrences([...v.body, { kind: "expr", expr: v.value }]);
+  const priv = new Set<number>();
+  for (const [l, n] of inner.count) if (count.get(l) === n && !inner.tees.has(l)) priv.add(l);
+  if (!priv.has(t)) return null;
+  let rule: SizeRule | null = null;
+  let sets = 0;
+  const seen = new Set<number>();
+  for (const st of v.body) {
+    const here = occurrences([st]).count;
+    if (st.kind === "local.set" && priv.has(st.index)) {
+      for (const l of here.keys()) if (l !== st.index && priv.has(l) && !seen.has(l)) return null;
+      if ((here.get(st.index) ?? 0) !== 1 && !seen.has(st.index)) return null;
+      seen.add(st.index);
+      if (st.index === t) {
+        sets++;
+        rule = st.value.kind === "call.runtime" ? (FRESH[st.value.name]?.(st.value.args) ?? null) : null;
+      }
+      continue;
+    }
+    for (const l of here.keys()) if (priv.has(l) && !seen.has(l)) return null;
+  }
+  // Nested statements never assign t (only the one top-level assignment does).
+  if (sets !== 1 || rule === null || (inner.sets.get(t) ?? 0) !== 1) return null;
+  // The private locals that may hold t's reference or an address inside its object.
+  const holds = new Set([t]);
+  const privSets: Extract<Stmt, { kind: "local.set" }>[] = [];
+  const collect = (x: Stmt): void => {
+    if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
+    forEachStmtChild(x, collectE, collect);
+  };
+  const collectE = (x: Expr): void => forEachChild(x, collectE, collect);
+  v.body.forEach(collect);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const st of privSets) {
+      if (holds.has(st.index)) continue;
+      if ([...occurrences([{ kind: "expr", expr: st.value }]).count.keys()].some((l) => holds.has(l))) {
+        holds.add(st.index);
+        grew = true;
+      }
+    }
+  }
+  const u = uses(v.body, programFunctions, holds);
+  for (const l of holds) if (u.escapes.has(l) || u.passed.has(l)) return null;
+  return rule;
 }
 
 /**
@@ -265,7 +344,7 @@ export function owningLocals(
   const rules = new Map<number, SizeRule | "none" | null>();
   const visitSet = (x: Stmt): void => {
     if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
-      const r = freshRule(x.value, count);
+      const r = freshRule(x.value, count, programFunctions);
       const prev = rules.get(x.index);
       if (prev === undefined || prev === "none") rules.set(x.index, r);
       else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r))) rules.set(x.index, null);
@@ -287,15 +366,24 @@ export function owningLocals(
   return out;
 }
 
-/** `f` with frees of its owning locals inserted; `f` itself when it has none. */
+/**
+ * `f` with frees inserted: of its owning locals, and of **temporaries** — a new object passed
+ * straight to an argument that only borrows it (`BORROWS`, a borrowed parameter) goes through
+ * a fresh local and is freed right after the call (`Output.WriteLine("${x}")`, `a + b + c`).
+ * The arguments before it must be constants or locals it does not assign, so the order of
+ * evaluation is unchanged. `resultType` gives a program function's result type (without it,
+ * calls of program functions that return a value keep their temporaries). A program function's
+ * call that is the returned value itself is left as it is (tail calls stay tail calls). `f` itself when
+ * nothing is freed.
+ */
 export function insertFrees(
   f: Func,
   programFunctions: number,
   borrowed: readonly (readonly boolean[])[],
   targets: FreeTargets,
+  resultType?: (func: number) => ValType | null,
 ): Func {
   const owned = owningLocals(f, programFunctions, borrowed);
-  if (owned.size === 0) return f;
   const extra: ValType[] = [];
   const base = f.type.params.length + f.locals.length;
   const newLocal = (t: ValType): number => {
@@ -305,15 +393,17 @@ export function insertFrees(
   const temp = new Map<number, number>();
   for (const l of owned.keys()) temp.set(l, newLocal("i32"));
   let resultTemp = -1;
+  let changed = owned.size > 0;
+  const { count } = occurrences(f.body);
   const get = (index: number): Expr => ({ kind: "local.get", index });
-  const freeOf = (l: number): Stmt => {
-    const r = owned.get(l)!;
+  const freeWith = (l: number, r: SizeRule): Stmt => {
     const [func, arg] = "elem" in r ? [targets.freeArray, r.elem] : [targets.free, r.size];
     return {
       kind: "expr",
       expr: { kind: "call", func, args: [get(l), { kind: "const", type: "i32", value: arg }] },
     };
   };
+  const freeOf = (l: number): Stmt => freeWith(l, owned.get(l)!);
   const freeAll = (): Stmt[] => [...owned.keys()].map(freeOf);
   const readsOwned = (x: Expr): boolean => {
     let found = false;
@@ -328,7 +418,72 @@ export function insertFrees(
     e(x);
     return found;
   };
-  const expr = (x: Expr): Expr => mapChildren(x, expr, stmt);
+  type Call = Extract<Expr, { kind: "call" | "call.runtime" }>;
+  /**
+   * The call's borrowed arguments that are new objects, with their size rules, each one
+   * taken only when every earlier argument is taken too or is a constant or a local it does
+   * not assign (so evaluating it first changes nothing).
+   */
+  const freshArgs = (x: Call): Map<number, SizeRule> => {
+    const out = new Map<number, SizeRule>();
+    x.args.forEach((a, i) => {
+      const borrows =
+        x.kind === "call.runtime"
+          ? (BORROWS[x.name]?.includes(i) ?? false)
+          : x.func < programFunctions && (borrowed[x.func]?.[i] ?? false);
+      if (!borrows) return;
+      const r = freshRule(a, count, programFunctions);
+      if (r === null || r === "none") return;
+      const assigned = occurrences([{ kind: "expr", expr: a }]).sets;
+      const simple = (b: Expr, j: number): boolean =>
+        out.has(j) ||
+        b.kind === "const" ||
+        b.kind === "data.addr" ||
+        (b.kind === "local.get" && !assigned.has(b.index));
+      if (x.args.slice(0, i).every(simple)) out.set(i, r);
+    });
+    return out;
+  };
+  /** `x` (children already rewritten) with its fresh borrowed arguments in temporaries. */
+  const withTemps = (
+    orig: Call,
+    x: Call,
+    result: ValType | null,
+  ): { pre: Stmt[]; call: Call; post: Stmt[] } | null => {
+    if (orig.kind === "call" && result !== null && resultType === undefined) return null;
+    const fresh = freshArgs(orig);
+    if (fresh.size === 0) return null;
+    const pre: Stmt[] = [];
+    const post: Stmt[] = [];
+    const args = x.args.map((a, i) => {
+      const r = fresh.get(i);
+      if (!r) return a;
+      const t = newLocal("i32");
+      pre.push({ kind: "local.set", index: t, value: a });
+      post.push(freeWith(t, r));
+      return get(t);
+    });
+    changed = true;
+    return { pre, call: { ...x, args }, post };
+  };
+  const resultOf = (x: Call): ValType | null =>
+    x.kind === "call.runtime"
+      ? (runtimeFunction(x.name)?.type.result ?? null)
+      : (resultType?.(x.func) ?? null);
+  const expr = (x: Expr): Expr => {
+    const y = mapChildren(x, expr, stmt);
+    if (x.kind !== "call" && x.kind !== "call.runtime") return y;
+    const result = resultOf(x);
+    if (result === null) return y;
+    const w = withTemps(x, y as Call, result);
+    if (!w) return y;
+    const r = newLocal(result);
+    return {
+      kind: "seq",
+      body: [...w.pre, { kind: "local.set", index: r, value: w.call }, ...w.post],
+      value: get(r),
+    };
+  };
   const stmt = (x: Stmt): Stmt[] => {
     if (x.kind === "local.set" && owned.has(x.index)) {
       const t = temp.get(x.index)!;
@@ -338,12 +493,25 @@ export function insertFrees(
         { kind: "local.set", index: x.index, value: get(t) },
       ];
     }
+    if (x.kind === "expr" && (x.expr.kind === "call" || x.expr.kind === "call.runtime")) {
+      const y = mapChildren(x.expr, expr, stmt) as Call;
+      const w = withTemps(x.expr, y, resultOf(x.expr));
+      return w ? [...w.pre, { ...x, expr: w.call }, ...w.post] : [{ ...x, expr: y }];
+    }
     if (x.kind === "return") {
-      if (x.value === undefined || !readsOwned(x.value))
-        return [...freeAll(), mapStmtChildren(x, expr, stmt)];
+      // A returned call keeps its place (children rewritten only): it may be a tail call.
+      const value =
+        x.value === undefined
+          ? undefined
+          : x.value.kind === "call"
+            ? mapChildren(x.value, expr, stmt)
+            : expr(x.value);
+      if (owned.size === 0) return [value === undefined ? x : { ...x, value }];
+      if (value === undefined || x.value === undefined || !readsOwned(x.value))
+        return [...freeAll(), value === undefined ? x : { ...x, value }];
       if (resultTemp < 0) resultTemp = newLocal(f.type.result!);
       return [
-        { kind: "local.set", index: resultTemp, value: expr(x.value) },
+        { kind: "local.set", index: resultTemp, value },
         ...freeAll(),
         { ...x, value: get(resultTemp) },
       ];
@@ -351,6 +519,7 @@ export function insertFrees(
     return [mapStmtChildren(x, expr, stmt)];
   };
   const body = f.body.flatMap(stmt);
+  if (!changed) return f;
   const last = f.body[f.body.length - 1];
   if (f.type.result === null && last?.kind !== "return" && last?.kind !== "unreachable")
     body.push(...freeAll());
@@ -362,5 +531,5 @@ export function freeDeadObjects(a: CodegenArtifact, programFunctions: number, ta
   const borrowed = borrowedParams(a, programFunctions);
   return a.functions
     .slice(0, programFunctions)
-    .map((f) => insertFrees(f, programFunctions, borrowed, targets));
+    .map((f) => insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i]!.type.result));
 }

@@ -73,6 +73,7 @@ export function buildRuntime(): RuntimeModule {
   const HT = b.global(HEAP_TOP_GLOBAL, "i32", 0);
   const HB = b.global(HEAP_BASE_GLOBAL, "i32", 0);
   const FT = b.global(FREE_TABLE_GLOBAL, "i32", 0);
+  const FM = b.global("rt.free_classes", "i32", 0);
 
   const F = new Map<string, number>();
   for (const [name, info] of Object.entries(RUNTIME_FUNCTIONS)) {
@@ -175,8 +176,21 @@ export function buildRuntime(): RuntimeModule {
     const r = f.local("i32");
     return [
       ir.if(b32("ne", ir.gget(FT), c(0)), [
-        ir.set(r, call("reuse", [f.param(1)])),
-        ir.if(b32("ne", ir.get(r), c(0)), [ir.store("i32.store", ir.get(r), f.param(0)), ir.ret(ir.get(r))]),
+        ir.if(
+          ir.cond(
+            "i32",
+            b32("le_u", f.param(1), c(FREE_SMALL_MAX)),
+            b32("and", b32("shr_u", ir.gget(FM), b32("shr_u", b32("add", f.param(1), c(7)), c(3))), c(1)),
+            b32("ne", ir.load("i32.load", ir.gget(FT)), c(0)),
+          ),
+          [
+            ir.set(r, call("reuse", [f.param(1)])),
+            ir.if(b32("ne", ir.get(r), c(0)), [
+              ir.store("i32.store", ir.get(r), f.param(0)),
+              ir.ret(ir.get(r)),
+            ]),
+          ],
+        ),
       ]),
       ...bumpBody(f),
     ];
@@ -188,6 +202,10 @@ export function buildRuntime(): RuntimeModule {
   const round8 = (size: Expr): Expr =>
     ir.select(b32("eq", size, c(0)), c(8), b32("and", b32("add", size, c(7)), c(-8)));
   const smallSlot = (n: Expr): Expr => b32("add", ir.gget(FT), b32("shr_u", n, c(1)));
+  // `rt.free_classes` has bit (n / 8) mod 32 set while the list of size n may be non-empty:
+  // the allocator's quick test (a clear bit means: do not look, bump).
+  const classBit = (n: Expr): Expr => b32("shl", c(1), b32("shr_u", n, c(3)));
+  const markClass = (n: Expr): Stmt => ir.gset(FM, b32("or", ir.gget(FM), classBit(n)));
   // reuse(size) → a zeroed free block of at least `size` bytes taken out of the free table,
   // or 0. Small sizes use only their own class; large ones the first large block that fits,
   // split when bigger (the rest stays in place, or joins its small class).
@@ -205,6 +223,9 @@ export function buildRuntime(): RuntimeModule {
         ir.set(r, ir.load("i32.load", ir.get(prev))),
         ir.if(b32("eq", ir.get(r), c(0)), [ir.ret(c(0))]),
         ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r))),
+        ir.if(b32("eq", ir.load("i32.load", ir.get(r)), c(0)), [
+          ir.gset(FM, b32("and", ir.gget(FM), b32("xor", classBit(ir.get(n)), c(-1)))),
+        ]),
         ir.fill(ir.get(r), c(0), ir.get(n)),
         ir.ret(ir.get(r)),
       ]),
@@ -226,6 +247,7 @@ export function buildRuntime(): RuntimeModule {
                   ir.set(sz, smallSlot(ir.get(rest))),
                   ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(sz))),
                   ir.store("i32.store", ir.get(sz), b32("add", ir.get(r), ir.get(n))),
+                  markClass(ir.get(rest)),
                 ],
                 [
                   ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(r))),
@@ -264,6 +286,7 @@ export function buildRuntime(): RuntimeModule {
         ir.set(prev, smallSlot(ir.get(n))),
         ir.store("i32.store", obj, ir.load("i32.load", ir.get(prev))),
         ir.store("i32.store", ir.get(prev), obj),
+        markClass(ir.get(n)),
         ir.ret(),
       ]),
       // Large: find the neighbours (pb < obj < r) in the address-ordered list.
