@@ -185,3 +185,22 @@ test T {
     ["did you mean `Equal`?", "did you mean `True`?"],
   );
 });
+
+test("E1213/E1606: a length asked of an array or a string names the corelib call", (t) => {
+  const r = check(
+    t,
+    `i32 Main() {\n i64[] xs = [1];\n i64 a = xs.length;\n string s = "x";\n i64 b = s.Length();\n i64 c = xs.Count();\n return 0;\n}`,
+    "E1213@3 E1606@5 E1606@6",
+  );
+  const m = messages(r);
+  t.regex(m[0]!, /\[help: an array's length is `Array\.Len\(xs\)` \(`use Collections\.Array;`\)\]/);
+  t.regex(m[1]!, /\[help: a string's length in bytes is `String\.Len\(s\)` \(`use Core\.String;`\)\]/);
+  t.regex(m[2]!, /\[help: an array's length is `Array\.Len\(xs\)`/);
+});
+
+test("E1201/E1005: `var`, `auto` and `fn` where a type is expected say what to write instead", (t) => {
+  const r = check(t, `fn Helper() {}\ni32 Main() {\n var x = 1;\n return 0;\n}`, "E1005@1 E1201@3");
+  const m = messages(r);
+  t.regex(m[0]!, /functions start with their return type/);
+  t.regex(m[1]!, /write `let x = …;` to infer a local's type/);
+});

@@ -64,6 +64,26 @@ test("or-patterns and `if` guards in match arms: one E0103 each, and the arms st
   t.truthy(ret.value.arms[2]!.guard);
 });
 
+test("`public`/`static` before an item or a member: one E0103 each, and the item still parses", (t) => {
+  const r = parseFile(
+    "public type P {\n  i64 x,\n  public i64 Get() => x;\n}\nstatic i64 F() => 1;\npublic List<i64> G() => 0;\n",
+    "t.bd",
+  );
+  t.deepEqual(
+    r.diagnostics.map((d) => `${d.code}@${d.start?.line}:${d.start?.column} ${d.help}`),
+    [
+      "E0103@1:1 write `pub`: items are private to their module unless `pub`",
+      "E0103@3:3 write `pub`: items are private to their module unless `pub`",
+      "E0103@5:1 there are no static members: module functions play that role; drop the word",
+      "E0103@6:1 write `pub`: items are private to their module unless `pub`",
+    ],
+  );
+  t.deepEqual(
+    r.tree.items.map((i) => `${i.kind}:${i.isPub}`),
+    ["Type:true", "Function:false", "Function:true"],
+  );
+});
+
 test("after an error the next statement and the next item still parse", (t) => {
   const r = parseFile("unit F() { foo(; bar(); }\ni64 G() => 1;", "t.bd");
   t.is(r.diagnostics.length, 1);

@@ -171,6 +171,18 @@ const LAMBDA_LOOP_HELP =
  * when the name is not declared anywhere (a program may declare its own `print`).
  */
 const PRINT_HELP = "there is no print builtin: `use Core.Output;` and call `Output.WriteLine(text)`";
+/** Member names other languages use for a length (arrays and strings have no members). */
+const LENGTH_NAMES: ReadonlySet<string> = new Set([
+  "length",
+  "Length",
+  "len",
+  "Len",
+  "size",
+  "Size",
+  "count",
+  "Count",
+]);
+
 const FOREIGN_NAMES: ReadonlyMap<string, string> = new Map([
   ["print", PRINT_HELP],
   ["println", PRINT_HELP],
@@ -470,6 +482,16 @@ export class BodyChecker {
             if (st.kind === "Local" && st.name.text === name) return true;
           }
     return false;
+  }
+
+  /** `xs.length`, `s.Length()`, `xs.Count()`: arrays and strings have no members; name the corelib call. */
+  private lengthHelp(t: TypeId, name: string, recv: TExpr): string | undefined {
+    if (!LENGTH_NAMES.has(name)) return undefined;
+    const info = this.s.types.get(t);
+    const x = recv.kind === "local" ? this.s.locals[recv.local]!.name : info.kind === "array" ? "xs" : "s";
+    if (info.kind === "array") return `an array's length is \`Array.Len(${x})\` (\`use Collections.Array;\`)`;
+    if (t === T.string) return `a string's length in bytes is \`String.Len(${x})\` (\`use Core.String;\`)`;
+    return undefined;
   }
 
   private unknownName(name: string, span: SrcSpan, code: "E1101" | "E1606"): void {
@@ -1200,7 +1222,7 @@ export class BodyChecker {
           ? `\`${name}\` is a method; a bound method is not a value`
           : `\`${this.tn(obj.type)}\` has no fields`,
         {
-          help: m !== undefined ? `call it: \`.${name}()\`` : undefined,
+          help: m !== undefined ? `call it: \`.${name}()\`` : this.lengthHelp(obj.type, name, obj),
         },
       );
       return this.err(span);
@@ -1575,7 +1597,7 @@ export class BodyChecker {
         ? `an unsuffixed literal is \`${this.tn(T0)}\` here; \`${name}\` is a member of \`${literalOwner}\`: write the literal with the suffix \`_${literalOwner}\``
         : inScope && inScope.sym.kind === "function"
           ? `call it as \`${name}(${recv.kind === "local" ? s.locals[recv.local]!.name : "x"}${args.length > 0 ? ", …" : ""})\``
-          : this.suggestMember(T0, name),
+          : (this.lengthHelp(T0, name, recv) ?? this.suggestMember(T0, name)),
     });
     for (const a of args) this.expr(a, undefined);
     return this.err(span);

@@ -938,6 +938,8 @@ export class Collector {
     if (m) return `import it: \`use ${m};\``;
     const foreign = FOREIGN_TYPES.get(name);
     if (foreign) return `Beskid spells this type \`${foreign}\``;
+    const word = FOREIGN_TYPE_WORDS.get(name);
+    if (word) return word;
     const candidates: string[] = [];
     for (let m: ModuleId | undefined = module; m !== undefined; m = this.s.modules[m]!.parent)
       for (const [n, e] of this.s.scopes[m]!.items)
@@ -1890,6 +1892,16 @@ export function symKindName(sym: Sym): string {
 const CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
 
 /** The candidate with the smallest edit distance (at most 2, or a third of the length). */
+/** Words other languages write where Beskid expects a type (E1201/E1005 help). */
+const FOREIGN_TYPE_WORDS: ReadonlyMap<string, string> = new Map([
+  ["var", "write `let x = …;` to infer a local's type, or give the type: `i64 x = …;`"],
+  ["auto", "write `let x = …;` to infer a local's type, or give the type: `i64 x = …;`"],
+  ["fn", "functions start with their return type: `i32 Main() { … }`, `unit Log(string s) { … }`"],
+  ["func", "functions start with their return type: `i32 Main() { … }`, `unit Log(string s) { … }`"],
+  ["def", "functions start with their return type: `i32 Main() { … }`, `unit Log(string s) { … }`"],
+  ["function", "functions start with their return type: `i32 Main() { … }`, `unit Log(string s) { … }`"],
+]);
+
 /** Type names of other languages and the Beskid primitive they mean (E1201/E1005 help). */
 const FOREIGN_TYPES: ReadonlyMap<string, string> = new Map([
   ["int", "i32"],

@@ -126,7 +126,15 @@ const FOREIGN_ITEM_WORDS: ReadonlyMap<string, string> = new Map([
   ["func", "functions are written `ReturnType Name(Type param) { … }`"],
   ["def", "functions are written `ReturnType Name(Type param) { … }`"],
   ["function", "functions are written `ReturnType Name(Type param) { … }`"],
+  ["public", "write `pub`: items are private to their module unless `pub`"],
+  ["export", "write `pub`: items are private to their module unless `pub`"],
+  ["private", "items are private unless `pub`: drop the word"],
+  ["internal", "items are private unless `pub`: drop the word"],
+  ["static", "there are no static members: module functions play that role; drop the word"],
 ]);
+
+/** Visibility words of other languages (a subset of FOREIGN_ITEM_WORDS). */
+const VISIBILITY_WORDS: ReadonlySet<string> = new Set(["public", "export", "private", "internal", "static"]);
 
 /** Tokens that start a statement for resynchronisation (identifiers are handled by line starts). */
 const SYNC_STATEMENT: ReadonlySet<T> = new Set([
@@ -649,7 +657,8 @@ class Parser {
     let doc = this.takeDoc();
     const attributes = this.parseAttributes();
     if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(T.KwPub);
+    const foreignPub = this.foreignVisibility();
+    const isPub = this.eat(T.KwPub) || foreignPub;
     const base: Attached = { doc, attributes, isPub, start };
     const t = this.peek();
     switch (t.kind) {
@@ -702,6 +711,36 @@ class Parser {
         this.syncItem();
         return undefined;
     }
+  }
+
+  /**
+   * `public type P {`, `static i64 F()`: a visibility word of another language before an item
+   * or a type-body member is one E0103 (the hint of FOREIGN_ITEM_WORDS), skipped so the item
+   * itself still parses.
+   * Returns whether the word meant `pub`.
+   */
+  private foreignVisibility(): boolean {
+    const t = this.peek();
+    if (t.kind !== T.Ident) return false;
+    const word = t.value as string;
+    if (!VISIBILITY_WORDS.has(word)) return false;
+    const next = this.peek(1).kind;
+    const after = this.peek(2).kind;
+    const itemKeyword =
+      next === T.KwType ||
+      next === T.KwEnum ||
+      next === T.KwContract ||
+      next === T.KwMod ||
+      next === T.KwUse ||
+      next === T.KwImpl ||
+      next === T.KwTest ||
+      next === T.KwAttribute ||
+      next === T.KwPub;
+    const typedFunction = next === T.Ident && (after === T.Ident || after === T.Lt || after === T.LBracket);
+    if (!itemKeyword && !typedFunction) return false;
+    this.error("E0103", `\`${word}\` is not a Beskid declaration`, FOREIGN_ITEM_WORDS.get(word));
+    this.advance();
+    return word === "public" || word === "export";
   }
 
   private item<K extends A.Item>(
@@ -1046,7 +1085,8 @@ class Parser {
     let doc = this.takeDoc();
     const attributes = this.parseAttributes();
     if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(T.KwPub);
+    const foreignPub = this.foreignVisibility();
+    const isPub = this.eat(T.KwPub) || foreignPub;
     if (this.at(T.KwType)) {
       this.advance();
       const name = this.expectIdent("an associated type name");
