@@ -247,6 +247,24 @@ test("corelib: not attached to the corelib itself, nor when the project declares
   t.deepEqual(codes(plan({ cwd: join(dir, "app"), corelibRoot: join(dir, "nowhere") })), []);
 });
 
+test("W3029: a git or registry dependency aliased Std or corelib is satisfied by the toolchain's corelib", (t) => {
+  const extra = `dependency "Std" {\n source = registry\n version = "0.4.0"\n}\n${dep("Lib", "../lib")}`;
+  const libExtra = `dependency "corelib" {\n source = git\n url = "https://x/corelib.git"\n rev = "v1"\n}\n`;
+  const dir = tree(
+    t,
+    `//- app/Project.proj\n${proj("App", extra)}//- app/Src/Main.bd\n//- lib/Project.proj\n${proj("Lib", libExtra)}//- lib/Src/Main.bd\n${FAKE_CORELIB}`,
+  );
+  const r = plan({ cwd: join(dir, "app"), corelibRoot: join(dir, "corelib") });
+  t.deepEqual(codes(r), ["W3029", "W3029"]);
+  t.regex(r.diagnostics[0]!.message, /"Std" of App \(version 0\.4\.0\) is the corelib/);
+  t.regex(r.diagnostics[1]!.message, /"corelib" of Lib \(git https:\/\/x\/corelib\.git at v1\)/);
+  t.deepEqual(r.value!.roots.at(-1), { name: "corelib", path: join(dir, "corelib/Src"), kind: "corelib" });
+  t.deepEqual(
+    r.value!.roots.map((x) => x.name),
+    ["App", "Lib", "corelib"],
+  );
+});
+
 test("E3025: a corelib folder that does not exist", (t) => {
   const dir = tree(t, `//- Project.proj\n${proj("P")}//- Src/Main.bd\n`);
   t.deepEqual(codes(plan({ cwd: dir, corelibRoot: join(dir, "nowhere") })), ["E3025"]);

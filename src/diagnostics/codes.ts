@@ -595,6 +595,13 @@ export const CODES = {
     meaning:
       "`test` without `--target` chose another target, so the project's `Test` target's tests do not run (ours)",
   },
+  W3029: {
+    severity: "warning",
+    stage: "project",
+    title: "standard library dependency satisfied by the toolchain's corelib",
+    meaning:
+      "a `git` or `registry` dependency aliased `Std` or `corelib` is satisfied by the corelib this toolchain compiles against; its version is not checked (ours)",
+  },
   E4020: { severity: "error", stage: "backend", title: "no C compiler found" },
   E4021: { severity: "error", stage: "backend", title: "C compile or link failed" },
   E4022: { severity: "error", stage: "backend", title: "output kind not supported on this platform" },

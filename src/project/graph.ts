@@ -21,6 +21,9 @@ import {
 } from "./discover.ts";
 import type { DependencySpec, ProjectManifest } from "./manifest.ts";
 
+/** Dependency aliases that name the standard library (docs/projects.md, "The corelib"). */
+export const STD_ALIASES: readonly string[] = ["Std", "corelib"];
+
 export interface GraphEdge {
   readonly alias: string;
   /** Canonical manifest path of the dependency. */
@@ -93,6 +96,24 @@ export function buildGraph(
     stack.push(key);
     const index = manifest.source.index;
     for (const dep of manifest.dependencies) {
+      if (dep.source !== "path" && STD_ALIASES.includes(dep.alias)) {
+        // The standard library is toolchain content: the corelib stands in for it (W3029).
+        const what =
+          dep.source === "git"
+            ? `git ${dep.url ?? "?"} at ${dep.rev ?? "?"}`
+            : `version ${dep.version ?? "?"}`;
+        diagnostics.push(
+          makeDiagnostic(
+            "W3029",
+            {
+              detail: `dependency "${dep.alias}" of ${manifest.name} (${what}) is the corelib this toolchain compiles against`,
+              help: "the version is not checked; set BESKID_CORELIB_ROOT (or the action's corelib-path) to compile against another corelib checkout",
+            },
+            { span: dep.sourceSpan, index },
+          ),
+        );
+        continue;
+      }
       if (dep.source !== "path") {
         const where =
           dep.source === "git"

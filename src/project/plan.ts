@@ -26,7 +26,7 @@ import {
   projectManifestsIn,
   workspaceManifestsIn,
 } from "./discover.ts";
-import { buildGraph } from "./graph.ts";
+import { STD_ALIASES, buildGraph } from "./graph.ts";
 import { decideLock, type LockContents, type LockEntry, type LockMode } from "./lock.ts";
 import type { ProjectManifest, ProjectType, TargetKind, WorkspaceManifest } from "./manifest.ts";
 import { materializeAll, materializedRoot } from "./materialize.ts";
@@ -97,8 +97,6 @@ interface WsChoice {
   manifest: WorkspaceManifest;
   member?: string;
 }
-
-const STD_ALIASES = ["Std", "corelib"];
 
 function fail(diagnostics: Diagnostic[]): WithDiagnostics<undefined> {
   return { value: undefined, diagnostics };
@@ -326,7 +324,9 @@ function attachCorelib(host: ProjectManifest | undefined, req: PlanRequest): boo
   if (!host) return true;
   if (host.name === "corelib") return false;
   if (canonical(dirname(host.file)) === canonical(req.corelibRoot)) return false;
-  return !host.dependencies.some((d) => STD_ALIASES.includes(d.alias));
+  // A path dependency aliased Std/corelib replaces the implicit corelib; a git or registry one
+  // is satisfied by it (W3029, graph.ts).
+  return !host.dependencies.some((d) => STD_ALIASES.includes(d.alias) && d.source === "path");
 }
 
 export function resolvePlan(req: PlanRequest): WithDiagnostics<CompilePlan | undefined> {
