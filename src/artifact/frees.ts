@@ -226,12 +226,17 @@ function occurrences(body: readonly Stmt[]): {
  * the reference cannot be kept or passed to borrowed parameters (greatest fixpoint).
  */
 export function borrowedParams(a: CodegenArtifact, programFunctions: number): boolean[][] {
-  const info = a.functions.slice(0, programFunctions).map((f) => ({
-    f,
-    u: uses(f.body, programFunctions),
-    // Counts local.set and local.tee, in `seq`s too.
-    assigned: assignedLocals(f.body),
-  }));
+  const none: Uses = { escapes: new Set(), passed: new Map() };
+  const info = a.functions.slice(0, programFunctions).map((f) => {
+    // Only i32 parameters can be borrowed: skip the walks for functions without one.
+    const refs = f.type.params.includes("i32");
+    return {
+      f,
+      u: refs ? uses(f.body, programFunctions) : none,
+      // Counts local.set and local.tee, in `seq`s too.
+      assigned: refs ? assignedLocals(f.body) : new Map<number, number>(),
+    };
+  });
   const borrowed = info.map(({ f, u, assigned }) =>
     f.type.params.map((t, p) => t === "i32" && !u.escapes.has(p) && !assigned.has(p)),
   );
@@ -366,6 +371,39 @@ export function owningLocals(
   return out;
 }
 
+/** Whether `body` calls a runtime function that makes a new object (else nothing to free). */
+function allocates(body: readonly Stmt[]): boolean {
+  let found = false;
+  const e = (x: Expr): void => {
+    if (found) return;
+    if (x.kind === "call.runtime" && FRESH[x.name] !== undefined) found = true;
+    else forEachChild(x, e, s);
+  };
+  const s = (x: Stmt): void => {
+    if (!found) forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return found;
+}
+
+/** Whether some call in `body` gets a new object straight into a borrowing argument. */
+function hasTemporary(
+  body: readonly Stmt[],
+  freshArgs: (x: Extract<Expr, { kind: "call" | "call.runtime" }>) => ReadonlyMap<number, SizeRule>,
+): boolean {
+  let found = false;
+  const e = (x: Expr): void => {
+    if (found) return;
+    if ((x.kind === "call" || x.kind === "call.runtime") && freshArgs(x).size > 0) found = true;
+    else forEachChild(x, e, s);
+  };
+  const s = (x: Stmt): void => {
+    if (!found) forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return found;
+}
+
 /**
  * `f` with frees inserted: of its owning locals, and of **temporaries** — a new object passed
  * straight to an argument that only borrows it (`BORROWS`, a borrowed parameter) goes through
@@ -383,6 +421,7 @@ export function insertFrees(
   targets: FreeTargets,
   resultType?: (func: number) => ValType | null,
 ): Func {
+  if (!allocates(f.body)) return f;
   const owned = owningLocals(f, programFunctions, borrowed);
   const extra: ValType[] = [];
   const base = f.type.params.length + f.locals.length;
@@ -518,6 +557,7 @@ export function insertFrees(
     }
     return [mapStmtChildren(x, expr, stmt)];
   };
+  if (owned.size === 0 && !hasTemporary(f.body, freshArgs)) return f;
   const body = f.body.flatMap(stmt);
   if (!changed) return f;
   const last = f.body[f.body.length - 1];

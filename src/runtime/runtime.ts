@@ -5,8 +5,10 @@
  * the host surface (`host-abi.ts`) differs per backend.
  *
  * Layouts and meanings: docs/runtime.md. What this module deliberately does not do: it has
- * no per-backend code, keeps no state outside the linear heap (the one global is the bump
- * pointer), and never frees (the first collector is a bump allocator; see docs/runtime.md).
+ * no per-backend code, keeps no state outside the linear heap and a few globals (the bump
+ * pointer, the heap base, the free table and its class mask), and decides nothing about
+ * what dies: it reuses only blocks the program frees (`free`, inserted by
+ * `src/artifact/frees.ts`), and is no collector (docs/runtime.md, "Memory").
  */
 
 import {
