@@ -215,3 +215,37 @@ test("a new object passed straight to a borrowing argument is freed after the ca
     tail,
   );
 });
+
+test("a literal-building seq is new only when its private locals cannot leak or carry the result", (t) => {
+  // seq [t = alloc string; p = t + 8; memory.copy p …] t, as string interpolation lowers.
+  const interp = (extra: Stmt[] = [], first: Stmt[] = []): Expr =>
+    ir.seq(
+      [
+        ...first,
+        ir.set(1, ir.rt("alloc", [i32(LAYOUT.string), i32(16)])),
+        ir.store("i32.store", ir.get(1), i32(8), 4),
+        ir.set(2, ir.bin("i32.add", ir.get(1), i32(8))),
+        ir.copy(ir.get(2), ir.data(0), i32(8)),
+        ...extra,
+      ],
+      ir.get(1),
+    );
+  const owner = (v: Expr, more: Stmt[] = []): Func =>
+    fn([], ["i32", "i32", "i32", "i32"], [ir.set(0, v), ...more, ir.ret(ir.rt("str_len", [ir.get(0)]))]);
+  const b = (f: Func): boolean[][] => borrowedParams(program(f), 1);
+  const ok = owner(interp());
+  t.deepEqual([...owningLocals(ok, 1, b(ok))], [[0, { elem: 1 }]]);
+  const cases: Record<string, Func> = {
+    // The cursor (an address inside the new string) copied to a local read after the seq.
+    "an interior address leaks": owner(interp([ir.set(3, ir.get(2))]), [
+      ir.store("i32.store8", ir.get(3), i32(0)),
+    ]),
+    // The cursor stored into the heap.
+    "an interior address stored": owner(interp([ir.store("i32.store", ir.data(1), ir.get(2))])),
+    // A private local read before this run of the seq assigns it (a stale value).
+    "a private local read first": owner(interp([], [ir.exec(ir.rt("str_len", [ir.get(2)]))])),
+    // The temporary used outside the seq as well.
+    "the temporary used elsewhere": owner(interp(), [ir.exec(ir.rt("str_len", [ir.get(1)]))]),
+  };
+  for (const [what, f] of Object.entries(cases)) t.false(owningLocals(f, 1, b(f)).has(0), what);
+});
