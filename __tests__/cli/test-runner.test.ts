@@ -287,3 +287,47 @@ test("a timed-out test keeps what it printed before it stopped answering (the la
   t.true(flood[2]!.endsWith("line 19998\nline 19999\n"), flood[2]!.slice(-100));
   t.true(Buffer.byteLength(flood[2]!) < 70 * 1024);
 });
+
+test("a failure is reported in the failing test's own project: not in a path dependency (its copy under obj/), nor in the corelib", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-test-runner-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const files: Record<string, string> = {
+    "app/Project.proj": `project {\n    name = "App"\n    version = "1.0.0"\n}\ntarget "App" {\n    kind = App\n    entry = "Main.bd"\n}\ndependency "Util" {\n    source = path\n    path = "../util"\n}\n`,
+    "app/Src/Main.bd": [
+      "use Util.Text;",
+      "i32 Main() { return 0; }",
+      "",
+      "test UsesDependency {",
+      '    string c = Text.At("abc", 10);',
+      "}",
+      "",
+    ].join("\n"),
+    "util/Project.proj": `project {\n    name = "Util"\n    version = "1.0.0"\n}\ntarget "Util" {\n    kind = Lib\n    entry = "Util/Text.bd"\n}\n`,
+    "util/Src/Util/Text.bd": [
+      "use Testing.Assert;",
+      "pub string At(string s, i64 i) => __str_slice(s, i, 1);",
+      "",
+      "test OwnAssertion {",
+      '    Assert.Equal(At("ab", 1), "a", "second letter");',
+      "}",
+      "",
+    ].join("\n"),
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const r = await cli(join(dir, "app"), ["test", "--json"]);
+  t.is(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const reasons = Object.fromEntries(
+    doc.tests.map((x: { qualified_name: string; reason: string }) => [x.qualified_name, x.reason]),
+  );
+  // The panic is in the dependency: the app's test is reported at its own call.
+  t.regex(reasons["UsesDependency"], /^string slice out of range: .* \(at Src\/Main\.bd:5:16\)$/);
+  // The dependency's own test is reported in the dependency (its original file), not in the corelib.
+  t.regex(
+    reasons["Util::Text::OwnAssertion"],
+    /^Assertion failed: second letter \(at \S*\/util\/Src\/Util\/Text\.bd:5:5\)$/,
+  );
+});

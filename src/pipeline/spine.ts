@@ -6,7 +6,7 @@
  */
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { dirname, join, resolve as resolvePath } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve as resolvePath } from "node:path";
 import { writeFileAtomic } from "../util/fs.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
 import {
@@ -329,6 +329,25 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
   const table = program?.tests ?? jitModule!.info.tests;
   const { unitPaths } = lowered.resolved;
   const shown = (name: string) => displayPath(req.cwd, unitPaths, name);
+  // LANGUAGE.md §5.18: a failure is reported at the innermost frame in the failing test's own
+  // project, i.e. the root (host, dependency or corelib) that holds the test's file; a
+  // dependency's materialized copy lives under the project folder, so unit names alone cannot
+  // tell. The most specific root wins (a host root "." contains obj/…/deps).
+  const { plan, assembly } = lowered.resolved;
+  const rootOfUnit = new Map<string, number>();
+  for (const u of assembly.units) {
+    let best = -1;
+    plan.roots.forEach((r, i) => {
+      const rel = relative(r.path, u.path);
+      const inside = !rel.startsWith("..") && !isAbsolute(rel);
+      if (inside && (best < 0 || r.path.length > plan.roots[best]!.path.length)) best = i;
+    });
+    if (best >= 0) rootOfUnit.set(u.fileName, best);
+  }
+  const isOwnFile = (file: string, testFile: string): boolean => {
+    const root = rootOfUnit.get(file);
+    return root !== undefined && root === rootOfUnit.get(testFile);
+  };
   const started = performance.now();
   const results: (TestCaseResult | undefined)[] = new Array(table.length);
   const toRun: { index: number; qualifiedName: string }[] = [];
@@ -364,7 +383,7 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
       selected: toRun.map((x) => x.index),
       timeoutMs: t.timeoutMs ?? 10_000,
       cwd: req.cwd,
-      isOwnFile: (file) => !file.includes(":"),
+      isOwnFile,
       displayFile: shown,
     },
   );

@@ -398,10 +398,11 @@ export interface TestRunOptions {
   readonly cwd?: string;
   readonly maxPages?: number;
   /**
-   * Whether a source file belongs to the project under test: a failure is reported at the
-   * innermost frame in such a file (LANGUAGE.md §5.18). Default: the panic's own location.
+   * Whether a source file belongs to the project of the failing test (declared in `testFile`):
+   * a failure is reported at the innermost frame in such a file (LANGUAGE.md §5.18). Default:
+   * the panic's own location.
    */
-  readonly isOwnFile?: (file: string) => boolean;
+  readonly isOwnFile?: (file: string, testFile: string) => boolean;
   /** How a failure's place names its file (e.g. relative to the caller's directory); default as stored. */
   readonly displayFile?: (file: string) => string;
   /**
@@ -574,9 +575,10 @@ const utf8 = new TextDecoder("utf-8");
 /** Where a failure is reported: the innermost frame in the project's own files, else the panic's own place. */
 function failurePlace(
   p: PanicInfo,
-  isOwnFile: ((file: string) => boolean) | undefined,
+  isOwnFile: ((file: string, testFile: string) => boolean) | undefined,
+  testFile: string,
 ): SourcePlace | undefined {
-  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== undefined && isOwnFile(f.file));
+  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== undefined && isOwnFile(f.file, testFile));
   const at = own || p;
   return at.file !== undefined ? { file: at.file, line: at.line ?? 0, column: at.column ?? 0 } : undefined;
 }
@@ -694,7 +696,7 @@ export async function runTests(
         return;
       }
       const panic = toPanic(o)!;
-      const place = failurePlace(panic, options.isOwnFile);
+      const place = failurePlace(panic, options.isOwnFile, t.file);
       const failureAt =
         place && options.displayFile ? { ...place, file: options.displayFile(place.file) } : place;
       results[id] = {
