@@ -41,6 +41,8 @@ export const FREE_TABLE_GLOBAL = "rt.free_table";
 /** Largest block (bytes) kept in an exact size class; larger ones go to the large list. */
 export const FREE_SMALL_MAX = 256;
 const FREE_TABLE_BYTES = (FREE_SMALL_MAX / 8 + 1) * 4;
+/** Most large free blocks one allocation or free looks at (bounds the cost of fragmentation). */
+export const FREE_SEARCH_MAX = 128;
 /** Largest read the runtime asks the host for in one call. */
 export const MAX_READ_CHUNK = 1 << 24;
 /** Largest object the allocator accepts (bytes), so sizes stay positive i32s. */
@@ -217,6 +219,7 @@ export function buildRuntime(): RuntimeModule {
     const prev = f.local("i32");
     const sz = f.local("i32");
     const rest = f.local("i32");
+    const k = f.local("i32");
     const L = f.label();
     return [
       ir.set(n, round8(f.param(0))),
@@ -234,7 +237,11 @@ export function buildRuntime(): RuntimeModule {
       ir.set(prev, ir.gget(FT)),
       ir.loop(L, [
         ir.set(r, ir.load("i32.load", ir.get(prev))),
-        ir.if(b32("eq", ir.get(r), c(0)), [ir.ret(c(0))]),
+        // Past FREE_SEARCH_MAX blocks the search gives up (bump): no quadratic cliff.
+        ir.set(k, b32("add", ir.get(k), c(1))),
+        ir.if(b32("or", b32("eq", ir.get(r), c(0)), b32("gt_u", ir.get(k), c(FREE_SEARCH_MAX))), [
+          ir.ret(c(0)),
+        ]),
         ir.set(sz, ir.load("i32.load", ir.get(r), 4)),
         ir.if(b32("ge_u", ir.get(sz), ir.get(n)), [
           ir.set(rest, b32("sub", ir.get(sz), ir.get(n))),
@@ -275,6 +282,7 @@ export function buildRuntime(): RuntimeModule {
     const prev = f.local("i32");
     const pb = f.local("i32");
     const r = f.local("i32");
+    const k = f.local("i32");
     const L = f.label();
     const B = f.label();
     return [
@@ -291,12 +299,15 @@ export function buildRuntime(): RuntimeModule {
         markClass(ir.get(n)),
         ir.ret(),
       ]),
-      // Large: find the neighbours (pb < obj < r) in the address-ordered list.
+      // Large: find the neighbours (pb < obj < r) in the address-ordered list. Past
+      // FREE_SEARCH_MAX blocks the block is kept (not freed), as every block was before.
       ir.set(prev, ir.gget(FT)),
       ir.block(B, [
         ir.loop(L, [
           ir.set(r, ir.load("i32.load", ir.get(prev))),
           ir.if(b32("or", b32("eq", ir.get(r), c(0)), b32("gt_u", ir.get(r), obj)), [ir.br(B)]),
+          ir.set(k, b32("add", ir.get(k), c(1))),
+          ir.if(b32("gt_u", ir.get(k), c(FREE_SEARCH_MAX)), [ir.ret()]),
           ir.set(pb, ir.get(r)),
           ir.set(prev, ir.get(r)),
           ir.continue(L),
