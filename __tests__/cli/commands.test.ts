@@ -396,3 +396,17 @@ test("run: a panic in a dependency names its original file, relative to the work
   t.regex(r.stderr, /^panic at pricing\/Src\/Pricing\/Divide\.bd:2:\d+: division by zero$/m);
   t.notRegex(r.stderr, /obj\/beskid\/deps/);
 });
+
+test("run: E4040 names the file as the other diagnostics do (from another folder too), with its source line", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-e4040-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, "app"));
+  writeFileSync(
+    join(dir, "app/Main.bd"),
+    '[Extern(Abi: "C", Library: "libc.so.6")]\ncontract Libc { i32 abs(i32 v); }\ni32 Main() {\n    return Libc.abs(-5);\n}\n',
+  );
+  const r = await cli(dir, ["run", "app/Main.bd", "--no-cache"]);
+  t.is(r.code, 1);
+  t.regex(r.stderr, /^app\/Main\.bd:4:12: error\[E4040\]/m);
+  t.regex(r.stderr, /4 \|     return Libc\.abs\(-5\);\n {2}\| {12}\^{8}\n/);
+});

@@ -114,3 +114,15 @@ test("LineIndex maps offsets to 1-based lines and columns, CRLF included", (t) =
   t.is(li.lineText(3), "ef");
   t.deepEqual(li.position(999), { line: 3, column: 3 });
 });
+
+test("text renderer: a place without an end (a backend location) underlines the name there, not the rest of the line", (t) => {
+  const line = '    Output.WriteLine("${Libc.abs(-5)} ${Libc.labs(-7)}");';
+  const at = makeDiagnostic(
+    "E4040",
+    { detail: "Libc.abs" },
+    { file: "Main.bd", start: { line: 1, column: 25 } },
+  );
+  t.is(renderText(at, { color: false, sources: () => line }).split("\n")[3], `  | ${" ".repeat(24)}^^^^^^^^`);
+  const punct = makeDiagnostic("E4040", { detail: "x" }, { file: "Main.bd", start: { line: 1, column: 21 } });
+  t.is(renderText(punct, { color: false, sources: () => line }).split("\n")[3], `  | ${" ".repeat(20)}^`);
+});

@@ -45,9 +45,14 @@ export function renderText(d: Diagnostic, opts: TextOptions): string {
       const gutter = String(d.start.line);
       const pad = " ".repeat(gutter.length);
       const sameLine = d.end && d.end.line === d.start.line;
+      // Without an end (a place from a backend's location table: line and column only), underline
+      // the dotted name starting there (`Libc.abs`), else one character, not the rest of the line.
+      const word = /^[A-Za-z0-9_][A-Za-z0-9_.]*/.exec(text.slice(d.start.column - 1));
       const width = sameLine
         ? Math.max(1, d.end!.column - d.start.column)
-        : Math.max(1, text.length - d.start.column + 1);
+        : d.end
+          ? Math.max(1, text.length - d.start.column + 1)
+          : Math.max(1, word ? word[0].replace(/\.+$/, "").length : 1);
       const indent = text.slice(0, d.start.column - 1).replace(/[^\t]/g, " ");
       out.push(`${pad} ${paint(opts.color, ANSI.blue, "|")}`);
       out.push(`${paint(opts.color, ANSI.blue, gutter)} ${paint(opts.color, ANSI.blue, "|")} ${text}`);

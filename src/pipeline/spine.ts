@@ -279,10 +279,14 @@ function prepared(
  */
 function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): Diagnostic[] {
   const entry = lowered.resolved?.plan.entryFile;
+  const unitPaths = lowered.resolved?.unitPaths ?? new Map<string, string>();
   return ds.map((d) =>
     (d.code === "E4030" || d.code === "E4031") && d.file === undefined && entry !== undefined
       ? { ...d, file: displayPath(cwd, new Map(), entry) }
-      : d,
+      : // A backend names places by unit name (E4040): show them as the front end's diagnostics.
+        d.file !== undefined
+        ? { ...d, file: displayPath(cwd, unitPaths, d.file) }
+        : d,
   );
 }
 
