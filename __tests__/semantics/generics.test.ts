@@ -220,6 +220,17 @@ i64 Value<T>(T x, i64 n) {
 i32 Main() { return 0; }`,
     "E1236@2 E1236@4 E1236@6",
   );
+  check(
+    t,
+    `contract Sz { i64 Size(i64 n); }
+type W<T> : Sz { T v, pub i64 Size(i64 n) => F(v, n); }
+i64 F<T>(T x, i64 n) {
+  Sz s = W<T[]> { v: [x] };
+  return s.Size(n);
+}
+i32 Main() { return 0; }`,
+    "E1236@4",
+  );
 });
 
 test("no E1236 for finite generic recursion: same arguments, or a larger type that does not call back", (t) => {

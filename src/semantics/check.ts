@@ -635,7 +635,20 @@ export class BodyChecker {
     const fi = s.types.get(from);
     const ti = s.types.get(to);
     if (ti.kind === "contract") {
-      if (fi.kind === "record" || fi.kind === "enum") return this.toContract(from, to);
+      if (fi.kind === "record" || fi.kind === "enum") {
+        const conv = this.toContract(from, to);
+        // Each method implementation is instantiated here (E1236 follows these edges too).
+        if (conv?.kind === "to_contract" && this.ctx)
+          for (const m of conv.methods)
+            if (m.typeArgs.length > 0)
+              this.instantiations.push({
+                caller: this.rootFunc(),
+                callee: m.func,
+                typeArgs: m.typeArgs,
+                span: this.full(x.span),
+              });
+        return conv;
+      }
       if (fi.kind === "contract") {
         const src = s.contracts[fi.decl]!;
         const dst = s.contracts[ti.decl]!;
