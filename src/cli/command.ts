@@ -29,6 +29,11 @@ export interface CommandContext {
   readonly ttys: readonly number[];
   /** Prints diagnostics for people (text) or machines (`--json` handled by the command). */
   report(diagnostics: readonly Diagnostic[]): void;
+  /**
+   * Reports a usage error (a bad flag value) and returns EXIT_USAGE: text on stderr, or with
+   * `--json` the JSON usage document on stdout (see `main.ts`).
+   */
+  usage(message: string): number;
 }
 
 export interface Command {

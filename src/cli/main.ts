@@ -60,9 +60,21 @@ export function commandHelp(c: Command): string {
   return lines.join("\n") + "\n";
 }
 
-function usageError(io: Io, message: string, command?: Command): number {
+/**
+ * A usage error. With `--json` anywhere among the command's own arguments a machine reads stdout,
+ * so it gets one JSON document there, `{"ok": false, "usage_error": {message, usage}, "diagnostics": []}`,
+ * instead of the text on stderr; the exit code is 2 either way.
+ */
+function usageError(io: Io, message: string, command?: Command, json = false): number {
+  const usage = command ? `beskid-ci ${command.usage}` : "beskid-ci <command> [options]";
+  if (json) {
+    io.stdout.write(
+      JSON.stringify({ ok: false, usage_error: { message, usage }, diagnostics: [] }, null, 2) + "\n",
+    );
+    return EXIT_USAGE;
+  }
   io.stderr.write(`error: ${message}\n`);
-  io.stderr.write(command ? `Usage: beskid-ci ${command.usage}\n` : "Usage: beskid-ci <command> [options]\n");
+  io.stderr.write(`Usage: ${usage}\n`);
   io.stderr.write(`Run 'beskid-ci ${command ? command.name + " " : ""}--help' for more.\n`);
   return EXIT_USAGE;
 }
@@ -102,9 +114,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`beskid-ci ${VERSION}\n`);
     return 0;
   }
-  if (first.startsWith("-")) return usageError(io, `unknown option '${first}'`);
+  const wantsJson = splitPassthrough(args).own.includes("--json");
+  if (first.startsWith("-")) return usageError(io, `unknown option '${first}'`, undefined, wantsJson);
   const command = findCommand(first);
-  if (!command) return usageError(io, `unknown command '${first}'`);
+  if (!command) return usageError(io, `unknown command '${first}'`, undefined, wantsJson);
   const { own, passthrough } = splitPassthrough(args.slice(1));
   if (own.includes("--help") || own.includes("-h")) {
     io.stdout.write(commandHelp(command));
@@ -118,10 +131,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io,
       (e as Error).message.split("\n")[0]!.replace(/^TypeError \[[A-Z_]+\]: /, ""),
       command,
+      wantsJson,
     );
   }
   if (parsed.positionals.length > command.maxPositionals) {
-    return usageError(io, `unexpected argument '${parsed.positionals[command.maxPositionals]}'`, command);
+    return usageError(
+      io,
+      `unexpected argument '${parsed.positionals[command.maxPositionals]}'`,
+      command,
+      wantsJson,
+    );
   }
   const json = parsed.values.json === true;
   const reader = sourceReader(io.cwd);
@@ -140,11 +159,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (json) io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2) + "\n");
       else io.stderr.write(renderTextAll(diagnostics, { color, sources: reader }) + "\n");
     },
+    usage: (message) => usageError(io, message, command, json),
   };
   try {
     return await command.run(ctx);
   } catch (e) {
     const err = e as Error;
+    if (json)
+      io.stdout.write(
+        JSON.stringify(
+          { ok: false, internal_error: { message: err?.message ?? String(e) }, diagnostics: [] },
+          null,
+          2,
+        ) + "\n",
+      );
     io.stderr.write(`internal error: ${err?.message ?? String(e)}\n`);
     io.stderr.write(
       debug

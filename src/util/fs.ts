@@ -5,16 +5,50 @@
  */
 
 import { randomBytes, createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, basename, join, resolve } from "node:path";
 
 export function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/**
+ * Creates `dir` and its missing parents; returns the first folder it created (undefined when
+ * `dir` already existed), like `mkdirSync(dir, { recursive: true })`. Written out because Node's
+ * recursive mkdir never returns under a pseudo file system that answers ENOENT to every mkdir
+ * (`/proc/x/y` loops forever): here each missing folder is created once, parents first, and the
+ * first failure is thrown (ENOENT, EACCES, ENOTDIR, …) for the caller to report.
+ */
+export function makeDirs(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ;) {
+    try {
+      if (statSync(d).isDirectory()) break;
+      const e: NodeJS.ErrnoException = new Error(`ENOTDIR: not a directory, mkdir '${d}'`);
+      e.code = "ENOTDIR";
+      throw e;
+    } catch (e) {
+      const up = dirname(d);
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT" || up === d) throw e;
+      missing.push(d);
+      d = up;
+    }
+  }
+  missing.reverse();
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another process made it meanwhile: fine, as long as it is a folder.
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(d).isDirectory()) throw e;
+    }
+  }
+  return missing[0];
+}
+
 /** Writes `data` to `path` atomically, creating parent folders. */
 export function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const tmp = tempNameFor(path);
   try {
     writeFileSync(tmp, data, mode === undefined ? undefined : { mode });

@@ -28,6 +28,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { CodegenArtifact } from "../../artifact/index.ts";
 import { emitC } from "./emit-c.ts";
+import { makeDirs } from "../../util/fs.ts";
 
 export type AotOutputKind = "exe" | "shared" | "static" | "object" | "wasm";
 
@@ -204,7 +205,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   let created: string | undefined;
   let ok = false;
   try {
-    created = mkdirSync(stageDir, { recursive: true });
+    created = makeDirs(stageDir);
     tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
   } catch (e) {
     return fail(
@@ -357,7 +358,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     const outputs: AotOutput[] = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
-      mkdirSync(dirname(s.dest), { recursive: true });
+      makeDirs(dirname(s.dest));
       renameSync(s.file, s.dest);
       outputs.push({ kind: s.kind, path: s.dest, bytes: bytes.length, sha256: sha256(bytes) });
     }

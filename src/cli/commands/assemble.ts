@@ -20,7 +20,6 @@ import { bundledCorelibRoot } from "../../util/paths.ts";
 import {
   EXIT_FAILURE,
   EXIT_OK,
-  EXIT_USAGE,
   boolFlag,
   stringFlag,
   type Command,
@@ -69,8 +68,7 @@ export const assembleCommand: Command = {
     const maxUnitsText = stringFlag(ctx, "max-units");
     const maxUnits = maxUnitsText === undefined ? undefined : Number(maxUnitsText);
     if (maxUnits !== undefined && !(Number.isInteger(maxUnits) && maxUnits > 0)) {
-      ctx.stderr.write(`error: --max-units takes a positive integer, got '${maxUnitsText}'\n`);
-      return EXIT_USAGE;
+      return ctx.usage(`--max-units takes a positive integer, got '${maxUnitsText}'`);
     }
     const project = stringFlag(ctx, "project");
     const target = stringFlag(ctx, "target");

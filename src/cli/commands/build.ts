@@ -6,15 +6,7 @@
 import { toJson } from "../../diagnostics/index.ts";
 import type { OutputKind } from "../../pipeline/api.ts";
 import { build } from "../../pipeline/index.ts";
-import {
-  EXIT_FAILURE,
-  EXIT_OK,
-  EXIT_USAGE,
-  boolFlag,
-  listFlag,
-  stringFlag,
-  type Command,
-} from "../command.ts";
+import { EXIT_FAILURE, EXIT_OK, boolFlag, listFlag, stringFlag, type Command } from "../command.ts";
 import {
   CACHE_FLAG_HELP,
   CACHE_OPTIONS,
@@ -58,13 +50,11 @@ export const buildCommand: Command = {
     const kinds = [...new Set(listFlag(ctx, "kind"))];
     const bad = kinds.filter((k) => !KINDS.includes(k as OutputKind));
     if (bad.length) {
-      ctx.stderr.write(`error: unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})\n`);
-      return EXIT_USAGE;
+      return ctx.usage(`unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})`);
     }
     const output = stringFlag(ctx, "output");
     if (output === "") {
-      ctx.stderr.write("error: --output needs a file or folder path\n");
-      return EXIT_USAGE;
+      return ctx.usage("--output needs a file or folder path");
     }
     const entrypoint = stringFlag(ctx, "entrypoint");
     const exports = listFlag(ctx, "export");

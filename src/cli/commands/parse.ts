@@ -12,14 +12,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { hasErrors, makeDiagnostic, toJson } from "../../diagnostics/index.ts";
 import { decodeSource, dumpTree, parseFile, treeToJson } from "../../pipeline/inspect.ts";
-import {
-  EXIT_FAILURE,
-  EXIT_OK,
-  EXIT_USAGE,
-  boolFlag,
-  type Command,
-  type CommandContext,
-} from "../command.ts";
+import { EXIT_FAILURE, EXIT_OK, boolFlag, type Command, type CommandContext } from "../command.ts";
 
 export const parseCommand: Command = {
   name: "parse",
@@ -31,8 +24,7 @@ export const parseCommand: Command = {
   async run(ctx: CommandContext): Promise<number> {
     const file = ctx.positionals[0];
     if (file === undefined) {
-      ctx.stderr.write("error: missing the file to parse\nUsage: beskid-ci parse <file.bd> [--json]\n");
-      return EXIT_USAGE;
+      return ctx.usage("missing the file to parse");
     }
     const json = boolFlag(ctx, "json");
     let bytes: Uint8Array;

@@ -19,7 +19,6 @@ import { writeFileAtomic } from "../../util/fs.ts";
 import {
   EXIT_FAILURE,
   EXIT_OK,
-  EXIT_USAGE,
   boolFlag,
   listFlag,
   stringFlag,
@@ -69,8 +68,7 @@ export const testCommand: Command = {
     const shardText = stringFlag(ctx, "shard");
     const shard = shardText === undefined ? undefined : parseShard(shardText);
     if (shardText !== undefined && !shard) {
-      ctx.stderr.write(`error: --shard takes i/n with 1 <= i <= n, got '${shardText}'\n`);
-      return EXIT_USAGE;
+      return ctx.usage(`--shard takes i/n with 1 <= i <= n, got '${shardText}'`);
     }
     const timeoutText = stringFlag(ctx, "timeout-ms");
     // Decimal digits only: `Number` would also take `1e3`, `0x10` and values past exact integers.
@@ -81,8 +79,7 @@ export const testCommand: Command = {
           ? Number(timeoutText)
           : NaN;
     if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
-      ctx.stderr.write(`error: --timeout-ms takes a positive integer, got '${timeoutText}'\n`);
-      return EXIT_USAGE;
+      return ctx.usage(`--timeout-ms takes a positive integer, got '${timeoutText}'`);
     }
     const filter = stringFlag(ctx, "filter");
     const group = stringFlag(ctx, "group");

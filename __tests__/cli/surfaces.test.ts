@@ -1,0 +1,61 @@
+/**
+ * The command line as a user with a real repository meets it: machine-readable output on every
+ * path (`--json` usage errors included), reports and outputs that cannot be written.
+ */
+
+import test from "ava";
+import { existsSync } from "node:fs";
+import { cli, copyProject } from "./helpers.ts";
+
+test("--json usage errors are one JSON document on stdout, exit 2, nothing on stderr", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  const cases: [string[], RegExp][] = [
+    [["frobnicate", "--json"], /unknown command 'frobnicate'/],
+    [["--frobnicate", "--json"], /unknown option '--frobnicate'/],
+    [["check", "--frob", "--json"], /--frob/],
+    [["check", "a.bd", "b.bd", "--json"], /unexpected argument 'b.bd'/],
+    [["build", "--kind", "dll", "--json"], /unknown output kind 'dll'/],
+    [["build", "--output", "", "--json"], /--output needs/],
+    [["test", "--shard", "3/2", "--json"], /--shard takes i\/n/],
+    [["test", "--json", "--timeout-ms", "soon"], /--timeout-ms takes a positive integer/],
+    [["assemble", "--max-units", "0", "--json"], /--max-units/],
+    [["parse", "--json"], /missing the file to parse/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await cli(dir, args);
+    t.is(r.code, 2, args.join(" "));
+    t.is(r.stderr, "", args.join(" "));
+    const doc = JSON.parse(r.stdout);
+    t.false(doc.ok);
+    t.deepEqual(doc.diagnostics, []);
+    t.regex(doc.usage_error.message, message, args.join(" "));
+    t.regex(doc.usage_error.usage, /^beskid-ci /);
+  }
+  // Without --json the same errors stay text on stderr; a `--json` meant for the program after
+  // `--` does not switch the format.
+  const text = await cli(dir, ["build", "--kind", "dll"]);
+  t.is(text.code, 2);
+  t.is(text.stdout, "");
+  t.regex(text.stderr, /^error: unknown output kind 'dll'/);
+  const passed = await cli(dir, ["run", "--frob", "--", "--json"]);
+  t.is(passed.code, 2);
+  t.regex(passed.stderr, /^error: /);
+});
+
+// Node's recursive mkdir never returns when every mkdir answers ENOENT, as under /proc.
+const procFs = existsSync("/proc/self") ? test : test.skip;
+
+procFs("--junit and --output under /proc are clean errors, not a hang", async (t) => {
+  t.timeout(120_000);
+  const dir = copyProject(t, "examples/hello");
+  const junit = await cli(dir, ["test", "--junit", "/proc/beskid-x/y.xml"]);
+  t.is(junit.code, 1);
+  t.regex(junit.stderr, /could not write the JUnit report to '\/proc\/beskid-x\/y.xml': ENOENT/);
+  t.regex(junit.stdout, /Result: passed=2/, "the tests still ran and reported");
+  const built = await cli(dir, ["build", "--output", "/proc/beskid-x/y"]);
+  t.is(built.code, 1);
+  t.regex(built.stderr, /error\[E4021\].*cannot create \/proc\/beskid-x/);
+  const folder = await cli(dir, ["build", "--kind", "exe,static", "--output", "/proc/beskid-x/out"]);
+  t.is(folder.code, 1);
+  t.regex(folder.stderr, /error\[E4021\]/);
+});
