@@ -160,7 +160,9 @@ test.serial("bundled: outputs built and uploaded; release published on a tag", a
   t.false(rel.draft);
   const names = rel.assets.map((x) => x.name);
   t.true(
-    names.includes("Greeter") && names.includes("libGreeter.a") && names.includes("SHA256SUMS"),
+    names.includes("Greeter-linux-x64") &&
+      names.includes("libGreeter-linux-x64.a") &&
+      names.includes("SHA256SUMS"),
     names.join(),
   );
   const sums = rel.assets.find((x) => x.name === "SHA256SUMS")!.data.toString("utf8");

@@ -328,7 +328,7 @@ test.serial(
       t.false(rel.draft);
       t.is(rel.tag_name, "v1.2.0");
       const names = rel.assets.map((x) => x.name);
-      t.true(names.includes("Greeter") && names.includes("SHA256SUMS"), names.join(", "));
+      t.true(names.includes("Greeter-linux-x64") && names.includes("SHA256SUMS"), names.join(", "));
       const sums = rel.assets.find((x) => x.name === "SHA256SUMS")!.data.toString("utf8");
       const expected = rel.assets
         .filter((x) => x.name !== "SHA256SUMS")

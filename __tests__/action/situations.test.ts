@@ -329,6 +329,62 @@ test.serial(
 );
 
 test.serial(
+  "a release from matrix jobs on two operating systems: each job's exe is its own asset",
+  async (t) => {
+    const fake = await new FakeGitHub().start();
+    const src = mkdtempSync(join(tmpdir(), "beskid-situation-"));
+    writeFileSync(join(src, "Project.proj"), app("Multi"));
+    mkdirSync(join(src, "Src"));
+    writeFileSync(join(src, "Src/Main.bd"), "i32 Main() {\n    return 0;\n}\n");
+    try {
+      for (const [os, arch] of [
+        ["Linux", "X64"],
+        ["macOS", "ARM64"],
+      ] as const) {
+        const ws = makeWorkspace(src);
+        const r = await runAction(
+          ws,
+          fake,
+          {
+            inputs: { release: "true", kinds: "exe,static" },
+            ref: "refs/tags/v3.0.0",
+            job: "release",
+            runId: "7002",
+            extraEnv: { RUNNER_OS: os, RUNNER_ARCH: arch },
+          },
+          runner,
+        );
+        ws.cleanup();
+        t.deepEqual(r.failed, [], r.log);
+      }
+      t.is(fake.releases.length, 1);
+      const names = fake.releases[0]!.assets.map((a) => a.name).sort();
+      t.deepEqual(names, [
+        "Multi-linux-x64",
+        "Multi-linux-x64.h",
+        "Multi-macos-arm64",
+        "Multi-macos-arm64.h",
+        "SHA256SUMS",
+        "libMulti-linux-x64.a",
+        "libMulti-macos-arm64.a",
+      ]);
+      const sums = fake.releases[0]!.assets.find((a) => a.name === "SHA256SUMS")!.data.toString("utf8");
+      t.deepEqual(
+        sums
+          .trimEnd()
+          .split("\n")
+          .map((l) => l.slice(66))
+          .sort(),
+        names.filter((n) => n !== "SHA256SUMS"),
+      );
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+      await fake.close();
+    }
+  },
+);
+
+test.serial(
   "junit-path naming a folder gets junit.xml inside it; an unwritable path fails the step plainly",
   async (t) => {
     const files = {

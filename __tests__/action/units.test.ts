@@ -14,6 +14,7 @@ import { INPUTS, OUTPUTS, parseInputs, type InputName } from "../../src/action/i
 import { STEPS } from "../../src/action/run.ts";
 import type { ActionCore, AnnotationProps } from "../../src/action/services.ts";
 import { emptyState } from "../../src/action/state.ts";
+import { releaseAssetName } from "../../src/action/release.ts";
 import { renderSummary } from "../../src/action/summary.ts";
 import type { TestCaseResult } from "../../src/pipeline/api.ts";
 import { ROOT } from "./helpers.ts";
@@ -213,4 +214,18 @@ test("the runner services' variables reach exactly the steps that use them, from
     t.deepEqual(byStep[step], [...RUNTIME_VARS], step);
   // The steps that run project code (tests through the JIT) never see the runtime token.
   for (const step of ["resolve", "lower", "build", "test", "release"]) t.deepEqual(byStep[step], [], step);
+});
+
+test("release asset names carry the platform between stem and extension", (t) => {
+  const name = (file: string, kind: string, os = "linux", arch = "x64") =>
+    releaseAssetName(`/w/obj/beskid/build/App/${file}`, kind, os, arch);
+  t.is(name("Greeter", "exe"), "Greeter-linux-x64");
+  t.is(name("Greeter.exe", "exe", "windows"), "Greeter-windows-x64.exe");
+  t.is(name("My.Tool", "exe", "macOS", "ARM64"), "My.Tool-macos-arm64", "a dotted stem is no extension");
+  t.is(name("libGreeter.so", "shared"), "libGreeter-linux-x64.so");
+  t.is(name("libGreeter.a", "static", "macos"), "libGreeter-macos-x64.a");
+  t.is(name("Greeter.obj", "object", "windows"), "Greeter-windows-x64.obj");
+  t.is(name("Greeter.wasm", "wasm"), "Greeter-linux-x64.wasm");
+  t.is(name("Greeter.h", "header"), "Greeter-linux-x64.h");
+  t.is(name("Greeter", "exe", "Linux OS", "x/64"), "Greeter-linux_os-x_64", "no separators from the runner");
 });

@@ -7,12 +7,30 @@
  */
 
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, extname } from "node:path";
 
 export interface ReleaseFile {
   readonly path: string;
   readonly sha256: string;
+  /** The asset's name on the release; default the file's name. */
+  readonly name?: string;
 }
+
+/**
+ * The release asset name of a built file: the platform goes between the stem and the extension
+ * (`Greeter-linux-x64`, `libGreeter-macos-arm64.a`, `Greeter-windows-x64.exe`), so matrix jobs on
+ * different operating systems or architectures that build the same file name attach separate
+ * assets instead of replacing each other's. An exe's extension is only `.exe` (a stem may hold
+ * dots); other kinds always end in one.
+ */
+export function releaseAssetName(path: string, kind: string, os: string, arch: string): string {
+  const name = basename(path);
+  const ext = kind === "exe" ? (name.toLowerCase().endsWith(".exe") ? name.slice(-4) : "") : extname(name);
+  const tag = [os, arch].map((p) => p.toLowerCase().replace(/[^a-z0-9_.]+/g, "_")).join("-");
+  return `${name.slice(0, name.length - ext.length)}-${tag}${ext}`;
+}
+
+const assetNameOf = (f: ReleaseFile): string => f.name ?? basename(f.path);
 
 export interface ReleaseRequest {
   readonly apiUrl: string;
@@ -116,7 +134,7 @@ function sha256sums(files: readonly ReleaseFile[], previous: string, kept: Reado
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.trimEnd());
     if (m && kept.has(m[2]!)) lines.set(m[2]!, m[1]!);
   }
-  for (const f of files) lines.set(basename(f.path), f.sha256);
+  for (const f of files) lines.set(assetNameOf(f), f.sha256);
   return [...lines.keys()]
     .sort()
     .map((name) => `${lines.get(name)}  ${name}\n`)
@@ -167,7 +185,7 @@ export async function publishRelease(req: ReleaseRequest): Promise<ReleaseResult
   const assets = existing.data as AssetJson[];
   const uploadBase = release.upload_url.replace(/\{[^}]*\}$/, "");
   const uploads: { name: string; bytes: Buffer; type: string }[] = req.files.map((f) => ({
-    name: basename(f.path),
+    name: assetNameOf(f),
     bytes: readFileSync(f.path),
     type: "application/octet-stream",
   }));

@@ -38,7 +38,7 @@ import {
   type InputName,
   type OutputName,
 } from "./inputs.ts";
-import { publishRelease, ReleaseError } from "./release.ts";
+import { publishRelease, releaseAssetName, ReleaseError } from "./release.ts";
 import type { RestoreOutcome, Services } from "./services.ts";
 import { conclusionOf, emptyState, readState, writeState, type ActionState, type StepName } from "./state.ts";
 import { renderSummary } from "./summary.ts";
@@ -749,7 +749,11 @@ async function releaseStep(c: StepContext): Promise<void> {
       "release publishing needs a token: pass `token` (it defaults to github.token) with `contents: write`",
     );
   s.core.setSecret(token);
-  const files = (state.build?.outputs ?? []).map((o) => ({ path: o.path, sha256: o.sha256 }));
+  const files = (state.build?.outputs ?? []).map((o) => ({
+    path: o.path,
+    sha256: o.sha256,
+    name: releaseAssetName(o.path, o.kind, ctx.os, ctx.arch),
+  }));
   if (files.length === 0)
     fail("there are no outputs to release (is `build` off, or did the build produce nothing?)");
   try {
