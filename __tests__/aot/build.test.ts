@@ -150,6 +150,20 @@ test("E4020: no C compiler (CC points nowhere) names CC", async (t) => {
   t.deepEqual(r.outputs, []);
 });
 
+test("E4023: no archiver (AR points nowhere) names AR, not the C compiler, and leaves nothing", async (t) => {
+  const dir = project("app");
+  const out = join(dir, "out");
+  const r = await doBuild(dir, { kinds: ["exe", "static"], output: out }, { AR: "/nonexistent/ar" });
+  t.false(r.ok);
+  t.deepEqual(codes(r), ["E4023"]);
+  const d = r.diagnostics[0]!;
+  t.regex(d.message, /^no archiver found: `\/nonexistent\/ar` \(AR\) could not be run/);
+  t.notRegex(d.message, /C compiler/);
+  t.regex(d.help ?? "", /AR/);
+  t.deepEqual(r.outputs, []);
+  t.false(existsSync(out), "the exe built before the archive failed is not put in place");
+});
+
 test("E4021: a compile failure carries the compiler's message and leaves no partial output", async (t) => {
   const dir = project("app");
   const out = join(dir, "out");

@@ -605,6 +605,12 @@ export const CODES = {
   E4020: { severity: "error", stage: "backend", title: "no C compiler found" },
   E4021: { severity: "error", stage: "backend", title: "C compile or link failed" },
   E4022: { severity: "error", stage: "backend", title: "output kind not supported on this platform" },
+  E4023: {
+    severity: "error",
+    stage: "backend",
+    title: "no archiver found",
+    meaning: "the archiver for a `static` output (`AR`, default `ar`) cannot be run (ours)",
+  },
   E4030: { severity: "error", stage: "backend", title: "entry point not found" },
   E4031: {
     severity: "error",

@@ -7,7 +7,7 @@
  * information, `-frandom-seed` is fixed and archives are made in deterministic mode, so the
  * same artifact gives byte-identical outputs. Atomic: everything is produced in a temporary
  * folder next to the destination and renamed into place only when every step succeeded; a
- * failed build leaves nothing behind. Problems are returned as coded diagnostics (E4020,
+ * failed build leaves nothing behind. Problems are returned as coded diagnostics (E4020, E4023,
  * E4021, E4022, E4030), never thrown. It reads only the artifact (and the runtime linker).
  */
 
@@ -307,8 +307,11 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
             if (!r.ok)
               d = r.missing
                 ? makeDiagnostic(
-                    "E4020",
-                    { detail: `the archiver \`${ar[0]}\` (AR) could not be run` },
+                    "E4023",
+                    {
+                      detail: `\`${ar[0]}\` (AR) could not be run`,
+                      help: "install an archiver (binutils' ar, llvm-ar) or point the AR environment variable at one",
+                    },
                     undefined,
                   )
                 : makeDiagnostic("E4021", { detail: r.output.slice(0, 4000) }, undefined);
