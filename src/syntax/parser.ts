@@ -133,6 +133,21 @@ const FOREIGN_ITEM_WORDS: ReadonlyMap<string, string> = new Map([
   ["static", "there are no static members: module functions play that role; drop the word"],
 ]);
 
+/** Where an `if` used as an expression stops being skipped: the end of the enclosing expression. */
+const EXPR_END: ReadonlySet<T> = new Set([
+  T.Semi,
+  T.RBrace,
+  T.Comma,
+  T.RParen,
+  T.RBracket,
+  T.StringMiddle,
+  T.StringTail,
+]);
+/** The end of a broken match pattern: its arrow or the end of the arm. */
+const PATTERN_END: ReadonlySet<T> = new Set([T.FatArrow, T.Comma, T.RBrace]);
+/** The end of an or-pattern's extra alternatives: the arrow, a `when` guard or the end of the arm. */
+const OR_PATTERN_END: ReadonlySet<T> = new Set([T.FatArrow, T.KwWhen, T.Comma, T.RBrace]);
+
 /** Visibility words of other languages (a subset of FOREIGN_ITEM_WORDS). */
 const VISIBILITY_WORDS: ReadonlySet<string> = new Set(["public", "export", "private", "internal", "static"]);
 
@@ -629,6 +644,11 @@ class Parser {
       if (k === T.EOF || k === T.Semi || k === T.RBrace || k === T.LBrace) return;
       this.skipOne();
     }
+  }
+
+  /** Skips whole tokens (a bracket with everything up to its partner) until one of `stops` or end of file. */
+  private skipUntil(stops: ReadonlySet<T>): void {
+    while (!this.at(T.EOF) && !stops.has(this.peek().kind)) this.skipOne();
   }
 
   private noAttributes(attrs: A.Attribute[], what: string): void {
@@ -2496,18 +2516,7 @@ class Parser {
   /** Skips an `if …` used as an expression without swallowing the rest of the statement. */
   private syncExpr(): void {
     this.advance();
-    while (
-      !this.at(T.EOF) &&
-      !this.at(T.Semi) &&
-      !this.at(T.RBrace) &&
-      !this.at(T.Comma) &&
-      !this.at(T.RParen) &&
-      !this.at(T.RBracket) &&
-      !this.at(T.StringMiddle) &&
-      !this.at(T.StringTail)
-    ) {
-      this.skipOne();
-    }
+    this.skipUntil(EXPR_END);
   }
 
   private parseInterpolated(): A.InterpolatedString {
@@ -2705,14 +2714,7 @@ class Parser {
           "there are no or-patterns `a | b`",
           "write one arm per pattern, or match the rest with `_` and a `when` guard",
         );
-        while (
-          !this.at(T.FatArrow) &&
-          !this.at(T.KwWhen) &&
-          !this.at(T.Comma) &&
-          !this.at(T.RBrace) &&
-          !this.at(T.EOF)
-        )
-          this.skipOne();
+        this.skipUntil(OR_PATTERN_END);
       } else if (this.at(T.KwIf)) {
         this.error(
           "E0103",
@@ -2733,8 +2735,7 @@ class Parser {
       }
       if (pattern.kind === "ErrorPattern" && !this.at(T.FatArrow)) {
         // Skip the rest of a broken pattern up to its arrow, without crossing the arm's end.
-        while (!this.at(T.FatArrow) && !this.at(T.Comma) && !this.at(T.RBrace) && !this.at(T.EOF))
-          this.skipOne();
+        this.skipUntil(PATTERN_END);
       }
       let guard: A.Expr | undefined;
       if (this.eat(T.KwWhen)) guard = this.parseBinary(1);
