@@ -43,6 +43,9 @@ test("--export of an unknown or non-pub symbol is E4031 naming it and the availa
     t.regex(d.file ?? "", /Main\.bd$/, "points at the entry file");
     t.deepEqual(r.outputs, []);
     t.false(existsSync(out), "nothing created for a failed build");
+    // A pub function named by its source name is public: the message names its symbol instead.
+    if (sym === "Add") t.regex(d.message, /`Add` is exported under its symbol name `Main_Add`/);
+    else t.regex(d.message, /is not a `pub` function of the entry module/);
   }
 });
 

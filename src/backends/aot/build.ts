@@ -169,11 +169,16 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   const unknown = [...(wanted ?? [])].find((w) => !program.exports.some((e) => e.name === w));
   if (unknown !== undefined) {
     const names = program.exports.map((e) => e.name);
+    // `--export Add` for a `pub Add` exported as `Main_Add`: say which symbol it is, since the
+    // function is public and "not a pub function" would send the user looking in the wrong place.
+    const meant = names.filter((n) => n.endsWith(`_${unknown}`));
     return fail(
       makeDiagnostic(
         "E4031",
         {
-          detail: `\`${unknown}\` is not a \`pub\` function of the entry module`,
+          detail: meant.length
+            ? `\`${unknown}\` is exported under its symbol name ${meant.map((n) => `\`${n}\``).join(" or ")}; --export takes that name`
+            : `\`${unknown}\` is not a \`pub\` function of the entry module`,
           help: names.length
             ? `name the exported symbol: ${names.join(", ")}`
             : "the entry module has no `pub` functions to export",
