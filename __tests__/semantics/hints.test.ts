@@ -204,3 +204,18 @@ test("E1201/E1005: `var`, `auto` and `fn` where a type is expected say what to w
   t.regex(m[0]!, /functions start with their return type/);
   t.regex(m[1]!, /write `let x = …;` to infer a local's type/);
 });
+
+test("E1206/E1205/E1209: a Result or Option used as its value says how to unwrap it", (t) => {
+  const r = check(
+    t,
+    `Result<i64, string> Parse(string s) => Result::Ok(1);\nunit Take(i64 v) {}\nResult<i64, string> Twice(string s) {\n i64 v = Parse(s);\n Take(Parse(s));\n return Result::Ok(v);\n}\ni32 Main() {\n Option<i64> o = Option::Some(1);\n i64 w = o + 1;\n return 0;\n}`,
+    "E1206@4 E1205@5 E1209@10",
+  );
+  const m = messages(r);
+  t.regex(m[0]!, /\[help: the value is inside `Ok`: add `\?` to return early on `Error`, or `match` on it\]/);
+  t.regex(m[1]!, /\[help: the value is inside `Ok`/);
+  t.regex(
+    m[2]!,
+    /\[help: the value is inside `Some`: add `\?` to return early on `None`, or `match` on it\]/,
+  );
+});

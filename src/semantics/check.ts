@@ -603,6 +603,11 @@ export class BodyChecker {
     else if (to === T.string && (isIntPrim(primOf(s.types, from) ?? "bool") || from === T.bool))
       help = 'convert it to text with interpolation: "${…}"';
     else if (from === T.bool || to === T.bool) help = "there is no truthiness; compare explicitly (`x != 0`)";
+    else {
+      const inner = this.wrapped(from);
+      if (inner && (inner.value === to || this.conversion(x, inner.value, to, false)))
+        help = this.unwrapHelp(from);
+    }
     this.rep(
       code,
       x.span,
@@ -2230,7 +2235,7 @@ export class BodyChecker {
       if (!lp || !rp || !isIntPrim(lp) || !isIntPrim(rp)) return bad("shifts need integer operands");
       return { kind: "binary", op, left: l, right: r, operandType: l.type, type: l.type, span };
     }
-    if (!numeric) return bad();
+    if (!numeric) return bad(this.unwrapHelp(l.type) ?? this.unwrapHelp(r.type));
     if ((op === "band" || op === "bor") && (!isIntPrim(lp!) || !isIntPrim(rp!)))
       return bad("`&` and `|` need integers");
     const c = this.common(l, r, span);
@@ -2546,6 +2551,31 @@ export class BodyChecker {
   }
 
   // ---- `?` -------------------------------------------------------------------------------
+
+  /** For a Result- or Option-shaped type used as its value: how to get the value out. */
+  private unwrapHelp(t: TypeId): string | undefined {
+    const inner = this.wrapped(t);
+    if (!inner) return undefined;
+    return inner.shape === "result"
+      ? "the value is inside `Ok`: add `?` to return early on `Error`, or `match` on it"
+      : "the value is inside `Some`: add `?` to return early on `None`, or `match` on it";
+  }
+
+  /** A Result- or Option-shaped enum type (§5.10): its shape and the type inside `Ok`/`Some`. */
+  private wrapped(t: TypeId): { shape: "result" | "option"; value: TypeId } | undefined {
+    const s = this.s;
+    const info = s.types.get(t);
+    if (info.kind !== "enum") return undefined;
+    const en = s.enums[info.decl]!;
+    if (!en.shape) return undefined;
+    const succ = en.variants.find((v) => v.name === (en.shape === "result" ? "Ok" : "Some"));
+    const field = succ?.fields[0];
+    if (!field) return undefined;
+    return {
+      shape: en.shape,
+      value: substitute(s.types, field.type, this.paramMap(en.typeParams, info.args)),
+    };
+  }
 
   private tryExpr(e: A.TryExpr): TExpr {
     const s = this.s;
