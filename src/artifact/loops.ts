@@ -12,7 +12,8 @@
  *     else
  *       the loop unchanged (checked, so it panics exactly where and how it did)
  *
- * The test runs once per entry into the loop. It is exact arithmetic: it requires step >= 1
+ * The test runs once per entry into the loop, and its range part only when the loop runs
+ * at least once (a flag local set by a nested `if`: no backend evaluates it eagerly). It is exact arithmetic: it requires step >= 1
  * and last + step not to wrap (so the induction variable only grows), and, for every
  * access, the first and last index and the span last - start to be below the array's
  * length as unsigned numbers; then every index in between is the first one plus at most
@@ -29,6 +30,9 @@
 import { ARRAY_DATA_OFFSET, ARRAY_LENGTH_OFFSET } from "./runtime-abi.ts";
 import type { Expr, Func, Stmt, ValType } from "./schema.ts";
 import { forEachChild, forEachStmtChild, mapChildren, mapStmtChildren, walkBody } from "./walk.ts";
+
+/** A fresh local of the function being rewritten (i64 unless told). */
+type NewLocal = (type?: ValType) => number;
 
 /** Largest loop body (IR nodes) that is duplicated. */
 const MAX_BODY_NODES = 1500;
@@ -50,8 +54,8 @@ export function versionLoops(f: Func): Func {
   if (!f.body.some(hasElem)) return f;
   const extra: ValType[] = [];
   const base = f.type.params.length + f.locals.length;
-  const newLocal = (): number => {
-    extra.push("i64");
+  const newLocal = (type: ValType = "i64"): number => {
+    extra.push(type);
     return base + extra.length - 1;
   };
   const body = stmts(f.body, newLocal);
@@ -68,7 +72,7 @@ function hasElem(s: Stmt): boolean {
 }
 
 /** Rewrites nested statement lists (loops inside out); returns `ss` itself if unchanged. */
-function stmts(ss: readonly Stmt[], newLocal: () => number): readonly Stmt[] {
+function stmts(ss: readonly Stmt[], newLocal: NewLocal): readonly Stmt[] {
   let out: Stmt[] | null = null;
   ss.forEach((s, i) => {
     const r = stmt(s, newLocal);
@@ -82,7 +86,7 @@ function stmts(ss: readonly Stmt[], newLocal: () => number): readonly Stmt[] {
   return out ?? ss;
 }
 
-function stmt(s: Stmt, newLocal: () => number): Stmt[] {
+function stmt(s: Stmt, newLocal: NewLocal): Stmt[] {
   switch (s.kind) {
     case "block": {
       const body = stmts(s.body, newLocal);
@@ -320,7 +324,7 @@ function accesses(body: readonly Stmt[], c: CountedLoop): Access[] {
   return found;
 }
 
-function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => number): Stmt[] | null {
+function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: NewLocal): Stmt[] | null {
   const c = countedLoop(loop);
   if (!c) return null;
   if (countNodes(loop.body, MAX_BODY_NODES + 1) > MAX_BODY_NODES) return null;
@@ -378,12 +382,20 @@ function versionLoop(loop: Extract<Stmt, { kind: "loop" }>, newLocal: () => numb
       bin("i32.add", get(a.base), shift > 0 ? bin("i32.shl", offset, i32c(shift)) : offset),
     );
   }
+  // The range test is evaluated only when the loop runs: `flag = 1; if (runs) flag = ok`.
+  // As one `!runs | ok` expression both backends computed every term (loads included) at each
+  // entry, though a loop entered only to exit at once (sieve's inner loop for every prime
+  // above the square root) needs none of them.
   const runs = bin(c.inclusive ? "i64.le_s" : "i64.lt_s", start, c.end);
-  const test: Expr = bin("i32.or", { kind: "unary", op: "i32.eqz", value: runs }, ok);
+  const flag = newLocal("i32");
+  pre.push(
+    { kind: "local.set", index: flag, value: i32c(1) },
+    { kind: "if", cond: runs, then: [{ kind: "local.set", index: flag, value: ok }], else: [] },
+  );
   const fast: Stmt = { ...loop, body: loop.body.map((s) => unchecked(s, rewritten)) };
   const versioned: Stmt = {
     kind: "if",
-    cond: test,
+    cond: get(flag),
     then: [fast],
     else: [loop],
     ...(loop.loc !== undefined ? { loc: loop.loc } : {}),
