@@ -20,6 +20,8 @@ test("--json usage errors are one JSON document on stdout, exit 2, nothing on st
     [["test", "--json", "--timeout-ms", "soon"], /--timeout-ms takes a positive integer/],
     [["assemble", "--max-units", "0", "--json"], /--max-units/],
     [["parse", "--json"], /missing the file to parse/],
+    // run's stdout is the program's: --json there would mix a JSON document into it.
+    [["run", "--json"], /`run` has no --json/],
   ];
   for (const [args, message] of cases) {
     const r = await cli(dir, args);

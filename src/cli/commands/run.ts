@@ -5,7 +5,7 @@
  */
 
 import { run } from "../../pipeline/index.ts";
-import { EXIT_FAILURE, stringFlag, type Command } from "../command.ts";
+import { EXIT_FAILURE, boolFlag, stringFlag, type Command } from "../command.ts";
 import {
   CACHE_FLAG_HELP,
   CACHE_OPTIONS,
@@ -27,6 +27,12 @@ export const runCommand: Command = {
   options: { ...PROJECT_OPTIONS, ...CACHE_OPTIONS, entrypoint: { type: "string" } },
   maxPositionals: 1,
   async run(ctx) {
+    // PROJECT_OPTIONS carries --json, but stdout here is the program's own output: JSON
+    // diagnostics mixed into it would be neither valid JSON nor the program's output.
+    if (boolFlag(ctx, "json"))
+      return ctx.usage(
+        "`run` has no --json: stdout is the program's output (use `check --json` for diagnostics)",
+      );
     const entrypoint = stringFlag(ctx, "entrypoint");
     // Warnings come before the program's output (as `cargo run` shows them), not after it.
     let shown = 0;
