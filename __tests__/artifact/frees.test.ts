@@ -118,6 +118,41 @@ test("passing to a user function: only a borrowed parameter keeps the local owni
   t.deepEqual(owned(caller, reassigns), []);
 });
 
+test("a local assigned inside an expression after an earlier operand read it is not owning", (t) => {
+  const reads = fn(["i32", "i32"], [], [ir.ret(ir.load("i64.load", at(0, 0)))]);
+  const assign = ir.seq([ir.set(0, newArray())], i32(0));
+  // f(a, seq{ a = new … }): the call gets the old `a` after the assignment (a unit argument).
+  const call = fn([], ["i32"], [ir.set(0, newArray()), ir.ret(ir.call(1, [ir.get(0), assign]))]);
+  t.deepEqual(owned(call, reads), []);
+  // The same with an address computed from the old value, in a store.
+  const store = fn(
+    [],
+    ["i32"],
+    [
+      ir.set(0, newArray()),
+      ir.store("i64.store", at(0, 0), ir.seq([ir.set(0, newArray())], i64(1))),
+      ir.ret(i64(0)),
+    ],
+  );
+  t.deepEqual(owned(store), []);
+  // A read used up by an earlier statement, or inside the assigned value, is fine.
+  const before = fn(
+    [],
+    ["i32"],
+    [ir.set(0, newArray()), ir.exec(ir.call(1, [ir.get(0), i32(0)])), ir.exec(assign), ir.ret(i64(0))],
+  );
+  t.deepEqual(owned(before, reads), [0]);
+  const inValue = fn(
+    [],
+    ["i32"],
+    [
+      ir.set(0, newArray()),
+      ir.ret(ir.call(1, [i32(0), ir.seq([ir.set(0, newArray())], ir.load("i32.load", ir.get(0)))])),
+    ],
+  );
+  t.deepEqual(owned(inValue, reads), [0]);
+});
+
 test("a record literal (seq of a new object and stores into it) is a new object", (t) => {
   const lit = ir.seq(
     [ir.set(1, ir.rt("alloc", [i32(7), i32(24)])), ir.store("i64.store", ir.get(1), i64(3), 8)],

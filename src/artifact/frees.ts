@@ -335,6 +335,55 @@ function freshSeq(
 }
 
 /**
+ * Of `candidates`, the locals assigned inside an expression while a value read from them
+ * earlier in an enclosing expression may still be in use: `f(s, seq{ s = new … })` (a unit
+ * argument `{ s = …; }` before a later argument lowers to this) reads the old `s` first and
+ * calls `f` with it after the assignment, so freeing the old object there would hand `f` a
+ * dead block. A statement's expressions are used up before the statements it holds run, and
+ * the statements of a `seq` body one after another, so only reads in earlier operands of an
+ * enclosing expression (or statement) count.
+ */
+function assignedWhilePending(body: readonly Stmt[], candidates: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  const none: ReadonlySet<number> = new Set();
+  /** Walks `x` with `pending` read by enclosing earlier operands; returns the candidates it reads. */
+  const e = (x: Expr, pending: ReadonlySet<number>): Set<number> => {
+    const reads = new Set<number>();
+    if (x.kind === "local.get" && candidates.has(x.index)) reads.add(x.index);
+    if (x.kind === "seq") {
+      for (const st of x.body) s(st, pending);
+      return e(x.value, pending);
+    }
+    let acc = pending;
+    forEachChild(
+      x,
+      (c) => {
+        const r = e(c, acc);
+        if (r.size === 0) return;
+        r.forEach((l) => reads.add(l));
+        acc = new Set([...acc, ...r]);
+      },
+      (st) => s(st, acc),
+    );
+    return reads;
+  };
+  const s = (x: Stmt, pending: ReadonlySet<number>): void => {
+    if (x.kind === "local.set" && pending.has(x.index)) out.add(x.index);
+    let acc = pending;
+    forEachStmtChild(
+      x,
+      (c) => {
+        const r = e(c, acc);
+        if (r.size > 0) acc = new Set([...acc, ...r]);
+      },
+      (st) => s(st, pending),
+    );
+  };
+  if (candidates.size > 0) for (const st of body) s(st, none);
+  return out;
+}
+
+/**
  * The owning locals of `f` (see the module comment) with their size rules.
  * `borrowed` is `borrowedParams` of the program.
  */
@@ -368,6 +417,7 @@ export function owningLocals(
     if (to.some(([g, i]) => !(borrowed[g]?.[i] ?? false))) continue;
     out.set(l, r);
   }
+  for (const l of assignedWhilePending(f.body, new Set(out.keys()))) out.delete(l);
   return out;
 }
 
