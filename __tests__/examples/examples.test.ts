@@ -23,6 +23,8 @@ interface Example {
   readonly exitCode?: number;
   /** Standard input of `run` (default: empty). */
   readonly stdin?: string;
+  /** The target whose tests `test` runs (default: the default target). */
+  readonly testTarget?: string;
 }
 
 const EXAMPLES_UNDER_TEST: readonly Example[] = [
@@ -162,6 +164,22 @@ const EXAMPLES_UNDER_TEST: readonly Example[] = [
     ].join("\n"),
     exitCode: 3,
   },
+  {
+    name: "library",
+    testTarget: "Tests",
+    tests: { UpperCases: "passed", "Books::ClassicBoundary": "passed" },
+    stdout: [
+      "ann took Dune (classic: false)",
+      "ann took Ulysses (classic: true)",
+      "ann: ann may borrow only 2",
+      "ann: DUNE is out",
+      "ann: no book Nope/Nobody",
+      "bob took Emma",
+      "Dune;Ulysses;Emma; lends=3 2024 leap=true 1900 leap=false",
+      "",
+    ].join("\n"),
+    exitCode: 3,
+  },
 ];
 
 function copyExample(name: string): string {
@@ -187,7 +205,11 @@ for (const ex of EXAMPLES_UNDER_TEST) {
     t.deepEqual(errorsOf(checked.diagnostics), [], "check reports no errors");
     t.true(checked.ok);
 
-    const tested = await runTests(req("test"), { enabled: false }, {});
+    const tested = await runTests(
+      { ...req("test"), ...(ex.testTarget !== undefined ? { target: ex.testTarget } : {}) },
+      { enabled: false },
+      {},
+    );
     t.deepEqual(errorsOf(tested.diagnostics), [], "test compiles");
     const outcomes: Record<string, string> = {};
     for (const c of tested.report?.tests ?? []) {
