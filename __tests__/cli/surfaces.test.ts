@@ -4,7 +4,8 @@
  */
 
 import test from "ava";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { cli, copyProject } from "./helpers.ts";
 
 test("--json usage errors are one JSON document on stdout, exit 2, nothing on stderr", async (t) => {
@@ -60,4 +61,32 @@ procFs("--junit and --output under /proc are clean errors, not a hang", async (t
   const folder = await cli(dir, ["build", "--kind", "exe,static", "--output", "/proc/beskid-x/out"]);
   t.is(folder.code, 1);
   t.regex(folder.stderr, /error\[E4021\]/);
+});
+
+test("a project whose obj/ cannot be made: lower names no artifact file it did not write; build says what to do", async (t) => {
+  // A file named obj stands in for a read-only checkout (the tests may run as root, which
+  // ignores permissions): every write under obj/ fails, as it does there.
+  const dir = copyProject(t, "examples/hello");
+  writeFileSync(join(dir, "obj"), "not a folder\n");
+  const lowered = await cli(dir, ["lower", "--json"]);
+  t.is(lowered.code, 0, lowered.stderr);
+  const doc = JSON.parse(lowered.stdout);
+  t.true(doc.ok);
+  t.is(doc.artifact.path, "", "no path to a file that was never written");
+  t.regex(doc.artifact.sha256, /^[0-9a-f]{64}$/);
+  t.regex(lowered.stderr, /warning: could not write the local cache/);
+  const text = await cli(dir, ["lower"]);
+  t.regex(text.stdout, /^artifact: \(not stored: no local cache\)$/m);
+  // run and test still work, with one warning (no second one about a JIT module beside a
+  // cache entry that does not exist).
+  const tested = await cli(dir, ["test"]);
+  t.is(tested.code, 0, tested.stderr);
+  t.is(tested.stderr.match(/warning:/g)?.length, 1, tested.stderr);
+  const built = await cli(dir, ["build"]);
+  t.is(built.code, 1);
+  t.regex(built.stderr, /error\[E4021\].*cannot create .*obj\/beskid\/build\/Hello/);
+  t.regex(built.stderr, /help: pass --output a folder that can be written/);
+  const elsewhere = await cli(dir, ["build", "--output", join(dir, "out") + "/"]);
+  t.is(elsewhere.code, 0, elsewhere.stderr);
+  t.true(existsSync(join(dir, "out", "Hello")));
 });

@@ -120,6 +120,8 @@ export async function lowerProject(
     let program: CodegenArtifact | undefined;
     let jitModule: PreparedArtifact | undefined;
     let source: "local" | "remote" | "none" = "none";
+    // Whether `<key>.bca` is in the local cache now: the artifact's `path` names it only then.
+    let stored = false;
     if (local) {
       bytes = local.get(key);
       const store = bytes && options.jit ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
@@ -127,13 +129,14 @@ export async function lowerProject(
       program = jitModule ? undefined : usable(bytes, warn, "local");
       if (bytes && !program && !jitModule) local.remove(key);
       if (program || jitModule) source = "local";
+      stored = source === "local";
     }
     if (!program && !jitModule && remote) {
       bytes = await remote.get(key);
       program = usable(bytes, warn, "remote");
       if (program) {
         source = "remote";
-        safely(warn, "could not write the local cache", () => local?.put(key, bytes!));
+        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key, bytes!));
       }
     }
     timings.cache = performance.now() - t1;
@@ -150,14 +153,18 @@ export async function lowerProject(
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
       program = compiled.artifact;
-      safely(warn, "could not write the local cache", () => {
-        local?.put(key, bytes!);
-        local?.putWarnings(key, compiled.diagnostics);
-      });
+      stored =
+        !!local &&
+        safely(warn, "could not write the local cache", () => {
+          local.put(key, bytes!);
+          local.putWarnings(key, compiled.diagnostics);
+        });
       if (remote) await remote.put(key, bytes);
     }
     r.saveSnapshot?.();
-    const path = local ? join(base.cacheDir!, `${key}.bca`) : "";
+    // No cache (--no-cache) or a cache that could not be written (a read-only project): no file,
+    // and no path pretending there is one.
+    const path = stored ? join(base.cacheDir!, `${key}.bca`) : "";
     return {
       ...base,
       diagnostics,
@@ -172,11 +179,14 @@ export async function lowerProject(
   }
 }
 
-function safely(warn: (m: string) => void, what: string, f: () => unknown): void {
+/** Runs `f`; a failure is a warning. True when `f` succeeded. */
+function safely(warn: (m: string) => void, what: string, f: () => unknown): boolean {
   try {
     f();
+    return true;
   } catch (e) {
     warn(`${what}: ${(e as Error).message}`);
+    return false;
   }
 }
 

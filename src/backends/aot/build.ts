@@ -214,7 +214,14 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
   } catch (e) {
     return fail(
-      makeDiagnostic("E4021", { detail: `cannot create ${stageDir}: ${(e as Error).message}` }, undefined),
+      makeDiagnostic(
+        "E4021",
+        {
+          detail: `cannot create ${stageDir}: ${(e as Error).message}`,
+          help: "pass --output a folder that can be written (a read-only checkout cannot hold obj/)",
+        },
+        undefined,
+      ),
     );
   }
   const staged: { kind: AotOutputKind | "header"; file: string; dest: string }[] = [];

@@ -42,7 +42,7 @@ export const lowerCommand: Command = {
     }
     ctx.report(r.diagnostics);
     if (!r.ok || !r.artifact) return EXIT_FAILURE;
-    ctx.stdout.write(`artifact: ${r.artifact.path}\n`);
+    ctx.stdout.write(`artifact: ${r.artifact.path || "(not stored: no local cache)"}\n`);
     ctx.stdout.write(`sha256:   ${r.artifact.sha256}\n`);
     ctx.stdout.write(`bytes:    ${r.artifact.bytes}\n`);
     ctx.stdout.write(`key:      ${r.cacheKey?.key ?? "-"}\n`);
