@@ -4,9 +4,10 @@
  */
 
 import test from "ava";
-import { existsSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cli, copyProject } from "./helpers.ts";
+import { ROOT, cli, copyProject } from "./helpers.ts";
 
 test("--json usage errors are one JSON document on stdout, exit 2, nothing on stderr", async (t) => {
   const dir = copyProject(t, "examples/hello");
@@ -89,4 +90,39 @@ test("a project whose obj/ cannot be made: lower names no artifact file it did n
   const elsewhere = await cli(dir, ["build", "--output", join(dir, "out") + "/"]);
   t.is(elsewhere.code, 0, elsewhere.stderr);
   t.true(existsSync(join(dir, "out", "Hello")));
+});
+
+test("a build killed with SIGKILL mid-compile leaves no outputs, and the next build clears its staging folder", async (t) => {
+  t.timeout(120_000);
+  const dir = copyProject(t, "examples/hello");
+  const out = join(dir, "dist");
+  // A C compiler that says it started and then waits: the build is killed while it compiles.
+  const marker = join(dir, "cc-started");
+  const cc = join(dir, "slow-cc.sh");
+  writeFileSync(cc, `#!/bin/sh\necho $$ > "${marker}"\nexec sleep 60\n`, { mode: 0o755 });
+  const child = spawn(
+    process.execPath,
+    ["--import", import.meta.resolve("tsx"), join(ROOT, "src/cli/bin.ts"), "build", "--output", out + "/"],
+    { cwd: dir, env: { ...process.env, CC: cc, NO_COLOR: "1" }, stdio: "ignore" },
+  );
+  while (!existsSync(marker) || readFileSync(marker, "utf8").trim() === "")
+    await new Promise((r) => setTimeout(r, 50));
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+  process.kill(Number(readFileSync(marker, "utf8").trim()), "SIGKILL");
+  const left = readdirSync(out);
+  t.deepEqual(
+    left.filter((n) => !n.startsWith(".beskid-build-")),
+    [],
+    "no output was put in place",
+  );
+  t.is(left.length, 1, "the killed build's staging folder is there");
+  // Another build's staging folder whose process still runs is not touched.
+  const live = spawn("sleep", ["60"]);
+  t.teardown(() => live.kill("SIGKILL"));
+  mkdirSync(join(out, `.beskid-build-${live.pid}-abcdef`));
+  const again = await cli(dir, ["build", "--output", out + "/"]);
+  t.is(again.code, 0, again.stderr);
+  t.deepEqual(readdirSync(out).sort(), [`.beskid-build-${live.pid}-abcdef`, "Hello"]);
 });

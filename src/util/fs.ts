@@ -5,7 +5,7 @@
  */
 
 import { randomBytes, createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
 
 export function tempNameFor(path: string): string {
@@ -61,4 +61,40 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode?: 
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
+}
+
+/** Whether a process with this id runs on this machine (EPERM: it does, owned by someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Staging folders named `<prefix><pid>-<random>` in `dir` (made by `mkdtempSync(join(dir,
+ * prefix + process.pid + "-"))`) whose process is gone are removed: a build killed with
+ * SIGKILL cannot clean up after itself, and its folder would stay in the output folder for
+ * good. A folder of a running process (another build into the same place) is left alone;
+ * failures are ignored (the next build tries again).
+ */
+export function removeStaleStaging(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+    } catch {
+      // Not ours to fight over: left for the next build.
+    }
+  }
 }

@@ -28,7 +28,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import type { CodegenArtifact } from "../../artifact/index.ts";
 import { emitC } from "./emit-c.ts";
-import { makeDirs } from "../../util/fs.ts";
+import { makeDirs, removeStaleStaging } from "../../util/fs.ts";
+
+/** Name prefix of a build's staging folder inside the output folder. */
+const STAGING_PREFIX = ".beskid-build-";
 
 export type AotOutputKind = "exe" | "shared" | "static" | "object" | "wasm";
 
@@ -211,7 +214,9 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   let ok = false;
   try {
     created = makeDirs(stageDir);
-    tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
+    // The process id in the name lets a later build remove what a killed one left behind.
+    removeStaleStaging(stageDir, STAGING_PREFIX);
+    tmp = mkdtempSync(join(stageDir, `${STAGING_PREFIX}${process.pid}-`));
   } catch (e) {
     return fail(
       makeDiagnostic(
