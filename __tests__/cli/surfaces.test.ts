@@ -7,6 +7,7 @@ import test from "ava";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { main } from "../../src/cli/main.ts";
 import { ROOT, cli, copyProject } from "./helpers.ts";
 
 test("--json usage errors are one JSON document on stdout, exit 2, nothing on stderr", async (t) => {
@@ -125,4 +126,26 @@ test("a build killed with SIGKILL mid-compile leaves no outputs, and the next bu
   const again = await cli(dir, ["build", "--output", out + "/"]);
   t.is(again.code, 0, again.stderr);
   t.deepEqual(readdirSync(out).sort(), [`.beskid-build-${live.pid}-abcdef`, "Hello"]);
+});
+
+test("colour follows stderr, where diagnostics go: not when only stdout is a terminal; NO_COLOR wins", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  const run = async (ttys: number[], env: Record<string, string> = {}) => {
+    let stderr = "";
+    const code = await main(["check", "--target", "Nope"], {
+      stdout: { write: () => undefined },
+      stderr: { write: (s) => void (stderr += s) },
+      cwd: dir,
+      env,
+      isTty: ttys.includes(1),
+      ttys,
+    });
+    t.is(code, 1);
+    t.regex(stderr, /error\[E3005\]/);
+    return stderr.includes("\x1b[");
+  };
+  t.false(await run([0, 1]), "stderr redirected to a file from a terminal: no escape codes");
+  t.true(await run([2]), "stderr on a terminal, stdout piped: coloured");
+  t.false(await run([1, 2], { NO_COLOR: "1" }));
+  t.true(await run([1, 2], { NO_COLOR: "" }), "an empty NO_COLOR does not count (no-color.org)");
 });

@@ -45,7 +45,7 @@ export function mainHelp(): string {
     ...GLOBAL_FLAGS.map((f) => `  ${f.name.padEnd(16)}  ${f.help}`),
     "",
     "Exit codes: 0 ok, 1 errors found or tests failed, 2 usage error, 101 the program panicked (run).",
-    "Colors are disabled when NO_COLOR is set or output is not a terminal.",
+    "Diagnostics are coloured only when stderr is a terminal and NO_COLOR is not set.",
   ];
   return lines.join("\n") + "\n";
 }
@@ -103,7 +103,10 @@ export function sourceReader(cwd: string): (file: string) => string | undefined 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
-  const color = io.isTty && !io.env.NO_COLOR;
+  // Colour goes only into diagnostics, which are written to stderr: `check 2> log.txt` from a
+  // terminal must not fill the log with escape codes. `isTty` (stdout) decides when the caller
+  // does not say which descriptors are terminals.
+  const color = (io.ttys ? io.ttys.includes(2) : io.isTty) && !io.env.NO_COLOR;
   const first = args[0];
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     const target = first === "help" && args[1] ? findCommand(args[1]) : undefined;
