@@ -158,6 +158,25 @@ test("lock modes: missing lock", (t) => {
   t.is(plan(app, "default").value!.lock!.action, "written");
 });
 
+test("lock modes: an empty or blank lock counts as missing (rewritten by default, E3023 otherwise)", (t) => {
+  const dir = tree(t, APP);
+  const app = join(dir, "app");
+  const good = (plan(app), readFileSync(join(app, "Project.lock"), "utf8"));
+  for (const blank of ["", "\n", " \r\n\n"]) {
+    writeFileSync(join(app, "Project.lock"), blank);
+    for (const mode of ["locked", "frozen"] as const) {
+      const r = plan(app, mode);
+      t.deepEqual(codes(r), ["E3023"], `${mode} ${JSON.stringify(blank)}`);
+      t.regex(r.diagnostics[0]!.message, /Project\.lock is empty \(--(locked|frozen)\)/);
+      t.is(readFileSync(join(app, "Project.lock"), "utf8"), blank, `${mode} never writes`);
+    }
+    const fixed = plan(app, "default");
+    t.deepEqual(codes(fixed), [], JSON.stringify(blank));
+    t.is(fixed.value!.lock!.action, "written");
+    t.is(readFileSync(join(app, "Project.lock"), "utf8"), good);
+  }
+});
+
 test("lock modes: stale lock", (t) => {
   const dir = tree(t, APP);
   const app = join(dir, "app");

@@ -169,7 +169,10 @@ export function decideLock(
   current: string | undefined,
 ): LockDecision {
   const text = renderLock(projectDir, expected);
-  if (current === undefined) {
+  // An empty (or blank) lock holds nothing to look at, unlike a lock with a bad line (a merge
+  // conflict): it is what a truncated write or `touch Project.lock` leaves, and counts as missing.
+  const empty = current !== undefined && current.trim() === "";
+  if (current === undefined || empty) {
     if (mode === "default") return { action: "write", text, reason: "missing" };
     return {
       action: "fail",
@@ -177,7 +180,7 @@ export function decideLock(
         makeDiagnostic(
           "E3023",
           {
-            detail: `${lockPath} does not exist (--${mode})`,
+            detail: `${lockPath} ${empty ? "is empty" : "does not exist"} (--${mode})`,
             help: "run once without --locked/--frozen and commit Project.lock",
           },
           { file: lockPath },
