@@ -48,7 +48,7 @@ async function both(
   };
 }
 
-for (const name of ["array_per_call", "string_append", "aliasing", "churn", "fragmented"]) {
+for (const name of ["array_per_call", "string_append", "aliasing", "churn", "fragmented", "temp_result"]) {
   test(`memory/${name}.bd runs in a 16 MiB heap under the JIT and AOT`, async (t) => {
     const file = join(PROGRAMS, "memory", `${name}.bd`);
     const c = compileFile(file, PROGRAMS);

@@ -259,7 +259,11 @@ export function compileArtifactDetailed(
     // One walk decides which of the whole-body passes below can be skipped: loop versioning
     // only rewrites loops with `elem.addr`, handler planning only moves checks inside loops.
     const t = eliminateTailRecursion(f, i);
-    const g = i < linked.programFunctions ? insertFrees(t, linked.programFunctions, borrowed, targets) : t;
+    // With the callees' result types, as `withFrees` (AOT) does: both free the same temporaries.
+    const g =
+      i < linked.programFunctions
+        ? insertFrees(t, linked.programFunctions, borrowed, targets, (k) => a.functions[k]!.type.result)
+        : t;
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,
