@@ -5,7 +5,7 @@
 
 import test from "ava";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.ts";
 import { ROOT, cli, copyProject } from "./helpers.ts";
@@ -148,4 +148,20 @@ test("colour follows stderr, where diagnostics go: not when only stdout is a ter
   t.true(await run([2]), "stderr on a terminal, stdout piped: coloured");
   t.false(await run([1, 2], { NO_COLOR: "1" }));
   t.true(await run([1, 2], { NO_COLOR: "" }), "an empty NO_COLOR does not count (no-color.org)");
+});
+
+test("--junit naming a folder (existing, or ending in a slash) writes junit.xml inside it, as the action does", async (t) => {
+  const dir = copyProject(t, "examples/hello");
+  mkdirSync(join(dir, "existing"));
+  for (const [given, file] of [
+    ["existing", "existing/junit.xml"],
+    ["fresh/", "fresh/junit.xml"],
+    ["deep/er/", "deep/er/junit.xml"],
+    ["plain.xml", "plain.xml"],
+  ] as const) {
+    const r = await cli(dir, ["test", "--junit", given]);
+    t.is(r.code, 0, `${given}: ${r.stderr}`);
+    t.regex(readFileSync(join(dir, file), "utf8"), /<testsuites /, given);
+  }
+  t.false(statSync(join(dir, "fresh")).isFile(), "a trailing slash never becomes a file");
 });

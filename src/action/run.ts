@@ -7,7 +7,7 @@
  * environment in through `Services`.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import { renderText } from "../diagnostics/index.ts";
@@ -20,7 +20,7 @@ import type {
 } from "../pipeline/api.ts";
 import { LocalCache } from "../pipeline/cache.ts";
 import { renderJunit, renderTestJson, renderTestText } from "../pipeline/test-report.ts";
-import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
+import { reportFilePath, sha256Hex, writeFileAtomic } from "../util/fs.ts";
 import { Annotator } from "./annotate.ts";
 import {
   composeCacheKey,
@@ -463,14 +463,6 @@ async function lowerStep(c: StepContext): Promise<void> {
 
 // ---- save ------------------------------------------------------------------------------
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function folderHasFiles(dir: string): boolean {
   try {
     return readdirSync(dir).length > 0;
@@ -625,9 +617,8 @@ async function testStep(c: StepContext): Promise<void> {
   writeFileAtomic(join(dir, "junit.xml"), junit);
   let junitPath: string | undefined;
   if (inputs.junitPath) {
-    junitPath = resolve(ctx.workspace, inputs.junitPath);
     // A folder (an existing one, or a path ending in a slash) gets junit.xml inside it.
-    if (/[\\/]$/.test(inputs.junitPath) || isDirectory(junitPath)) junitPath = join(junitPath, "junit.xml");
+    junitPath = reportFilePath(ctx.workspace, inputs.junitPath, "junit.xml");
     try {
       writeFileAtomic(junitPath, junit);
     } catch (e) {

@@ -98,3 +98,21 @@ export function removeStaleStaging(dir: string, prefix: string): void {
     }
   }
 }
+
+/**
+ * Where a report named on the command line or in an input goes: `given` resolved against
+ * `base`, or `<that>/<nameInFolder>` when it names a folder (an existing one, or a path
+ * ending in a slash, which is created).
+ */
+export function reportFilePath(base: string, given: string, nameInFolder: string): string {
+  const path = resolve(base, given);
+  let folder = /[\\/]$/.test(given);
+  if (!folder) {
+    try {
+      folder = statSync(path).isDirectory();
+    } catch {
+      folder = false;
+    }
+  }
+  return folder ? join(path, nameInFolder) : path;
+}

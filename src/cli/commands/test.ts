@@ -4,7 +4,6 @@
  * when any test failed or timed out (or the program does not compile).
  */
 
-import { resolve } from "node:path";
 import { toJson } from "../../diagnostics/index.ts";
 import { test } from "../../pipeline/index.ts";
 import { parseShard } from "../../pipeline/test-select.ts";
@@ -15,7 +14,7 @@ import {
   renderTestText,
   reportFailed,
 } from "../../pipeline/test-report.ts";
-import { writeFileAtomic } from "../../util/fs.ts";
+import { reportFilePath, writeFileAtomic } from "../../util/fs.ts";
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -116,7 +115,9 @@ export const testCommand: Command = {
 /** Writes the `--junit` file; a path that cannot be written is the user's error, not an internal one. */
 function writeJunit(ctx: CommandContext, path: string, xml: string): boolean {
   try {
-    writeFileAtomic(resolve(ctx.cwd, path), xml);
+    // A folder (an existing one, or a path ending in a slash) gets junit.xml inside it, as the
+    // action's `junit-path` does.
+    writeFileAtomic(reportFilePath(ctx.cwd, path, "junit.xml"), xml);
     return true;
   } catch (e) {
     ctx.stderr.write(`error: could not write the JUnit report to '${path}': ${(e as Error).message}\n`);
