@@ -99,7 +99,12 @@ test("every way to keep the reference disqualifies the local", (t) => {
 });
 
 test("passing to a user function: only a borrowed parameter keeps the local owning", (t) => {
-  const caller = fn([], ["i32"], [ir.set(0, newArray()), ir.ret(ir.call(1, [ir.get(0)]))]);
+  // The call's result is used (not a tail call, which keeps its arguments: see below).
+  const caller = fn(
+    [],
+    ["i32"],
+    [ir.set(0, newArray()), ir.ret(ir.bin("i64.mul", ir.call(1, [ir.get(0)]), i64(2)))],
+  );
   const reads = fn(["i32"], [], [ir.ret(ir.load("i64.load", at(0, 0)))]);
   const keeps = fn(["i32"], [], [ir.gset(0, ir.get(0)), ir.ret(i64(0))]);
   const returns = fn(["i32"], [], [ir.ret(ir.un("i64.extend_i32_u", ir.get(0)))]);
@@ -147,10 +152,30 @@ test("a local assigned inside an expression after an earlier operand read it is 
     ["i32"],
     [
       ir.set(0, newArray()),
-      ir.ret(ir.call(1, [i32(0), ir.seq([ir.set(0, newArray())], ir.load("i32.load", ir.get(0)))])),
+      ir.exec(ir.call(1, [i32(0), ir.seq([ir.set(0, newArray())], ir.load("i32.load", ir.get(0)))])),
+      ir.ret(i64(0)),
     ],
   );
   t.deepEqual(owned(inValue, reads), [0]);
+});
+
+test("a local passed to a call in tail position is not owning (the call stays a tail call)", (t) => {
+  const reads = fn(["i32"], [], [ir.ret(ir.load("i64.load", at(0, 0)))]);
+  const direct = fn([], ["i32"], [ir.set(0, newArray()), ir.ret(ir.call(1, [ir.get(0)]))]);
+  t.deepEqual(owned(direct, reads), []);
+  const accumulated = fn(
+    [],
+    ["i32"],
+    [ir.set(0, newArray()), ir.ret(ir.bin("i64.add", i64(1), ir.call(1, [ir.get(0)])))],
+  );
+  t.deepEqual(owned(accumulated, reads), []);
+  // Read by a call whose result is used otherwise: still owning, freed after the call.
+  const used = fn(
+    [],
+    ["i32"],
+    [ir.set(0, newArray()), ir.ret(ir.bin("i64.mul", i64(2), ir.call(1, [ir.get(0)])))],
+  );
+  t.deepEqual(owned(used, reads), [0]);
 });
 
 test("a record literal (seq of a new object and stores into it) is a new object", (t) => {

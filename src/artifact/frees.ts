@@ -384,6 +384,30 @@ function assignedWhilePending(body: readonly Stmt[], candidates: ReadonlySet<num
 }
 
 /**
+ * The locals read by the arguments of a program function's call in tail position (`return
+ * g(…)`, or `return x + g(…)` as the JIT's tail recursion and C compilers' accumulator
+ * elimination take it): freeing one after the call would keep the call from being a tail
+ * call, and deep tail recursion that ran in constant stack (JIT loop, `cc -O2`) would
+ * overflow. Under the JIT, tail recursion has become a loop before frees are inserted, and
+ * these locals are copied into the parameters there: so they are kept by both backends.
+ */
+function readByTailCalls(body: readonly Stmt[], programFunctions: number): Set<number> {
+  const out = new Set<number>();
+  const tail = (v: Expr | undefined): void => {
+    if (v?.kind === "call" && v.func < programFunctions)
+      for (const l of occurrences([{ kind: "expr", expr: v }]).count.keys()) out.add(l);
+    else if (v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add")) tail(v.right);
+  };
+  const e = (x: Expr): void => forEachChild(x, e, s);
+  const s = (x: Stmt): void => {
+    if (x.kind === "return") tail(x.value);
+    forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return out;
+}
+
+/**
  * The owning locals of `f` (see the module comment) with their size rules.
  * `borrowed` is `borrowedParams` of the program.
  */
@@ -418,6 +442,7 @@ export function owningLocals(
     out.set(l, r);
   }
   for (const l of assignedWhilePending(f.body, new Set(out.keys()))) out.delete(l);
+  for (const l of readByTailCalls(f.body, programFunctions)) out.delete(l);
   return out;
 }
 
