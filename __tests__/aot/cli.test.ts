@@ -77,7 +77,7 @@ test("build: several kinds with --output naming an existing file says so", async
   writeFileSync(join(dir, "taken"), "x");
   const o = io(dir);
   t.is(await main(["build", "--kind", "exe", "--kind", "wasm", "-o", "taken"], o.value), 1);
-  t.regex(o.err(), /E4021/);
+  t.regex(o.err(), /error\[E9002\]: output could not be written: /);
   t.regex(o.err(), /`[^`]*taken` is a file; 2 output kinds need a folder/);
   t.is(readFileSync(join(dir, "taken"), "utf8"), "x");
 });

@@ -76,7 +76,7 @@ test("a destination that is a folder fails the build before any output is put in
   const out = join(dir, "out");
   mkdirSync(join(out, "libmathlib.a", "keep"), { recursive: true });
   const r = await doBuild(dir, { kinds: ["shared", "static"], output: out });
-  t.deepEqual(errors(r), ["E4021"]);
+  t.deepEqual(errors(r), ["E9002"], "the file system refused it: no compile or link failure");
   t.regex(r.diagnostics[0]!.message, /libmathlib\.a` is a folder/);
   t.deepEqual(r.outputs, []);
   t.deepEqual(readdirSync(out).sort(), ["libmathlib.a"], "no libmathlib.so or header put in place");

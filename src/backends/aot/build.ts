@@ -8,7 +8,7 @@
  * same artifact gives byte-identical outputs. Atomic: everything is produced in a temporary
  * folder next to the destination and renamed into place only when every step succeeded; a
  * failed build leaves nothing behind. Problems are returned as coded diagnostics (E4020, E4023,
- * E4021, E4022, E4030), never thrown. It reads only the artifact (and the runtime linker).
+ * E4021, E4022, E4030; E9002 for outputs the file system refuses), never thrown. It reads only the artifact (and the runtime linker).
  */
 
 import { execFile } from "node:child_process";
@@ -198,7 +198,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   if (!single && existsSync(outDir) && !statSync(outDir).isDirectory()) {
     return fail(
       makeDiagnostic(
-        "E4021",
+        "E9002",
         {
           detail: `\`${outDir}\` is a file; ${kinds.length === 1 ? "the output needs" : `${kinds.length} output kinds need`} a folder`,
           help: "pass a folder to --output (or build one kind to name its file)",
@@ -220,7 +220,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   } catch (e) {
     return fail(
       makeDiagnostic(
-        "E4021",
+        "E9002",
         {
           detail: `cannot create ${stageDir}: ${(e as Error).message}`,
           help: "pass --output a folder that can be written (a read-only checkout cannot hold obj/)",
@@ -370,7 +370,7 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     if (blocked)
       return fail(
         makeDiagnostic(
-          "E4021",
+          "E9002",
           { detail: `\`${blocked.dest}\` is a folder; no output was put in place` },
           undefined,
         ),
@@ -385,11 +385,12 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     ok = true;
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
-    // A file-system failure (disk full, permissions) is a failed build, not a crash. Anything
-    // else is a bug of ours and stays an internal error: calling it a failed C compile or link
-    // would send the user looking for a compiler problem that does not exist.
+    // A file-system failure (disk full, permissions) is a failed build, not a crash: E9002
+    // "output could not be written", not E4021, which would send the user looking for a
+    // compiler problem that does not exist. Anything else is a bug of ours and stays an
+    // internal error.
     if (typeof (e as NodeJS.ErrnoException)?.code !== "string") throw e;
-    return fail(makeDiagnostic("E4021", { detail: (e as Error).message }, undefined));
+    return fail(makeDiagnostic("E9002", { detail: (e as Error).message }, undefined));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     if (!ok && created !== undefined) removeEmptyFolders(stageDir, created);
