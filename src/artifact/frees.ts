@@ -613,13 +613,15 @@ export function insertFrees(
       return w ? [...w.pre, { ...x, expr: w.call }, ...w.post] : [{ ...x, expr: y }];
     }
     if (x.kind === "return") {
-      // A returned call keeps its place (children rewritten only): it may be a tail call.
-      const value =
-        x.value === undefined
-          ? undefined
-          : x.value.kind === "call"
-            ? mapChildren(x.value, expr, stmt)
-            : expr(x.value);
+      // A returned call keeps its place (children rewritten only): it may be a tail call,
+      // also as the right operand of an add (accumulator tail recursion, `readByTailCalls`).
+      const tailCall = (v: Expr): Expr =>
+        v.kind === "call"
+          ? mapChildren(v, expr, stmt)
+          : v.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && v.right.kind === "call"
+            ? { ...v, left: expr(v.left), right: tailCall(v.right) }
+            : expr(v);
+      const value = x.value === undefined ? undefined : tailCall(x.value);
       if (owned.size === 0) return [value === undefined ? x : { ...x, value }];
       if (value === undefined || x.value === undefined || !readsOwned(x.value))
         return [...freeAll(), value === undefined ? x : { ...x, value }];
