@@ -77,7 +77,7 @@ test Deep {
 
 test("tail recursion passing a new string to itself stays a tail call (also with an accumulator): 3M frames under the JIT and AOT --release", async (t) => {
   // `t` and the slice passed to Sum are new in every round: freeing them after the call
-  // would end the tail call (frees.ts).
+  // would end the tail call (frees.ts); so would freeing Acc's `t`, read before the call.
   const c = compileSource(`use Core.Output;
 i64 Walk(string s, i64 n, i64 acc) {
     if n == 0 {
@@ -92,8 +92,15 @@ i64 Sum(string s, i64 n) {
     }
     return __str_len(s) + Sum(__str_slice("abcdefghij", 0, n % 10), n - 1);
 }
+i64 Acc(i64 n) {
+    if n == 0 {
+        return 0;
+    }
+    string t = __str_slice("abcdefghij", 0, n % 10);
+    return __str_len(t) + Acc(n - 1);
+}
 i32 Main() {
-    Output.WriteLine("\${Walk("start", 3000000, 0)} \${Sum("start", 3000000)}");
+    Output.WriteLine("\${Walk("start", 3000000, 0)} \${Sum("start", 3000000)} \${Acc(3000000)}");
     return 0;
 }
 `);
@@ -101,7 +108,7 @@ i32 Main() {
   const jit = await runMain(c.artifact!);
   t.is(
     Buffer.from(jit.stdout).toString("utf8"),
-    "13500005 13500005\n",
+    "13500005 13500005 13500000\n",
     Buffer.from(jit.stderr).toString("utf8"),
   );
   const built = await buildArtifact(c.artifact!, {
@@ -113,6 +120,6 @@ i32 Main() {
   });
   t.true(built.ok, built.diagnostics.map((d) => d.message).join("\n"));
   const aot = await runProcess(built.outputs[0]!.path, [], join(work, "tail"));
-  t.is(aot.stdout, "13500005 13500005\n", aot.stderr);
+  t.is(aot.stdout, "13500005 13500005 13500000\n", aot.stderr);
   t.is(aot.exit, 0);
 });

@@ -169,6 +169,13 @@ test("a local passed to a call in tail position is not owning (the call stays a 
     [ir.set(0, newArray()), ir.ret(ir.bin("i64.add", i64(1), ir.call(1, [ir.get(0)])))],
   );
   t.deepEqual(owned(accumulated, reads), []);
+  // Read on the left of the add: the free would still follow the call.
+  const left = fn(
+    [],
+    ["i32"],
+    [ir.set(0, newArray()), ir.ret(ir.bin("i64.add", ir.load("i64.load", at(0, 0)), ir.call(1, [i32(0)])))],
+  );
+  t.deepEqual(owned(left, reads), []);
   // Read by a call whose result is used otherwise: still owning, freed after the call.
   const used = fn(
     [],

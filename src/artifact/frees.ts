@@ -393,14 +393,16 @@ function assignedWhilePending(body: readonly Stmt[], candidates: ReadonlySet<num
  */
 function readByTailCalls(body: readonly Stmt[], programFunctions: number): Set<number> {
   const out = new Set<number>();
-  const tail = (v: Expr | undefined): void => {
-    if (v?.kind === "call" && v.func < programFunctions)
-      for (const l of occurrences([{ kind: "expr", expr: v }]).count.keys()) out.add(l);
-    else if (v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add")) tail(v.right);
-  };
+  const tail = (v: Expr | undefined): boolean =>
+    v?.kind === "call"
+      ? v.func < programFunctions
+      : v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && tail(v.right);
   const e = (x: Expr): void => forEachChild(x, e, s);
   const s = (x: Stmt): void => {
-    if (x.kind === "return") tail(x.value);
+    // Every local the returned value reads (`return len(t) + g(…)` too): a free after it
+    // would follow the call.
+    if (x.kind === "return" && tail(x.value))
+      for (const l of occurrences([{ kind: "expr", expr: x.value! }]).count.keys()) out.add(l);
     forEachStmtChild(x, e, s);
   };
   body.forEach(s);
