@@ -1125,12 +1125,13 @@ export class FnLower {
       vals.push(v);
     }
     if (pending.length) {
-      // Trailing unit arguments: spill the values so the order of effects is kept.
+      // Trailing unit arguments: spill the values so the order of effects is kept; a local
+      // too (`F(xs, { xs = …; })` passes the old `xs`, §5.6: arguments in order).
       vals = vals.map((v, i) => {
-        const vt = this.valType(args, i);
-        const [s, g] = this.spill(vt, v);
-        pre.push(...s);
-        return g;
+        if (v.kind === "const" || v.kind === "data.addr") return v;
+        const t = this.fb.local(this.valType(args, i));
+        pre.push(ir.set(t, v));
+        return ir.get(t);
       });
       pre.push(...pending);
     }
