@@ -216,7 +216,14 @@ test("E3021: a malformed lock is reported at the offending line", (t) => {
   t.deepEqual(codes(r), ["E3021"]);
   t.deepEqual(r.diagnostics[0]!.start, { line: 4, column: 1 });
   writeFileSync(join(app, "Project.lock"), "# Project.lock v2\n");
-  t.deepEqual(codes(plan(app)), ["E3021"]);
+  const newer = plan(app);
+  t.deepEqual(codes(newer), ["E3021"]);
+  // A newer format is named as such, with what to do; it is never silently rewritten.
+  t.regex(newer.diagnostics[0]!.message, /is lock format v2, written by a newer toolchain/);
+  t.regex(newer.diagnostics[0]!.help ?? "", /delete Project\.lock/);
+  t.is(readFileSync(join(app, "Project.lock"), "utf8"), "# Project.lock v2\n");
+  writeFileSync(join(app, "Project.lock"), "# Project.lock\n");
+  t.regex(plan(app).diagnostics[0]!.message, /the first line must be '# Project\.lock v1'/);
 });
 
 test("materialization: only .bd files, content-based sync, removed files deleted, .generated beside src", (t) => {

@@ -75,9 +75,13 @@ export function parseLock(
   let sawHeader = false;
   let inDeps = false;
   const deps: LockEntry[] = [];
-  const bad = (start: number, length: number, detail: string): void => {
+  const bad = (start: number, length: number, detail: string, help?: string): void => {
     diagnostics.push(
-      makeDiagnostic("E3021", { detail }, { span: { file, start, end: start + length }, index }),
+      makeDiagnostic(
+        "E3021",
+        { detail, ...(help ? { help } : {}) },
+        { span: { file, start, end: start + length }, index },
+      ),
     );
   };
   const rawLines = text.split("\n");
@@ -93,7 +97,20 @@ export function parseLock(
     if (line.trim() === "") continue;
     if (!sawHeader) {
       if (line !== LOCK_HEADER) {
-        bad(at, line.length, `the first line must be '${LOCK_HEADER}', found '${line}'`);
+        // A later format (another toolchain wrote it) is not rewritten behind the user's back:
+        // say which version this toolchain reads and what to do about it.
+        const version = /^#\s*Project\.lock\s+v(\d+)\s*$/.exec(line)?.[1];
+        const newer = version !== undefined && Number(version) > 1;
+        bad(
+          at,
+          line.length,
+          newer
+            ? `'${line}' is lock format v${version}, written by a newer toolchain; this beskid-ci reads '${LOCK_HEADER}'`
+            : `the first line must be '${LOCK_HEADER}', found '${line}'`,
+          newer
+            ? "use the toolchain that wrote the lock, or delete Project.lock and run once without --locked/--frozen to write a v1 lock"
+            : undefined,
+        );
         return { diagnostics };
       }
       sawHeader = true;
