@@ -219,6 +219,22 @@ test("E3004: entry must be relative and free of '..'; missing entry and kind", (
   t.deepEqual(codes(base + 'target {\n kind = App\n entry = "M.bd"\n}\n'), ["E3004 5:1"]);
 });
 
+test("E3004: names that become file names or lock fields: no separators, ';', '=', control characters, '.' or '..'", (t) => {
+  const project = (name: string) => `project {\n name = "${name}"\n version = "1"\n}\n`;
+  const target = (label: string) => `target "${label}" {\n kind = App\n entry = "M.bd"\n}\n`;
+  const dep = (alias: string) => `dependency "${alias}" {\n source = path\n path = "../d"\n}\n`;
+  for (const bad of ["../../evil", "a/b", "a\\\\b", "..", ".", "a;b", "x=y", "a\\nb", "a\\tb"]) {
+    t.deepEqual(codes(project(bad) + target("A")), ["E3004 2:9"], `project name ${bad}`);
+    t.deepEqual(codes(project("A") + target(bad)), ["E3004 5:8"], `target ${bad}`);
+    t.deepEqual(codes(project("A") + target("A") + dep(bad)), ["E3004 9:12"], `dependency ${bad}`);
+  }
+  // Spaces, dots and letters beyond ASCII are fine (they are used that way).
+  for (const ok of ["My App", "Hello.Tests", "Ünï", "..x", "a..b"])
+    t.deepEqual(codes(project(ok) + target(ok) + dep(ok)), [], ok);
+  const d = parseProjectManifest(project("A") + target("../x"), "/p/Project.proj").diagnostics[0]!;
+  t.regex(d.message, /target label "\.\.\/x" must not contain '\/' \(it names the build's output folder/);
+});
+
 test("E3004: each dependency source needs its keys", (t) => {
   const base = 'project {\n name = "A"\n version = "1"\n}\ntarget "A" {\n kind = App\n entry = "M.bd"\n}\n';
   t.deepEqual(codes(base + 'dependency "P" {\n source = path\n}\n'), ["E3004 9:12"]);

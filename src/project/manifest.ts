@@ -177,6 +177,20 @@ class Checker {
   }
 }
 
+/**
+ * Project names and target and dependency labels become file and folder names (the build's
+ * `obj/beskid/build/<target>/<stem>`, the materialized `<Name>-<hash>/`) and `key=value;` fields
+ * of Project.lock: a separator, `;`, `=` or a control character there would write outside
+ * `obj/` or corrupt the lock, so each is refused where it is written.
+ */
+function nameProblem(name: string, usedAs: string): string | undefined {
+  if (name === "." || name === "..") return `must not be '${name}' (${usedAs})`;
+  const bad = /[\/\\;=\u0000-\u001f\u007f]/.exec(name)?.[0];
+  if (bad === undefined) return undefined;
+  const shown = /[\u0000-\u001f\u007f]/.test(bad) ? "a control character" : `'${bad}'`;
+  return `must not contain ${shown} (${usedAs})`;
+}
+
 /** `entry` must be a relative path without `..` segments. */
 function entryProblem(entry: string): string | undefined {
   if (entry.length === 0) return "is empty";
@@ -235,6 +249,8 @@ export function parseProjectManifest(
 
   const v = c.scalars(root, "the project block", PROJECT_KEYS);
   const name = c.require(v, "name", root, "the project block");
+  const nameBad = name && nameProblem(name.value, "it names folders and is written to Project.lock");
+  if (name && nameBad) c.error(name.span, `project name ${JSON.stringify(name.value)} ${nameBad}`);
   const version = c.require(v, "version", root, "the project block");
   const typeV = v.get("type");
   const type: ProjectType = (typeV && c.oneOf(typeV, PROJECT_TYPES, "project type")) || "Host";
@@ -251,6 +267,8 @@ export function parseProjectManifest(
     if (b.kind === "target") {
       targetBlocks++;
       const l = c.label(b, "a target");
+      const targetBad = l && nameProblem(l.label, "it names the build's output folder and files");
+      if (l && targetBad) c.error(l.span, `target label ${JSON.stringify(l.label)} ${targetBad}`);
       const tv = c.scalars(b, `target "${b.label ?? ""}"`, TARGET_KEYS);
       const kindV = c.require(tv, "kind", b, `target "${b.label ?? ""}"`);
       const kind = kindV && c.oneOf(kindV, TARGET_KINDS, "target kind");
@@ -276,6 +294,8 @@ export function parseProjectManifest(
     } else if (b.kind === "dependency") {
       depBlocks++;
       const l = c.label(b, "a dependency");
+      const depBad = l && nameProblem(l.label, "it is written to Project.lock");
+      if (l && depBad) c.error(l.span, `dependency label ${JSON.stringify(l.label)} ${depBad}`);
       const where = `dependency "${b.label ?? ""}"`;
       const dv = c.scalars(b, where, DEP_KEYS);
       const sourceV = c.require(dv, "source", b, where);
