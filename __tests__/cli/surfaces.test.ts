@@ -4,9 +4,18 @@
  */
 
 import test from "ava";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import { main } from "../../src/cli/main.ts";
 import { ROOT, cli, copyProject } from "./helpers.ts";
 
@@ -165,4 +174,37 @@ test("--junit naming a folder (existing, or ending in a slash) writes junit.xml 
     t.regex(readFileSync(join(dir, file), "utf8"), /<testsuites /, given);
   }
   t.false(statSync(join(dir, "fresh")).isFile(), "a trailing slash never becomes a file");
+});
+
+test("a read-only project: a missing lock is E9002 with the way out; --frozen with a committed lock runs", async (t) => {
+  t.timeout(120_000);
+  const dir = copyProject(t, "examples/hello");
+  // Root ignores permissions: then the command runs as `nobody`, which cannot write there.
+  const asRoot = process.getuid?.() === 0;
+  chmodSync(dirname(dir), 0o755);
+  const cli2 = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      ["--import", import.meta.resolve("tsx"), join(ROOT, "src/cli/bin.ts"), ...args],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", HOME: dir },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      },
+    );
+  rmSync(join(dir, "Project.lock"), { force: true });
+  chmodSync(dir, 0o555);
+  t.teardown(() => chmodSync(dir, 0o755));
+  const missing = cli2(["check"]);
+  t.is(missing.status, 1, missing.stderr);
+  t.regex(missing.stderr, /error\[E9002\]: output could not be written: .*Project\.lock/);
+  t.regex(missing.stderr, /help: the project folder cannot be written: commit the Project\.lock .* --frozen/);
+  t.notRegex(missing.stderr, /\n\s+at /);
+  chmodSync(dir, 0o755);
+  t.is((await cli(dir, ["check"])).code, 0, "a writable checkout (its owner) writes the lock");
+  chmodSync(dir, 0o555);
+  const frozen = cli2(["test", "--frozen"]);
+  t.is(frozen.status, 0, frozen.stderr);
+  t.regex(frozen.stdout, /Result: passed=2/);
 });

@@ -469,8 +469,21 @@ export function resolvePlan(req: PlanRequest): WithDiagnostics<CompilePlan | und
       writeFileAtomic(lockPath, decision.text);
       lockAction = "written";
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const readOnly = code === "EACCES" || code === "EPERM" || code === "EROFS";
       diagnostics.push(
-        makeDiagnostic("E9002", { detail: `${lockPath}: ${(e as Error).message}` }, { file: lockPath }),
+        makeDiagnostic(
+          "E9002",
+          {
+            detail: `${lockPath}: ${(e as Error).message}`,
+            ...(readOnly
+              ? {
+                  help: `the project folder cannot be written: commit the Project.lock a writable checkout writes and pass --frozen here (it is ${decision.reason})`,
+                }
+              : {}),
+          },
+          { file: lockPath },
+        ),
       );
       return fail(diagnostics);
     }
