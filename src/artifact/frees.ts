@@ -384,18 +384,20 @@ function assignedWhilePending(body: readonly Stmt[], candidates: ReadonlySet<num
 }
 
 /**
- * The locals read by the arguments of a program function's call in tail position (`return
- * g(…)`, or `return x + g(…)` as the JIT's tail recursion and C compilers' accumulator
- * elimination take it): freeing one after the call would keep the call from being a tail
- * call, and deep tail recursion that ran in constant stack (JIT loop, `cc -O2`) would
- * overflow. Under the JIT, tail recursion has become a loop before frees are inserted, and
- * these locals are copied into the parameters there: so they are kept by both backends.
+ * The locals a tail self-call's return reads (`return f(…)`, or `return x + f(…)` as the
+ * JIT's tail recursion and C compilers' accumulator elimination take it; `self` is f's
+ * index): freeing one after the call would keep it from being a tail call, and deep tail
+ * recursion that ran in constant stack (JIT loop, `cc -O2`) would overflow. Under the JIT,
+ * tail recursion has become a loop before frees are inserted, and these locals are copied
+ * into the parameters there: so they are kept by both backends. Other calls are freed after
+ * (`return Pad(s, 10)` frees `s`), as the JIT cannot make them loops anyway.
  */
-function readByTailCalls(body: readonly Stmt[], programFunctions: number): Set<number> {
+function readByTailCalls(body: readonly Stmt[], self: number): Set<number> {
   const out = new Set<number>();
+  if (self < 0) return out;
   const tail = (v: Expr | undefined): boolean =>
     v?.kind === "call"
-      ? v.func < programFunctions
+      ? v.func === self
       : v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && tail(v.right);
   const e = (x: Expr): void => forEachChild(x, e, s);
   const s = (x: Stmt): void => {
@@ -411,12 +413,13 @@ function readByTailCalls(body: readonly Stmt[], programFunctions: number): Set<n
 
 /**
  * The owning locals of `f` (see the module comment) with their size rules.
- * `borrowed` is `borrowedParams` of the program.
+ * `borrowed` is `borrowedParams` of the program; `self` is f's index (-1: unknown).
  */
 export function owningLocals(
   f: Func,
   programFunctions: number,
   borrowed: readonly (readonly boolean[])[],
+  self = -1,
 ): Map<number, SizeRule> {
   const params = f.type.params.length;
   const { tees, count } = occurrences(f.body);
@@ -444,7 +447,7 @@ export function owningLocals(
     out.set(l, r);
   }
   for (const l of assignedWhilePending(f.body, new Set(out.keys()))) out.delete(l);
-  for (const l of readByTailCalls(f.body, programFunctions)) out.delete(l);
+  for (const l of readByTailCalls(f.body, self)) out.delete(l);
   return out;
 }
 
@@ -488,8 +491,9 @@ function hasTemporary(
  * The arguments before it must be constants or locals it does not assign, so the order of
  * evaluation is unchanged. `resultType` gives a program function's result type (without it,
  * calls of program functions that return a value keep their temporaries). A program function's
- * call that is the returned value itself is left as it is (tail calls stay tail calls). `f` itself when
- * nothing is freed.
+ * call that is the returned value itself is left as it is (tail calls stay tail calls), and
+ * so is a self-call `f(…)` in `return x + f(…)` (`self` is f's index, -1: unknown). `f` itself
+ * when nothing is freed.
  */
 export function insertFrees(
   f: Func,
@@ -497,9 +501,10 @@ export function insertFrees(
   borrowed: readonly (readonly boolean[])[],
   targets: FreeTargets,
   resultType?: (func: number) => ValType | null,
+  self = -1,
 ): Func {
   if (!allocates(f.body)) return f;
-  const owned = owningLocals(f, programFunctions, borrowed);
+  const owned = owningLocals(f, programFunctions, borrowed, self);
   const extra: ValType[] = [];
   const base = f.type.params.length + f.locals.length;
   const newLocal = (t: ValType): number => {
@@ -616,14 +621,18 @@ export function insertFrees(
     }
     if (x.kind === "return") {
       // A returned call keeps its place (children rewritten only): it may be a tail call,
-      // also as the right operand of an add (accumulator tail recursion, `readByTailCalls`).
-      const tailCall = (v: Expr): Expr =>
-        v.kind === "call"
-          ? mapChildren(v, expr, stmt)
-          : v.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && v.right.kind === "call"
-            ? { ...v, left: expr(v.left), right: tailCall(v.right) }
-            : expr(v);
-      const value = x.value === undefined ? undefined : tailCall(x.value);
+      // also a self-call as the right operand of an add (accumulator tail recursion).
+      const value =
+        x.value === undefined
+          ? undefined
+          : x.value.kind === "call"
+            ? mapChildren(x.value, expr, stmt)
+            : x.value.kind === "binary" &&
+                (x.value.op === "i32.add" || x.value.op === "i64.add") &&
+                x.value.right.kind === "call" &&
+                x.value.right.func === self
+              ? { ...x.value, left: expr(x.value.left), right: mapChildren(x.value.right, expr, stmt) }
+              : expr(x.value);
       if (owned.size === 0) return [value === undefined ? x : { ...x, value }];
       if (value === undefined || x.value === undefined || !readsOwned(x.value))
         return [...freeAll(), value === undefined ? x : { ...x, value }];
@@ -650,5 +659,7 @@ export function freeDeadObjects(a: CodegenArtifact, programFunctions: number, ta
   const borrowed = borrowedParams(a, programFunctions);
   return a.functions
     .slice(0, programFunctions)
-    .map((f) => insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i]!.type.result));
+    .map((f, self) =>
+      insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i]!.type.result, self),
+    );
 }

@@ -262,7 +262,7 @@ export function compileArtifactDetailed(
     // With the callees' result types, as `withFrees` (AOT) does: both free the same temporaries.
     const g =
       i < linked.programFunctions
-        ? insertFrees(t, linked.programFunctions, borrowed, targets, (k) => a.functions[k]!.type.result)
+        ? insertFrees(t, linked.programFunctions, borrowed, targets, (k) => a.functions[k]!.type.result, i)
         : t;
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
