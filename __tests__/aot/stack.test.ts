@@ -123,3 +123,35 @@ i32 Main() {
   t.is(aot.stdout, "13500005 13500005 13500000\n", aot.stderr);
   t.is(aot.exit, 0);
 });
+
+test("a unit function ending in a call of itself frees its new string before that call: 3M frames in an AOT --release build", async (t) => {
+  // The JIT does not turn unit recursion into a loop (recursion.ts), so only cc -O2 runs this.
+  const c = compileSource(`use Core.Output;
+unit Visit(i64[] counts, i64 n) {
+    if n == 0 {
+        return;
+    }
+    string t = __str_slice("abcdefghij", 0, n % 10);
+    counts[0] = counts[0] + __str_len(t);
+    Visit(counts, n - 1);
+}
+i32 Main() {
+    i64[] c = [0];
+    Visit(c, 3000000);
+    Output.WriteLine("\${c[0]}");
+    return 0;
+}
+`);
+  t.truthy(c.artifact, c.errors.join("\n"));
+  const built = await buildArtifact(c.artifact!, {
+    kinds: ["exe"],
+    outDir: join(work, "unit-tail"),
+    stem: "unit-tail",
+    env: process.env,
+    release: true,
+  });
+  t.true(built.ok, built.diagnostics.map((d) => d.message).join("\n"));
+  const aot = await runProcess(built.outputs[0]!.path, [], join(work, "unit-tail"));
+  t.is(aot.stdout, "13500000\n", aot.stderr);
+  t.is(aot.exit, 0);
+});

@@ -168,6 +168,20 @@ test("a local a tail self-call's return reads is not owning (the call stays a ta
   );
   // The self-call's result used otherwise: owning, freed after the call.
   t.deepEqual(ownedSelf(selfFn(ir.bin("i64.mul", i64(2), ir.call(0, [ir.get(1)])))), [1]);
+  // A unit function ending in a call of itself: the end's frees go before that call.
+  const unit = fn(
+    ["i32"],
+    ["i32", "i32"],
+    [ir.set(1, newArray()), ir.set(2, newArray()), ir.exec(ir.call(0, [ir.get(2)]))],
+    null,
+  );
+  const b = borrowedParams(program(unit), 1);
+  t.deepEqual([...owningLocals(unit, 1, b, 0).keys()], [1]);
+  const body = insertFrees(unit, 1, b, TARGETS, undefined, 0).body;
+  t.deepEqual(body.slice(-2), [
+    ir.exec(ir.call(TARGETS.freeArray, [ir.get(1), i32(8)])),
+    ir.exec(ir.call(0, [ir.get(2)])),
+  ]);
   // Another function's call in tail position: owning too (the JIT cannot make it a loop).
   const reads = fn(["i32"], [], [ir.ret(ir.load("i64.load", at(0, 0)))]);
   const other = fn([], ["i32"], [ir.set(0, newArray()), ir.ret(ir.call(1, [ir.get(0)]))]);

@@ -392,9 +392,11 @@ function assignedWhilePending(body: readonly Stmt[], candidates: ReadonlySet<num
  * into the parameters there: so they are kept by both backends. Other calls are freed after
  * (`return Pad(s, 10)` frees `s`), as the JIT cannot make them loops anyway.
  */
-function readByTailCalls(body: readonly Stmt[], self: number): Set<number> {
+function readByTailCalls(f: Func, self: number): Set<number> {
   const out = new Set<number>();
   if (self < 0) return out;
+  const last = unitTailCall(f, self);
+  if (last) for (const l of occurrences([last]).count.keys()) out.add(l);
   const tail = (v: Expr | undefined): boolean =>
     v?.kind === "call"
       ? v.func === self
@@ -407,8 +409,23 @@ function readByTailCalls(body: readonly Stmt[], self: number): Set<number> {
       for (const l of occurrences([{ kind: "expr", expr: x.value! }]).count.keys()) out.add(l);
     forEachStmtChild(x, e, s);
   };
-  body.forEach(s);
+  f.body.forEach(s);
   return out;
+}
+
+/**
+ * A function without a result whose last statement is a call of itself (`Visit(c, n - 1);`):
+ * that statement, a tail call for C compilers. The frees of the function's end go before it,
+ * and it reads no owning local (`readByTailCalls`) and keeps its temporaries.
+ */
+function unitTailCall(f: Func, self: number): Stmt | undefined {
+  const last = f.body[f.body.length - 1];
+  return f.type.result === null &&
+    last?.kind === "expr" &&
+    last.expr.kind === "call" &&
+    last.expr.func === self
+    ? last
+    : undefined;
 }
 
 /**
@@ -447,7 +464,7 @@ export function owningLocals(
     out.set(l, r);
   }
   for (const l of assignedWhilePending(f.body, new Set(out.keys()))) out.delete(l);
-  for (const l of readByTailCalls(f.body, self)) out.delete(l);
+  for (const l of readByTailCalls(f, self)) out.delete(l);
   return out;
 }
 
@@ -646,10 +663,17 @@ export function insertFrees(
     return [mapStmtChildren(x, expr, stmt)];
   };
   if (owned.size === 0 && !hasTemporary(f.body, freshArgs)) return f;
-  const body = f.body.flatMap(stmt);
+  const tail = unitTailCall(f, self);
+  const body = tail
+    ? [
+        ...f.body.slice(0, -1).flatMap(stmt),
+        ...freeAll(),
+        { ...tail, expr: mapChildren((tail as Extract<Stmt, { kind: "expr" }>).expr, expr, stmt) },
+      ]
+    : f.body.flatMap(stmt);
   if (!changed) return f;
   const last = f.body[f.body.length - 1];
-  if (f.type.result === null && last?.kind !== "return" && last?.kind !== "unreachable")
+  if (!tail && f.type.result === null && last?.kind !== "return" && last?.kind !== "unreachable")
     body.push(...freeAll());
   return { ...f, locals: [...f.locals, ...extra], body };
 }
