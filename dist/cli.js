@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-Z26HTOKE.js";
+} from "./chunks/chunk-QPAOH46P.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -23,7 +23,7 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-4NSGO37D.js";
+} from "./chunks/chunk-IN33QUJ3.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
@@ -33,15 +33,16 @@ import {
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-E3K65NKN.js";
+} from "./chunks/chunk-UHJ5KMZR.js";
 import {
   hasErrors,
   makeDiagnostic,
   renderTextAll,
+  reportFilePath,
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-LQPGY5VJ.js";
+} from "./chunks/chunk-PKWUUWPU.js";
 import "./chunks/chunk-5V3WT3R2.js";
 
 // src/cli/bin.ts
@@ -111,9 +112,7 @@ var assembleCommand = {
     const maxUnitsText = stringFlag(ctx, "max-units");
     const maxUnits = maxUnitsText === void 0 ? void 0 : Number(maxUnitsText);
     if (maxUnits !== void 0 && !(Number.isInteger(maxUnits) && maxUnits > 0)) {
-      ctx.stderr.write(`error: --max-units takes a positive integer, got '${maxUnitsText}'
-`);
-      return EXIT_USAGE;
+      return ctx.usage(`--max-units takes a positive integer, got '${maxUnitsText}'`);
     }
     const project = stringFlag(ctx, "project");
     const target = stringFlag(ctx, "target");
@@ -296,14 +295,11 @@ var buildCommand = {
     const kinds = [...new Set(listFlag(ctx, "kind"))];
     const bad = kinds.filter((k) => !KINDS.includes(k));
     if (bad.length) {
-      ctx.stderr.write(`error: unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})
-`);
-      return EXIT_USAGE;
+      return ctx.usage(`unknown output kind '${bad[0]}' (expected one of ${KINDS.join(", ")})`);
     }
     const output = stringFlag(ctx, "output");
     if (output === "") {
-      ctx.stderr.write("error: --output needs a file or folder path\n");
-      return EXIT_USAGE;
+      return ctx.usage("--output needs a file or folder path");
     }
     const entrypoint = stringFlag(ctx, "entrypoint");
     const exports = listFlag(ctx, "export");
@@ -387,7 +383,7 @@ var lowerCommand = {
     }
     ctx.report(r.diagnostics);
     if (!r.ok || !r.artifact) return EXIT_FAILURE;
-    ctx.stdout.write(`artifact: ${r.artifact.path}
+    ctx.stdout.write(`artifact: ${r.artifact.path || "(not stored: no local cache)"}
 `);
     ctx.stdout.write(`sha256:   ${r.artifact.sha256}
 `);
@@ -414,8 +410,7 @@ var parseCommand = {
   async run(ctx) {
     const file = ctx.positionals[0];
     if (file === void 0) {
-      ctx.stderr.write("error: missing the file to parse\nUsage: beskid-ci parse <file.bd> [--json]\n");
-      return EXIT_USAGE;
+      return ctx.usage("missing the file to parse");
     }
     const json = boolFlag(ctx, "json");
     let bytes;
@@ -461,6 +456,10 @@ var runCommand = {
   options: { ...PROJECT_OPTIONS, ...CACHE_OPTIONS, entrypoint: { type: "string" } },
   maxPositionals: 1,
   async run(ctx) {
+    if (boolFlag(ctx, "json"))
+      return ctx.usage(
+        "`run` has no --json: stdout is the program's output (use `check --json` for diagnostics)"
+      );
     const entrypoint = stringFlag(ctx, "entrypoint");
     let shown = 0;
     const r = await run(projectRequest(ctx, "run"), cacheRequest(ctx), {
@@ -1106,13 +1105,13 @@ async function startServer(config) {
     const hash = createHash2("sha256");
     let size = 0;
     go(req, res);
-    const outcome = await new Promise((resolve5) => {
+    const outcome = await new Promise((resolve4) => {
       let settled = false;
       const settle = (r2) => {
         if (settled) return;
         settled = true;
         req.off("data", onData);
-        resolve5(r2);
+        resolve4(r2);
       };
       const onData = (chunk) => {
         size += chunk.length;
@@ -1178,7 +1177,7 @@ async function startServer(config) {
   }
   function collect(req, res, limit) {
     go(req, res);
-    return new Promise((resolve5) => {
+    return new Promise((resolve4) => {
       const chunks = [];
       let size = 0;
       let settled = false;
@@ -1186,7 +1185,7 @@ async function startServer(config) {
         if (settled) return;
         settled = true;
         req.off("data", onData);
-        resolve5(r);
+        resolve4(r);
       };
       const onData = (chunk) => {
         size += chunk.length;
@@ -1223,11 +1222,11 @@ async function startServer(config) {
     sendJson(req, res, r.created ? 201 : 200, { key, size: bytes.length });
   }
   try {
-    await new Promise((resolve5, reject) => {
+    await new Promise((resolve4, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
         server.off("error", reject);
-        resolve5();
+        resolve4();
       });
     });
   } catch (e) {
@@ -1243,7 +1242,7 @@ async function startServer(config) {
   );
   let closing;
   function close() {
-    closing ??= new Promise((resolve5) => {
+    closing ??= new Promise((resolve4) => {
       shuttingDown = true;
       logger.info("shutting down: no new connections; waiting for requests in flight");
       const grace = setTimeout(() => {
@@ -1255,7 +1254,7 @@ async function startServer(config) {
         clearTimeout(grace);
         store.close();
         logger.info("stopped");
-        resolve5();
+        resolve4();
       });
       server.closeIdleConnections();
     });
@@ -1503,7 +1502,6 @@ var serveCommand = {
 };
 
 // src/cli/commands/test.ts
-import { resolve as resolve4 } from "node:path";
 var DEFAULT_TEST_TIMEOUT_MS = 1e4;
 var testCommand = {
   name: "test",
@@ -1536,16 +1534,12 @@ var testCommand = {
     const shardText = stringFlag(ctx, "shard");
     const shard = shardText === void 0 ? void 0 : parseShard(shardText);
     if (shardText !== void 0 && !shard) {
-      ctx.stderr.write(`error: --shard takes i/n with 1 <= i <= n, got '${shardText}'
-`);
-      return EXIT_USAGE;
+      return ctx.usage(`--shard takes i/n with 1 <= i <= n, got '${shardText}'`);
     }
     const timeoutText = stringFlag(ctx, "timeout-ms");
     const timeoutMs = timeoutText === void 0 ? DEFAULT_TEST_TIMEOUT_MS : /^\d+$/.test(timeoutText) ? Number(timeoutText) : NaN;
     if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
-      ctx.stderr.write(`error: --timeout-ms takes a positive integer, got '${timeoutText}'
-`);
-      return EXIT_USAGE;
+      return ctx.usage(`--timeout-ms takes a positive integer, got '${timeoutText}'`);
     }
     const filter = stringFlag(ctx, "filter");
     const group = stringFlag(ctx, "group");
@@ -1577,7 +1571,7 @@ var testCommand = {
 };
 function writeJunit(ctx, path, xml) {
   try {
-    writeFileAtomic(resolve4(ctx.cwd, path), xml);
+    writeFileAtomic(reportFilePath(ctx.cwd, path, "junit.xml"), xml);
     return true;
   } catch (e) {
     ctx.stderr.write(`error: could not write the JUnit report to '${path}': ${e.message}
@@ -1621,7 +1615,7 @@ function mainHelp() {
     ...GLOBAL_FLAGS.map((f) => `  ${f.name.padEnd(16)}  ${f.help}`),
     "",
     "Exit codes: 0 ok, 1 errors found or tests failed, 2 usage error, 101 the program panicked (run).",
-    "Colors are disabled when NO_COLOR is set or output is not a terminal."
+    "Diagnostics are coloured only when stderr is a terminal and NO_COLOR is not set."
   ];
   return lines.join("\n") + "\n";
 }
@@ -1634,11 +1628,18 @@ function commandHelp(c) {
   }
   return lines.join("\n") + "\n";
 }
-function usageError(io, message, command) {
+function usageError(io, message, command, json = false) {
+  const usage2 = command ? `beskid-ci ${command.usage}` : "beskid-ci <command> [options]";
+  if (json) {
+    io.stdout.write(
+      JSON.stringify({ ok: false, usage_error: { message, usage: usage2 }, diagnostics: [] }, null, 2) + "\n"
+    );
+    return EXIT_USAGE;
+  }
   io.stderr.write(`error: ${message}
 `);
-  io.stderr.write(command ? `Usage: beskid-ci ${command.usage}
-` : "Usage: beskid-ci <command> [options]\n");
+  io.stderr.write(`Usage: ${usage2}
+`);
   io.stderr.write(`Run 'beskid-ci ${command ? command.name + " " : ""}--help' for more.
 `);
   return EXIT_USAGE;
@@ -1663,7 +1664,7 @@ function sourceReader(cwd) {
 async function main(argv, io) {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
-  const color = io.isTty && !io.env.NO_COLOR;
+  const color = (io.ttys ? io.ttys.includes(2) : io.isTty) && !io.env.NO_COLOR;
   const first = args[0];
   if (first === void 0 || first === "--help" || first === "-h" || first === "help") {
     const target = first === "help" && args[1] ? findCommand(args[1]) : void 0;
@@ -1675,9 +1676,10 @@ async function main(argv, io) {
 `);
     return 0;
   }
-  if (first.startsWith("-")) return usageError(io, `unknown option '${first}'`);
+  const wantsJson = splitPassthrough(args).own.includes("--json");
+  if (first.startsWith("-")) return usageError(io, `unknown option '${first}'`, void 0, wantsJson);
   const command = findCommand(first);
-  if (!command) return usageError(io, `unknown command '${first}'`);
+  if (!command) return usageError(io, `unknown command '${first}'`, void 0, wantsJson);
   const { own, passthrough } = splitPassthrough(args.slice(1));
   if (own.includes("--help") || own.includes("-h")) {
     io.stdout.write(commandHelp(command));
@@ -1690,11 +1692,17 @@ async function main(argv, io) {
     return usageError(
       io,
       e.message.split("\n")[0].replace(/^TypeError \[[A-Z_]+\]: /, ""),
-      command
+      command,
+      wantsJson
     );
   }
   if (parsed.positionals.length > command.maxPositionals) {
-    return usageError(io, `unexpected argument '${parsed.positionals[command.maxPositionals]}'`, command);
+    return usageError(
+      io,
+      `unexpected argument '${parsed.positionals[command.maxPositionals]}'`,
+      command,
+      wantsJson
+    );
   }
   const json = parsed.values.json === true;
   const reader = sourceReader(io.cwd);
@@ -1712,12 +1720,21 @@ async function main(argv, io) {
       if (diagnostics.length === 0) return;
       if (json) io.stdout.write(JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2) + "\n");
       else io.stderr.write(renderTextAll(diagnostics, { color, sources: reader }) + "\n");
-    }
+    },
+    usage: (message) => usageError(io, message, command, json)
   };
   try {
     return await command.run(ctx);
   } catch (e) {
     const err = e;
+    if (json)
+      io.stdout.write(
+        JSON.stringify(
+          { ok: false, internal_error: { message: err?.message ?? String(e) }, diagnostics: [] },
+          null,
+          2
+        ) + "\n"
+      );
     io.stderr.write(`internal error: ${err?.message ?? String(e)}
 `);
     io.stderr.write(

@@ -303,6 +303,12 @@ var CODES = {
     title: "operation not available on a value of type-parameter type",
     meaning: "operation not available on a value of type-parameter type (ours)"
   },
+  E1236: {
+    severity: "error",
+    stage: "semantics",
+    title: "generic instantiation never ends",
+    meaning: "a generic function reaches itself again with a type argument that grows each time (polymorphic recursion), so monomorphisation would never finish (ours)"
+  },
   E1301: { severity: "error", stage: "semantics", title: "unknown enum or variant" },
   E1302: {
     severity: "error",
@@ -558,9 +564,21 @@ var CODES = {
     title: "the Test target's tests do not run",
     meaning: "`test` without `--target` chose another target, so the project's `Test` target's tests do not run (ours)"
   },
+  W3029: {
+    severity: "warning",
+    stage: "project",
+    title: "standard library dependency satisfied by the toolchain's corelib",
+    meaning: "a `git` or `registry` dependency aliased `Std` or `corelib` is satisfied by the corelib this toolchain compiles against; its version is not checked (ours)"
+  },
   E4020: { severity: "error", stage: "backend", title: "no C compiler found" },
   E4021: { severity: "error", stage: "backend", title: "C compile or link failed" },
   E4022: { severity: "error", stage: "backend", title: "output kind not supported on this platform" },
+  E4023: {
+    severity: "error",
+    stage: "backend",
+    title: "no archiver found",
+    meaning: "the archiver for a `static` output (`AR`, default `ar`) cannot be run (ours)"
+  },
   E4030: { severity: "error", stage: "backend", title: "entry point not found" },
   E4031: {
     severity: "error",
@@ -696,7 +714,8 @@ function renderText(d, opts) {
       const gutter = String(d.start.line);
       const pad = " ".repeat(gutter.length);
       const sameLine = d.end && d.end.line === d.start.line;
-      const width = sameLine ? Math.max(1, d.end.column - d.start.column) : Math.max(1, text.length - d.start.column + 1);
+      const word = /^[A-Za-z0-9_][A-Za-z0-9_.]*/.exec(text.slice(d.start.column - 1));
+      const width = sameLine ? Math.max(1, d.end.column - d.start.column) : d.end ? Math.max(1, text.length - d.start.column + 1) : Math.max(1, word ? word[0].replace(/\.+$/, "").length : 1);
       const indent = text.slice(0, d.start.column - 1).replace(/[^\t]/g, " ");
       out.push(`${pad} ${paint(opts.color, ANSI.blue, "|")}`);
       out.push(`${paint(opts.color, ANSI.blue, gutter)} ${paint(opts.color, ANSI.blue, "|")} ${text}`);
@@ -727,13 +746,38 @@ function toJson(d) {
 
 // src/util/fs.ts
 import { randomBytes, createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, basename, join, resolve } from "node:path";
 function tempNameFor(path) {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
+function makeDirs(dir) {
+  const missing = [];
+  for (let d = resolve(dir); ; ) {
+    try {
+      if (statSync(d).isDirectory()) break;
+      const e = new Error(`ENOTDIR: not a directory, mkdir '${d}'`);
+      e.code = "ENOTDIR";
+      throw e;
+    } catch (e) {
+      const up = dirname(d);
+      if (e.code !== "ENOENT" || up === d) throw e;
+      missing.push(d);
+      d = up;
+    }
+  }
+  missing.reverse();
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if (e.code !== "EEXIST" || !statSync(d).isDirectory()) throw e;
+    }
+  }
+  return missing[0];
+}
 function writeFileAtomic(path, data, mode) {
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirs(dirname(path));
   const tmp = tempNameFor(path);
   try {
     writeFileSync(tmp, data, mode === void 0 ? void 0 : { mode });
@@ -745,6 +789,43 @@ function writeFileAtomic(path, data, mode) {
 }
 function sha256Hex(data) {
   return createHash("sha256").update(data).digest("hex");
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function removeStaleStaging(dir, prefix) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+    } catch {
+    }
+  }
+}
+function reportFilePath(base, given, nameInFolder) {
+  const path = resolve(base, given);
+  let folder = /[\\/]$/.test(given);
+  if (!folder) {
+    try {
+      folder = statSync(path).isDirectory();
+    } catch {
+      folder = false;
+    }
+  }
+  return folder ? join(path, nameInFolder) : path;
 }
 
 // src/artifact/schema.ts
@@ -926,7 +1007,7 @@ function alignUp(n, align) {
 }
 
 // src/pipeline/cache.ts
-import { existsSync, readdirSync, readFileSync, rmSync as rmSync2, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync as readdirSync2, readFileSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/artifact/encode.ts
@@ -1766,19 +1847,23 @@ function artifactId(bytes) {
 function short(hex) {
   return hex.slice(0, 16);
 }
-function computeCacheKey(k) {
+function cacheKeyBase(k) {
   const options = short(
     sha256Hex(
       Object.keys(k.options).sort().map((name) => `${name}=${String(k.options[name])}`).join("\n")
     )
   );
+  return { toolchain: k.toolchain, schema: `s${k.schema}`, options };
+}
+function computeCacheKey(k) {
+  const base = cacheKeyBase(k);
   const closureText = [
     ...k.units.map((u) => `unit ${u.module} ${u.hash}`),
     ...k.inputs.map((i) => `input ${i.path} ${i.hash}`)
   ].join("\n");
   const closure = short(sha256Hex(closureText));
-  const components = { toolchain: k.toolchain, schema: `s${k.schema}`, options, closure };
-  return { key: `${components.toolchain}-${components.schema}-${options}-${closure}`, components };
+  const components = { ...base, closure };
+  return { key: `${base.toolchain}-${base.schema}-${base.options}-${closure}`, components };
 }
 var LOCAL_CACHE_KEEP = 4;
 var LocalCache = class {
@@ -1881,7 +1966,7 @@ var LocalCache = class {
   prune(keep) {
     let entries;
     try {
-      entries = readdirSync(this.dir).filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`).map((name) => ({ name, mtime: statSync(join2(this.dir, name)).mtimeMs }));
+      entries = readdirSync2(this.dir).filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`).map((name) => ({ name, mtime: statSync2(join2(this.dir, name)).mtimeMs }));
     } catch {
       return;
     }
@@ -1912,8 +1997,11 @@ export {
   renderText,
   renderTextAll,
   toJson,
+  makeDirs,
   writeFileAtomic,
   sha256Hex,
+  removeStaleStaging,
+  reportFilePath,
   ARTIFACT_SCHEMA_VERSION,
   VAL_TYPES,
   UNARY_OPS,
@@ -1953,6 +2041,7 @@ export {
   STMT_KINDS,
   encodeArtifact,
   artifactId,
+  cacheKeyBase,
   computeCacheKey,
   LocalCache
 };

@@ -2,12 +2,13 @@ import { createRequire as __bcRequire } from 'node:module'; const require = __bc
 import {
   ARTIFACT_SCHEMA_VERSION,
   LineIndex,
+  cacheKeyBase,
   computeCacheKey,
   hasErrors,
   makeDiagnostic,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-LQPGY5VJ.js";
+} from "./chunk-PKWUUWPU.js";
 
 // src/pipeline/frontend.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -195,16 +196,17 @@ function parseBlocks(text, file) {
   const parseBody = (open) => {
     const entries = [];
     const blocks = [];
+    const broken = [];
     for (; ; ) {
       skipNewlines();
       const t = peek();
       if (t.kind === 3 /* RBrace */) {
         p++;
-        return { entries, blocks };
+        return { entries, blocks, broken };
       }
       if (t.kind === 12 /* Eof */) {
         error(open, "block is never closed", "add a matching '}'");
-        return { entries, blocks };
+        return { entries, blocks, broken };
       }
       if (t.kind !== 0 /* Word */) {
         if (!reportBadToken(t)) error(t, `expected 'key = value' or a nested block, found ${found(t)}`);
@@ -216,6 +218,7 @@ function parseBlocks(text, file) {
       if (next.kind === 6 /* Eq */) {
         p += 2;
         const value = parseValue();
+        if (!value) broken.push(t.text);
         if (value) {
           entries.push({ key: t.text, keySpan: span(t), value });
           const end = peek();
@@ -232,7 +235,10 @@ function parseBlocks(text, file) {
               const key = peek();
               p += 2;
               const more = parseValue();
-              if (!more) break;
+              if (!more) {
+                broken.push(key.text);
+                break;
+              }
               entries.push({ key: key.text, keySpan: span(key), value: more });
               if (peek().kind === 7 /* Comma */ || peek().kind === 8 /* Semi */) p++;
             }
@@ -267,13 +273,14 @@ function parseBlocks(text, file) {
     }
     const bodyOpen = peek();
     p++;
-    const { entries, blocks } = parseBody(bodyOpen);
+    const { entries, blocks, broken } = parseBody(bodyOpen);
     return {
       kind: kindTok.text,
       kindSpan: span(kindTok),
       ...labelTok ? { label: labelTok.text, labelSpan: span(labelTok) } : {},
       entries,
-      blocks
+      blocks,
+      broken
     };
   };
   const top = [];
@@ -346,7 +353,8 @@ var Checker = class {
   }
   require(values, key, block, where) {
     const v = values.get(key);
-    if (!v) this.error(block.labelSpan ?? block.kindSpan, `${where} has no '${key}'`, `add ${key} = \u2026`);
+    if (!v && !block.broken.includes(key))
+      this.error(block.labelSpan ?? block.kindSpan, `${where} has no '${key}'`, `add ${key} = \u2026`);
     return v;
   }
   oneOf(v, allowed, what) {
@@ -374,6 +382,13 @@ var Checker = class {
     return true;
   }
 };
+function nameProblem(name, usedAs) {
+  if (name === "." || name === "..") return `must not be '${name}' (${usedAs})`;
+  const bad = /[\/\\;=\u0000-\u001f\u007f]/.exec(name)?.[0];
+  if (bad === void 0) return void 0;
+  const shown = /[\u0000-\u001f\u007f]/.test(bad) ? "a control character" : `'${bad}'`;
+  return `must not contain ${shown} (${usedAs})`;
+}
 function entryProblem(entry) {
   if (entry.length === 0) return "is empty";
   if (entry.startsWith("/") || entry.startsWith("\\") || /^[A-Za-z]:/.test(entry))
@@ -418,6 +433,8 @@ function parseProjectManifest(text, file) {
   if (root.label !== void 0 && root.labelSpan) c.error(root.labelSpan, "the project block takes no label");
   const v = c.scalars(root, "the project block", PROJECT_KEYS);
   const name = c.require(v, "name", root, "the project block");
+  const nameBad = name && nameProblem(name.value, "it names folders and is written to Project.lock");
+  if (name && nameBad) c.error(name.span, `project name ${JSON.stringify(name.value)} ${nameBad}`);
   const version = c.require(v, "version", root, "the project block");
   const typeV = v.get("type");
   const type = typeV && c.oneOf(typeV, PROJECT_TYPES, "project type") || "Host";
@@ -432,6 +449,8 @@ function parseProjectManifest(text, file) {
     if (b.kind === "target") {
       targetBlocks++;
       const l = c.label(b, "a target");
+      const targetBad = l && nameProblem(l.label, "it names the build's output folder and files");
+      if (l && targetBad) c.error(l.span, `target label ${JSON.stringify(l.label)} ${targetBad}`);
       const tv = c.scalars(b, `target "${b.label ?? ""}"`, TARGET_KEYS);
       const kindV = c.require(tv, "kind", b, `target "${b.label ?? ""}"`);
       const kind = kindV && c.oneOf(kindV, TARGET_KINDS, "target kind");
@@ -457,6 +476,8 @@ function parseProjectManifest(text, file) {
     } else if (b.kind === "dependency") {
       depBlocks++;
       const l = c.label(b, "a dependency");
+      const depBad = l && nameProblem(l.label, "it is written to Project.lock");
+      if (l && depBad) c.error(l.span, `dependency label ${JSON.stringify(l.label)} ${depBad}`);
       const where = `dependency "${b.label ?? ""}"`;
       const dv = c.scalars(b, where, DEP_KEYS);
       const sourceV = c.require(dv, "source", b, where);
@@ -753,6 +774,7 @@ var ManifestLoader = class {
 
 // src/project/graph.ts
 import { basename as basename2, dirname as dirname2, resolve as resolve2 } from "node:path";
+var STD_ALIASES = ["Std", "corelib"];
 function dependencyManifest(fromDir, dep, diagnostics) {
   const target = resolve2(fromDir, dep.path);
   if (isDir(target)) {
@@ -786,6 +808,20 @@ function buildGraph(host, loader, diagnostics) {
     stack.push(key);
     const index = manifest.source.index;
     for (const dep of manifest.dependencies) {
+      if (dep.source !== "path" && STD_ALIASES.includes(dep.alias)) {
+        const what = dep.source === "git" ? `git ${dep.url ?? "?"} at ${dep.rev ?? "?"}` : `version ${dep.version ?? "?"}`;
+        diagnostics.push(
+          makeDiagnostic(
+            "W3029",
+            {
+              detail: `dependency "${dep.alias}" of ${manifest.name} (${what}) is the corelib this toolchain compiles against`,
+              help: "the version is not checked; set BESKID_CORELIB_ROOT (or the action's corelib-path) to compile against another corelib checkout"
+            },
+            { span: dep.sourceSpan, index }
+          )
+        );
+        continue;
+      }
       if (dep.source !== "path") {
         const where = dep.source === "git" ? `url ${dep.url ?? "?"} at ${dep.rev ?? "?"}` : `version ${dep.version ?? "?"}${dep.registry ? ` from ${dep.registry}` : ""}`;
         diagnostics.push(
@@ -884,9 +920,13 @@ function parseLock(text, file, projectDir) {
   let sawHeader = false;
   let inDeps = false;
   const deps = [];
-  const bad = (start, length, detail) => {
+  const bad = (start, length, detail, help) => {
     diagnostics.push(
-      makeDiagnostic("E3021", { detail }, { span: { file, start, end: start + length }, index })
+      makeDiagnostic(
+        "E3021",
+        { detail, ...help ? { help } : {} },
+        { span: { file, start, end: start + length }, index }
+      )
     );
   };
   const rawLines = text.split("\n");
@@ -902,7 +942,14 @@ function parseLock(text, file, projectDir) {
     if (line.trim() === "") continue;
     if (!sawHeader) {
       if (line !== LOCK_HEADER) {
-        bad(at, line.length, `the first line must be '${LOCK_HEADER}', found '${line}'`);
+        const version = /^#\s*Project\.lock\s+v(\d+)\s*$/.exec(line)?.[1];
+        const newer = version !== void 0 && Number(version) > 1;
+        bad(
+          at,
+          line.length,
+          newer ? `'${line}' is lock format v${version}, written by a newer toolchain; this beskid-ci reads '${LOCK_HEADER}'` : `the first line must be '${LOCK_HEADER}', found '${line}'`,
+          newer ? "use the toolchain that wrote the lock, or delete Project.lock and run once without --locked/--frozen to write a v1 lock" : void 0
+        );
         return { diagnostics };
       }
       sawHeader = true;
@@ -957,7 +1004,8 @@ function sameLock(projectDir, a, b) {
 }
 function decideLock(mode, lockPath, projectDir, expected, current) {
   const text = renderLock(projectDir, expected);
-  if (current === void 0) {
+  const empty = current !== void 0 && current.trim() === "";
+  if (current === void 0 || empty) {
     if (mode === "default") return { action: "write", text, reason: "missing" };
     return {
       action: "fail",
@@ -965,7 +1013,7 @@ function decideLock(mode, lockPath, projectDir, expected, current) {
         makeDiagnostic(
           "E3023",
           {
-            detail: `${lockPath} does not exist (--${mode})`,
+            detail: `${lockPath} ${empty ? "is empty" : "does not exist"} (--${mode})`,
             help: "run once without --locked/--frozen and commit Project.lock"
           },
           { file: lockPath }
@@ -1136,7 +1184,6 @@ function materializeAll(hostDir, deps) {
 }
 
 // src/project/plan.ts
-var STD_ALIASES = ["Std", "corelib"];
 function fail(diagnostics) {
   return { value: void 0, diagnostics };
 }
@@ -1329,7 +1376,7 @@ function attachCorelib(host, req) {
   if (!host) return true;
   if (host.name === "corelib") return false;
   if (canonical(dirname4(host.file)) === canonical(req.corelibRoot)) return false;
-  return !host.dependencies.some((d) => STD_ALIASES.includes(d.alias));
+  return !host.dependencies.some((d) => STD_ALIASES.includes(d.alias) && d.source === "path");
 }
 function resolvePlan(req) {
   const diagnostics = [];
@@ -1451,8 +1498,19 @@ function resolvePlan(req) {
       writeFileAtomic(lockPath, decision.text);
       lockAction = "written";
     } catch (e) {
+      const code = e.code;
+      const readOnly = code === "EACCES" || code === "EPERM" || code === "EROFS";
       diagnostics.push(
-        makeDiagnostic("E9002", { detail: `${lockPath}: ${e.message}` }, { file: lockPath })
+        makeDiagnostic(
+          "E9002",
+          {
+            detail: `${lockPath}: ${e.message}`,
+            ...readOnly ? {
+              help: `the project folder cannot be written: commit the Project.lock a writable checkout writes and pass --frozen here (it is ${decision.reason})`
+            } : {}
+          },
+          { file: lockPath }
+        )
       );
       return fail(diagnostics);
     }
@@ -2434,8 +2492,25 @@ var FOREIGN_ITEM_WORDS = /* @__PURE__ */ new Map([
   ["fn", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
   ["func", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
   ["def", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
-  ["function", "functions are written `ReturnType Name(Type param) { \u2026 }`"]
+  ["function", "functions are written `ReturnType Name(Type param) { \u2026 }`"],
+  ["public", "write `pub`: items are private to their module unless `pub`"],
+  ["export", "write `pub`: items are private to their module unless `pub`"],
+  ["private", "items are private unless `pub`: drop the word"],
+  ["internal", "items are private unless `pub`: drop the word"],
+  ["static", "there are no static members: module functions play that role; drop the word"]
 ]);
+var EXPR_END = /* @__PURE__ */ new Set([
+  44 /* Semi */,
+  36 /* RBrace */,
+  43 /* Comma */,
+  38 /* RParen */,
+  40 /* RBracket */,
+  8 /* StringMiddle */,
+  9 /* StringTail */
+]);
+var PATTERN_END = /* @__PURE__ */ new Set([48 /* FatArrow */, 43 /* Comma */, 36 /* RBrace */]);
+var OR_PATTERN_END = /* @__PURE__ */ new Set([48 /* FatArrow */, 17 /* KwWhen */, 43 /* Comma */, 36 /* RBrace */]);
+var VISIBILITY_WORDS = /* @__PURE__ */ new Set(["public", "export", "private", "internal", "static"]);
 var SYNC_STATEMENT = /* @__PURE__ */ new Set([
   18 /* KwIf */,
   20 /* KwWhile */,
@@ -2867,6 +2942,10 @@ ${b.text}`, start: a.start, end: b.end };
       this.skipOne();
     }
   }
+  /** Skips whole tokens (a bracket with everything up to its partner) until one of `stops` or end of file. */
+  skipUntil(stops) {
+    while (!this.at(0 /* EOF */) && !stops.has(this.peek().kind)) this.skipOne();
+  }
   noAttributes(attrs, what) {
     if (attrs.length === 0) return;
     const a = attrs[0];
@@ -2891,7 +2970,8 @@ ${b.text}`, start: a.start, end: b.end };
     let doc = this.takeDoc();
     const attributes = this.parseAttributes();
     if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(30 /* KwPub */);
+    const foreignPub = this.foreignVisibility();
+    const isPub = this.eat(30 /* KwPub */) || foreignPub;
     const base = { doc, attributes, isPub, start };
     const t = this.peek();
     switch (t.kind) {
@@ -2940,6 +3020,26 @@ ${b.text}`, start: a.start, end: b.end };
         this.syncItem();
         return void 0;
     }
+  }
+  /**
+   * `public type P {`, `static i64 F()`: a visibility word of another language before an item
+   * or a type-body member is one E0103 (the hint of FOREIGN_ITEM_WORDS), skipped so the item
+   * itself still parses.
+   * Returns whether the word meant `pub`.
+   */
+  foreignVisibility() {
+    const t = this.peek();
+    if (t.kind !== 1 /* Ident */) return false;
+    const word = t.value;
+    if (!VISIBILITY_WORDS.has(word)) return false;
+    const next = this.peek(1).kind;
+    const after = this.peek(2).kind;
+    const itemKeyword = next === 11 /* KwType */ || next === 12 /* KwEnum */ || next === 13 /* KwContract */ || next === 28 /* KwMod */ || next === 29 /* KwUse */ || next === 15 /* KwImpl */ || next === 31 /* KwTest */ || next === 14 /* KwAttribute */ || next === 30 /* KwPub */;
+    const typedFunction = next === 1 /* Ident */ && (after === 1 /* Ident */ || after === 41 /* Lt */ || after === 39 /* LBracket */);
+    if (!itemKeyword && !typedFunction) return false;
+    this.error("E0103", `\`${word}\` is not a Beskid declaration`, FOREIGN_ITEM_WORDS.get(word));
+    this.advance();
+    return word === "public" || word === "export";
   }
   item(base, node) {
     const fields = node;
@@ -3252,7 +3352,8 @@ ${b.text}`, start: a.start, end: b.end };
     let doc = this.takeDoc();
     const attributes = this.parseAttributes();
     if (attributes.length) doc = this.mergeDoc(doc, this.takeDoc());
-    const isPub = this.eat(30 /* KwPub */);
+    const foreignPub = this.foreignVisibility();
+    const isPub = this.eat(30 /* KwPub */) || foreignPub;
     if (this.at(11 /* KwType */)) {
       this.advance();
       const name2 = this.expectIdent("an associated type name");
@@ -4528,6 +4629,17 @@ ${b.text}`, start: a.start, end: b.end };
         );
         this.syncExpr();
         return { kind: "ErrorExpr", start, end: this.endFrom(start) };
+      case 24 /* KwBreak */:
+      case 25 /* KwContinue */:
+      case 23 /* KwReturn */: {
+        const word = t.kind === 24 /* KwBreak */ ? "break" : t.kind === 25 /* KwContinue */ ? "continue" : "return";
+        const stmt = word === "return" ? "return \u2026;" : `${word};`;
+        this.errorExpected(
+          "an expression",
+          `\`${word}\` is a statement, not an expression; in a match arm write \`=> { ${stmt} }\``
+        );
+        return { kind: "ErrorExpr", start: this.prevEnd, end: this.prevEnd };
+      }
       default:
         break;
     }
@@ -4545,9 +4657,7 @@ ${b.text}`, start: a.start, end: b.end };
   /** Skips an `if …` used as an expression without swallowing the rest of the statement. */
   syncExpr() {
     this.advance();
-    while (!this.at(0 /* EOF */) && !this.at(44 /* Semi */) && !this.at(36 /* RBrace */) && !this.at(43 /* Comma */) && !this.at(38 /* RParen */)) {
-      this.skipOne();
-    }
+    this.skipUntil(EXPR_END);
   }
   parseInterpolated() {
     const start = this.startOf();
@@ -4720,9 +4830,33 @@ ${b.text}`, start: a.start, end: b.end };
       const before = this.pos;
       const s = this.startOf();
       const pattern = this.parsePattern();
+      if (this.at(66 /* Pipe */) || this.at(64 /* PipePipe */)) {
+        this.error(
+          "E0103",
+          "there are no or-patterns `a | b`",
+          "write one arm per pattern, or match the rest with `_` and a `when` guard"
+        );
+        this.skipUntil(OR_PATTERN_END);
+      } else if (this.at(18 /* KwIf */)) {
+        this.error(
+          "E0103",
+          "a match guard is written `when`, not `if`",
+          "write `Pattern when condition => \u2026`"
+        );
+        this.advance();
+        const g = this.parseBinary(1);
+        if (!this.at(48 /* FatArrow */)) this.expect(48 /* FatArrow */);
+        else {
+          this.advance();
+          const b = this.at(35 /* LBrace */) ? this.parseBlock() : this.parseExpr();
+          arms.push({ kind: "MatchArm", pattern, guard: g, body: b, start: s, end: this.endFrom(s) });
+          while (this.eat(43 /* Comma */)) ;
+          if (this.pos === before && !this.unwind) this.skipOne();
+          continue;
+        }
+      }
       if (pattern.kind === "ErrorPattern" && !this.at(48 /* FatArrow */)) {
-        while (!this.at(48 /* FatArrow */) && !this.at(43 /* Comma */) && !this.at(36 /* RBrace */) && !this.at(0 /* EOF */))
-          this.skipOne();
+        this.skipUntil(PATTERN_END);
       }
       let guard;
       if (this.eat(17 /* KwWhen */)) guard = this.parseBinary(1);
@@ -5569,7 +5703,7 @@ var nodeFs = {
   isDir: (p) => statOf(p)?.isDirectory() ?? false,
   realpath: (p) => {
     try {
-      return realpathSync2(p);
+      return realpathSync2.native(p);
     } catch {
       return p;
     }
@@ -5891,7 +6025,7 @@ function bundledCorelibRoot() {
 }
 
 // src/version.ts
-var VERSION = "0.1.0";
+var VERSION = "0.2.0";
 
 // src/pipeline/closure-snapshot.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -5974,12 +6108,18 @@ function loadValidSnapshot(path, roots, fs = nodeFs) {
       if (sha256Hex(bytes) !== hash) return void 0;
       texts.set(p, decoder.decode(bytes));
     }
-    const units = snap.units.map((u) => ({ ...u, text: texts.get(u.path) ?? "" }));
-    if (units.some((u) => !texts.has(u.path))) return void 0;
+    const hashes = new Map(snap.reads);
+    if (!snap.units.every((u) => wellFormed(u) && hashes.get(u.path) === u.hash)) return void 0;
+    if (!Number.isInteger(snap.entryIndex) || snap.entryIndex < 0 || snap.entryIndex >= snap.units.length)
+      return void 0;
+    const units = snap.units.map((u) => ({ ...u, text: texts.get(u.path) }));
     return { roots, units, entryIndex: snap.entryIndex, mode: "ImportClosure" };
   } catch {
     return void 0;
   }
+}
+function wellFormed(u) {
+  return typeof u === "object" && u !== null && typeof u.module === "string" && typeof u.path === "string" && typeof u.relPath === "string" && typeof u.fileName === "string" && typeof u.hash === "string" && Number.isInteger(u.rootIndex);
 }
 
 // src/pipeline/frontend.ts
@@ -6023,7 +6163,25 @@ function displayTable(plan, assembly) {
   }
   return table;
 }
-function resolveProject(req, workspaceScanMode = false, snapshotDir) {
+function keyBaseOf(req) {
+  return cacheKeyBase({
+    toolchain: VERSION,
+    schema: ARTIFACT_SCHEMA_VERSION,
+    options: { ...loweringOptions(req.command) }
+  });
+}
+function summaryOf(plan, unitCount) {
+  return {
+    projectDir: plan.projectDir,
+    projectName: plan.projectName,
+    manifestPath: plan.manifestPath ?? "",
+    ...plan.target ? { target: { label: plan.target.label, kind: plan.target.kind } } : {},
+    entryFile: plan.entryFile,
+    inputs: plan.inputs,
+    ...unitCount !== void 0 ? { unitCount } : {}
+  };
+}
+function resolveProject(req, workspaceScanMode = false, snapshotDir, snapshotOnly = false) {
   const corelibRoot = req.corelibRoot ? resolvePath(req.cwd, req.corelibRoot) : bundledCorelibRoot();
   const planned = resolvePlan({
     cwd: req.cwd,
@@ -6042,6 +6200,9 @@ function resolveProject(req, workspaceScanMode = false, snapshotDir) {
   const fileName = (path) => unitName(plan, path);
   const snapshot = snapshotDir && !workspaceScanMode ? snapshotPath(snapshotDir(plan), JSON.stringify([plan.entryFile, roots])) : void 0;
   let assembly = snapshot ? loadValidSnapshot(snapshot, roots) : void 0;
+  const closureFrom = assembly ? "snapshot" : "assembly";
+  if (!assembly && snapshotOnly)
+    return { planOnly: { plan, summary: summaryOf(plan, void 0), keyBase: keyBaseOf(req) }, diagnostics };
   let saveLater;
   if (!assembly) {
     const rec = recordingFs();
@@ -6089,42 +6250,59 @@ function resolveProject(req, workspaceScanMode = false, snapshotDir) {
       hash: hashFile(p)
     }))
   });
-  const summary = {
-    projectDir: plan.projectDir,
-    projectName: plan.projectName,
-    manifestPath: plan.manifestPath ?? "",
-    ...plan.target ? { target: { label: plan.target.label, kind: plan.target.kind } } : {},
-    entryFile: plan.entryFile,
-    inputs: plan.inputs,
-    unitCount: assembly.units.length
-  };
+  const summary = summaryOf(plan, assembly.units.length);
   return {
-    resolved: { plan, assembly, key, summary, unitPaths, ...saveLater ? { saveSnapshot: saveLater } : {} },
+    resolved: {
+      plan,
+      assembly,
+      key,
+      summary,
+      unitPaths,
+      closureFrom,
+      ...saveLater ? { saveSnapshot: saveLater } : {}
+    },
     diagnostics
   };
 }
 function defaultCacheDir(projectDir) {
   return join8(projectDir, "obj", "beskid", "cache");
 }
-function cacheDirFor(req, cache, r) {
-  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(r.plan.projectDir);
+function cacheDirFor(req, cache, plan) {
+  return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir);
 }
-function resolveOnly(req, cache) {
-  const snapshotDir = cache.enabled ? (plan) => cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir) : void 0;
-  const { resolved, diagnostics } = resolveProject(req, false, snapshotDir);
+function resolveOnly(req, cache, opts = {}) {
+  const snapshotDir = cache.enabled ? (plan) => cacheDirFor(req, cache, plan) : void 0;
+  const { resolved, planOnly, diagnostics } = resolveProject(
+    req,
+    false,
+    snapshotDir,
+    opts.closure === "snapshot" && snapshotDir !== void 0
+  );
   const shown = displayDiagnostics(req.cwd, resolved?.unitPaths ?? /* @__PURE__ */ new Map(), diagnostics);
+  if (planOnly) {
+    return {
+      ok: !hasErrors(shown),
+      diagnostics: shown,
+      plan: planOnly.summary,
+      keyBase: planOnly.keyBase,
+      cacheDir: cacheDirFor(req, cache, planOnly.plan)
+    };
+  }
   if (!resolved) return { ok: false, diagnostics: shown };
+  const { closure: _closure, ...keyBase } = resolved.key.components;
   return {
     ok: !hasErrors(shown),
     diagnostics: shown,
     plan: resolved.summary,
     cacheKey: resolved.key,
-    cacheDir: cacheDirFor(req, cache, resolved),
+    keyBase,
+    closureFrom: resolved.closureFrom,
+    cacheDir: cacheDirFor(req, cache, resolved.plan),
     resolved
   };
 }
-async function resolve5(req, cache) {
-  const { resolved: _internal, ...result } = resolveOnly(req, cache);
+async function resolve5(req, cache, opts = {}) {
+  const { resolved: _internal, ...result } = resolveOnly(req, cache, opts);
   return result;
 }
 

@@ -12,10 +12,10 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-4NSGO37D.js";
+} from "./chunk-IN33QUJ3.js";
 import {
   summarize
-} from "./chunk-E3K65NKN.js";
+} from "./chunk-UHJ5KMZR.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -55,17 +55,19 @@ import {
   layoutData,
   loadResult,
   makeDiagnostic,
+  makeDirs,
+  removeStaleStaging,
   runtimeFunction,
   runtimeType,
   sortDiagnostics,
   unaryOperand,
   unaryResult,
   writeFileAtomic
-} from "./chunk-LQPGY5VJ.js";
+} from "./chunk-PKWUUWPU.js";
 
 // src/pipeline/spine.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join2, resolve as resolvePath } from "node:path";
+import { dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolvePath } from "node:path";
 
 // src/artifact/builder.ts
 var utf8 = new TextEncoder();
@@ -1054,8 +1056,8 @@ function versionLoops(f) {
   if (!f.body.some(hasElem)) return f;
   const extra = [];
   const base = f.type.params.length + f.locals.length;
-  const newLocal = () => {
-    extra.push("i64");
+  const newLocal = (type = "i64") => {
+    extra.push(type);
     return base + extra.length - 1;
   };
   const body = stmts(f.body, newLocal);
@@ -1314,11 +1316,15 @@ function versionLoop(loop, newLocal) {
     );
   }
   const runs = bin(c2.inclusive ? "i64.le_s" : "i64.lt_s", start, c2.end);
-  const test2 = bin("i32.or", { kind: "unary", op: "i32.eqz", value: runs }, ok);
+  const flag = newLocal("i32");
+  pre.push(
+    { kind: "local.set", index: flag, value: i32c(1) },
+    { kind: "if", cond: runs, then: [{ kind: "local.set", index: flag, value: ok }], else: [] }
+  );
   const fast = { ...loop, body: loop.body.map((s) => unchecked(s, rewritten)) };
   const versioned = {
     kind: "if",
-    cond: test2,
+    cond: get(flag),
     then: [fast],
     else: [loop],
     ...loop.loc !== void 0 ? { loc: loop.loc } : {}
@@ -1343,6 +1349,475 @@ function uncheckedExpr(x, raw) {
     if (r) return bin("i32.add", r, i32c(ARRAY_DATA_OFFSET));
   }
   return mapChildren(x, e, (y) => [unchecked(y, raw)]);
+}
+
+// src/artifact/frees.ts
+var FRESH = (() => {
+  const str = () => ({ elem: 1 });
+  const r = {
+    array_new: (args) => {
+      const e = args[1];
+      return e?.kind === "const" ? { elem: Number(e.value) } : null;
+    },
+    // A string (layout 0) is sized by its length; any other object by its constant size.
+    alloc: (args) => {
+      const [layout, s] = args;
+      if (layout?.kind === "const" && Number(layout.value) === LAYOUT.string) return { elem: 1 };
+      return s?.kind === "const" ? { size: Number(s.value) } : null;
+    },
+    syscall_read_bytes: () => ({ elem: 1 })
+  };
+  for (const n of [
+    "str_concat",
+    "str_slice",
+    "str_from_bytes_utf8",
+    "str_from_i32",
+    "str_from_u32",
+    "str_from_i64",
+    "str_from_u64",
+    "str_from_f32",
+    "str_from_f64",
+    "str_from_bool",
+    "str_from_char",
+    "syscall_read",
+    "syscall_read_line",
+    "fs_read_text",
+    "env_get",
+    "env_getcwd"
+  ])
+    r[n] = str;
+  return r;
+})();
+var BORROWS = {
+  str_len: [0],
+  array_len: [0],
+  str_eq: [0, 1],
+  str_concat: [0, 1],
+  str_slice: [0],
+  str_from_bytes_utf8: [0],
+  bytes_get: [0],
+  bytes_compare: [0, 1],
+  bytes_copy: [0, 2],
+  syscall_write: [1],
+  syscall_write_bytes: [1],
+  fs_read_text: [0],
+  fs_write_text: [0, 1],
+  fs_delete: [0],
+  fs_mkdir: [0],
+  fs_exists: [0],
+  env_get: [0],
+  env_set: [0, 1],
+  panic: [0],
+  unsupported: [0]
+};
+function uses(body, programFunctions, sinks) {
+  const escapes = /* @__PURE__ */ new Set();
+  const passed = /* @__PURE__ */ new Map();
+  const e = (x, ok) => {
+    switch (x.kind) {
+      case "local.get":
+        if (!ok) escapes.add(x.index);
+        return;
+      case "load":
+        return e(x.addr, true);
+      case "elem.addr":
+        e(x.base, ok);
+        return e(x.index, false);
+      case "unary":
+        return e(x.value, x.op === "i32.eqz");
+      case "binary": {
+        const pass = x.op === "i32.eq" || x.op === "i32.ne" || ok && x.op === "i32.add";
+        e(x.left, pass);
+        return e(x.right, pass);
+      }
+      case "call.runtime": {
+        const b = BORROWS[x.name] ?? [];
+        x.args.forEach((a, i) => e(a, b.includes(i)));
+        return;
+      }
+      case "call":
+        x.args.forEach((a, i) => {
+          if (a.kind === "local.get" && x.func < programFunctions) {
+            const l = passed.get(a.index) ?? [];
+            l.push([x.func, i]);
+            passed.set(a.index, l);
+          } else e(a, false);
+        });
+        return;
+      default:
+        return forEachChild(x, (c2) => e(c2, false), s);
+    }
+  };
+  const s = (x) => {
+    switch (x.kind) {
+      case "local.set":
+        return e(x.value, sinks?.has(x.index) ?? false);
+      case "store":
+        e(x.addr, true);
+        return e(x.value, false);
+      case "memory.copy":
+        e(x.dst, true);
+        e(x.src, true);
+        return e(x.len, false);
+      case "memory.fill":
+        e(x.dst, true);
+        e(x.value, false);
+        return e(x.len, false);
+      default:
+        return forEachStmtChild(x, (c2) => e(c2, false), s);
+    }
+  };
+  body.forEach(s);
+  return { escapes, passed };
+}
+function occurrences(body) {
+  const tees = /* @__PURE__ */ new Set();
+  const count = /* @__PURE__ */ new Map();
+  const sets = /* @__PURE__ */ new Map();
+  const bump = (i) => void count.set(i, (count.get(i) ?? 0) + 1);
+  const e = (x) => {
+    if (x.kind === "local.get") bump(x.index);
+    if (x.kind === "local.tee") {
+      bump(x.index);
+      tees.add(x.index);
+    }
+    forEachChild(x, e, s);
+  };
+  const s = (x) => {
+    if (x.kind === "local.set") {
+      bump(x.index);
+      sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
+    }
+    forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return { tees, count, sets };
+}
+function borrowedParams(a, programFunctions) {
+  const none = { escapes: /* @__PURE__ */ new Set(), passed: /* @__PURE__ */ new Map() };
+  const info = a.functions.slice(0, programFunctions).map((f) => {
+    const refs = f.type.params.includes("i32");
+    return {
+      f,
+      u: refs ? uses(f.body, programFunctions) : none,
+      // Counts local.set and local.tee, in `seq`s too.
+      assigned: refs ? assignedLocals(f.body) : /* @__PURE__ */ new Map()
+    };
+  });
+  const borrowed = info.map(
+    ({ f, u, assigned }) => f.type.params.map((t2, p) => t2 === "i32" && !u.escapes.has(p) && !assigned.has(p))
+  );
+  for (let changed = true; changed; ) {
+    changed = false;
+    info.forEach(({ u }, fi) => {
+      borrowed[fi].forEach((ok, p) => {
+        if (!ok) return;
+        const to = u.passed.get(p) ?? [];
+        if (to.some(([g, i]) => !(borrowed[g]?.[i] ?? false))) {
+          borrowed[fi][p] = false;
+          changed = true;
+        }
+      });
+    });
+  }
+  return borrowed;
+}
+function sameRule(x, y) {
+  return "elem" in x ? "elem" in y && x.elem === y.elem : "size" in y && x.size === y.size;
+}
+function freshRule(v, count, programFunctions) {
+  if (v.kind === "const" || v.kind === "data.addr") return "none";
+  if (v.kind === "call.runtime") return FRESH[v.name]?.(v.args) ?? null;
+  return v.kind === "seq" ? freshSeq(v, count, programFunctions) : null;
+}
+function freshSeq(v, count, programFunctions) {
+  if (v.value.kind !== "local.get") return null;
+  const t2 = v.value.index;
+  const inner = occurrences([...v.body, { kind: "expr", expr: v.value }]);
+  const priv = /* @__PURE__ */ new Set();
+  for (const [l, n] of inner.count) if (count.get(l) === n && !inner.tees.has(l)) priv.add(l);
+  if (!priv.has(t2)) return null;
+  let rule = null;
+  let sets = 0;
+  const seen = /* @__PURE__ */ new Set();
+  for (const st of v.body) {
+    const here = occurrences([st]).count;
+    if (st.kind === "local.set" && priv.has(st.index)) {
+      for (const l of here.keys()) if (l !== st.index && priv.has(l) && !seen.has(l)) return null;
+      if ((here.get(st.index) ?? 0) !== 1 && !seen.has(st.index)) return null;
+      seen.add(st.index);
+      if (st.index === t2) {
+        sets++;
+        rule = st.value.kind === "call.runtime" ? FRESH[st.value.name]?.(st.value.args) ?? null : null;
+      }
+      continue;
+    }
+    for (const l of here.keys()) if (priv.has(l) && !seen.has(l)) return null;
+  }
+  if (sets !== 1 || rule === null || (inner.sets.get(t2) ?? 0) !== 1) return null;
+  const holds = /* @__PURE__ */ new Set([t2]);
+  const privSets = [];
+  const collect = (x) => {
+    if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
+    forEachStmtChild(x, collectE, collect);
+  };
+  const collectE = (x) => forEachChild(x, collectE, collect);
+  v.body.forEach(collect);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const st of privSets) {
+      if (holds.has(st.index)) continue;
+      if ([...occurrences([{ kind: "expr", expr: st.value }]).count.keys()].some((l) => holds.has(l))) {
+        holds.add(st.index);
+        grew = true;
+      }
+    }
+  }
+  const u = uses(v.body, programFunctions, holds);
+  for (const l of holds) if (u.escapes.has(l) || u.passed.has(l)) return null;
+  return rule;
+}
+function assignedWhilePending(body, candidates) {
+  const out = /* @__PURE__ */ new Set();
+  const none = /* @__PURE__ */ new Set();
+  const e = (x, pending) => {
+    const reads = /* @__PURE__ */ new Set();
+    if (x.kind === "local.get" && candidates.has(x.index)) reads.add(x.index);
+    if (x.kind === "seq") {
+      for (const st of x.body) s(st, pending);
+      return e(x.value, pending);
+    }
+    let acc = pending;
+    forEachChild(
+      x,
+      (c2) => {
+        const r = e(c2, acc);
+        if (r.size === 0) return;
+        r.forEach((l) => reads.add(l));
+        acc = /* @__PURE__ */ new Set([...acc, ...r]);
+      },
+      (st) => s(st, acc)
+    );
+    return reads;
+  };
+  const s = (x, pending) => {
+    if (x.kind === "local.set" && pending.has(x.index)) out.add(x.index);
+    let acc = pending;
+    forEachStmtChild(
+      x,
+      (c2) => {
+        const r = e(c2, acc);
+        if (r.size > 0) acc = /* @__PURE__ */ new Set([...acc, ...r]);
+      },
+      (st) => s(st, pending)
+    );
+  };
+  if (candidates.size > 0) for (const st of body) s(st, none);
+  return out;
+}
+function readByTailCalls(f, self) {
+  const out = /* @__PURE__ */ new Set();
+  if (self < 0) return out;
+  const last = unitTailCall(f, self);
+  if (last) for (const l of occurrences([last]).count.keys()) out.add(l);
+  const tail = (v) => v?.kind === "call" ? v.func === self : v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && tail(v.right);
+  const e = (x) => forEachChild(x, e, s);
+  const s = (x) => {
+    if (x.kind === "return" && tail(x.value))
+      for (const l of occurrences([{ kind: "expr", expr: x.value }]).count.keys()) out.add(l);
+    forEachStmtChild(x, e, s);
+  };
+  f.body.forEach(s);
+  return out;
+}
+function unitTailCall(f, self) {
+  const last = f.body[f.body.length - 1];
+  return f.type.result === null && last?.kind === "expr" && last.expr.kind === "call" && last.expr.func === self ? last : void 0;
+}
+function owningLocals(f, programFunctions, borrowed, self = -1) {
+  const params = f.type.params.length;
+  const { tees, count } = occurrences(f.body);
+  const u = uses(f.body, programFunctions);
+  const rules = /* @__PURE__ */ new Map();
+  const visitSet = (x) => {
+    if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
+      const r = freshRule(x.value, count, programFunctions);
+      const prev = rules.get(x.index);
+      if (prev === void 0 || prev === "none") rules.set(x.index, r);
+      else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r))) rules.set(x.index, null);
+    }
+  };
+  const e = (x) => forEachChild(x, e, s);
+  const s = (x) => {
+    visitSet(x);
+    forEachStmtChild(x, e, s);
+  };
+  f.body.forEach(s);
+  const out = /* @__PURE__ */ new Map();
+  for (const [l, r] of rules) {
+    if (r === null || r === "none" || tees.has(l) || u.escapes.has(l)) continue;
+    const to = u.passed.get(l) ?? [];
+    if (to.some(([g, i]) => !(borrowed[g]?.[i] ?? false))) continue;
+    out.set(l, r);
+  }
+  for (const l of assignedWhilePending(f.body, new Set(out.keys()))) out.delete(l);
+  for (const l of readByTailCalls(f, self)) out.delete(l);
+  return out;
+}
+function allocates(body) {
+  let found = false;
+  const e = (x) => {
+    if (found) return;
+    if (x.kind === "call.runtime" && FRESH[x.name] !== void 0) found = true;
+    else forEachChild(x, e, s);
+  };
+  const s = (x) => {
+    if (!found) forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return found;
+}
+function hasTemporary(body, freshArgs) {
+  let found = false;
+  const e = (x) => {
+    if (found) return;
+    if ((x.kind === "call" || x.kind === "call.runtime") && freshArgs(x).size > 0) found = true;
+    else forEachChild(x, e, s);
+  };
+  const s = (x) => {
+    if (!found) forEachStmtChild(x, e, s);
+  };
+  body.forEach(s);
+  return found;
+}
+function insertFrees(f, programFunctions, borrowed, targets, resultType, self = -1) {
+  if (!allocates(f.body)) return f;
+  const owned = owningLocals(f, programFunctions, borrowed, self);
+  const extra = [];
+  const base = f.type.params.length + f.locals.length;
+  const newLocal = (t2) => {
+    extra.push(t2);
+    return base + extra.length - 1;
+  };
+  const temp = /* @__PURE__ */ new Map();
+  for (const l of owned.keys()) temp.set(l, newLocal("i32"));
+  let resultTemp = -1;
+  let changed = owned.size > 0;
+  const { count } = occurrences(f.body);
+  const get2 = (index) => ({ kind: "local.get", index });
+  const freeWith = (l, r) => {
+    const [func, arg] = "elem" in r ? [targets.freeArray, r.elem] : [targets.free, r.size];
+    return {
+      kind: "expr",
+      expr: { kind: "call", func, args: [get2(l), { kind: "const", type: "i32", value: arg }] }
+    };
+  };
+  const freeOf = (l) => freeWith(l, owned.get(l));
+  const freeAll = () => [...owned.keys()].map(freeOf);
+  const readsOwned = (x) => {
+    let found = false;
+    const e = (y) => {
+      if ((y.kind === "local.get" || y.kind === "local.tee") && owned.has(y.index)) found = true;
+      if (!found) forEachChild(y, e, st);
+    };
+    const st = (y) => {
+      if (y.kind === "local.set" && owned.has(y.index)) found = true;
+      if (!found) forEachStmtChild(y, e, st);
+    };
+    e(x);
+    return found;
+  };
+  const freshArgs = (x) => {
+    const out = /* @__PURE__ */ new Map();
+    x.args.forEach((a, i) => {
+      const borrows = x.kind === "call.runtime" ? BORROWS[x.name]?.includes(i) ?? false : x.func < programFunctions && (borrowed[x.func]?.[i] ?? false);
+      if (!borrows) return;
+      const r = freshRule(a, count, programFunctions);
+      if (r === null || r === "none") return;
+      const assigned = occurrences([{ kind: "expr", expr: a }]).sets;
+      const simple = (b, j) => out.has(j) || b.kind === "const" || b.kind === "data.addr" || b.kind === "local.get" && !assigned.has(b.index);
+      if (x.args.slice(0, i).every(simple)) out.set(i, r);
+    });
+    return out;
+  };
+  const withTemps = (orig, x, result) => {
+    if (orig.kind === "call" && result !== null && resultType === void 0) return null;
+    const fresh = freshArgs(orig);
+    if (fresh.size === 0) return null;
+    const pre = [];
+    const post = [];
+    const args = x.args.map((a, i) => {
+      const r = fresh.get(i);
+      if (!r) return a;
+      const t2 = newLocal("i32");
+      pre.push({ kind: "local.set", index: t2, value: a });
+      post.push(freeWith(t2, r));
+      return get2(t2);
+    });
+    changed = true;
+    return { pre, call: { ...x, args }, post };
+  };
+  const resultOf = (x) => x.kind === "call.runtime" ? runtimeFunction(x.name)?.type.result ?? null : resultType?.(x.func) ?? null;
+  const expr = (x) => {
+    const y = mapChildren(x, expr, stmt2);
+    if (x.kind !== "call" && x.kind !== "call.runtime") return y;
+    const result = resultOf(x);
+    if (result === null) return y;
+    const w = withTemps(x, y, result);
+    if (!w) return y;
+    const r = newLocal(result);
+    return {
+      kind: "seq",
+      body: [...w.pre, { kind: "local.set", index: r, value: w.call }, ...w.post],
+      value: get2(r)
+    };
+  };
+  const stmt2 = (x) => {
+    if (x.kind === "local.set" && owned.has(x.index)) {
+      const t2 = temp.get(x.index);
+      return [
+        { ...x, index: t2, value: expr(x.value) },
+        freeOf(x.index),
+        { kind: "local.set", index: x.index, value: get2(t2) }
+      ];
+    }
+    if (x.kind === "expr" && (x.expr.kind === "call" || x.expr.kind === "call.runtime")) {
+      const y = mapChildren(x.expr, expr, stmt2);
+      const w = withTemps(x.expr, y, resultOf(x.expr));
+      return w ? [...w.pre, { ...x, expr: w.call }, ...w.post] : [{ ...x, expr: y }];
+    }
+    if (x.kind === "return") {
+      const value = x.value === void 0 ? void 0 : x.value.kind === "call" ? mapChildren(x.value, expr, stmt2) : x.value.kind === "binary" && (x.value.op === "i32.add" || x.value.op === "i64.add") && x.value.right.kind === "call" && x.value.right.func === self ? { ...x.value, left: expr(x.value.left), right: mapChildren(x.value.right, expr, stmt2) } : expr(x.value);
+      if (owned.size === 0) return [value === void 0 ? x : { ...x, value }];
+      if (value === void 0 || x.value === void 0 || !readsOwned(x.value))
+        return [...freeAll(), value === void 0 ? x : { ...x, value }];
+      if (resultTemp < 0) resultTemp = newLocal(f.type.result);
+      return [
+        { kind: "local.set", index: resultTemp, value },
+        ...freeAll(),
+        { ...x, value: get2(resultTemp) }
+      ];
+    }
+    return [mapStmtChildren(x, expr, stmt2)];
+  };
+  if (owned.size === 0 && !hasTemporary(f.body, freshArgs)) return f;
+  const tail = unitTailCall(f, self);
+  const body = tail ? [
+    ...f.body.slice(0, -1).flatMap(stmt2),
+    ...freeAll(),
+    { ...tail, expr: mapChildren(tail.expr, expr, stmt2) }
+  ] : f.body.flatMap(stmt2);
+  if (!changed) return f;
+  const last = f.body[f.body.length - 1];
+  if (!tail && f.type.result === null && last?.kind !== "return" && last?.kind !== "unreachable")
+    body.push(...freeAll());
+  return { ...f, locals: [...f.locals, ...extra], body };
+}
+function freeDeadObjects(a, programFunctions, targets) {
+  const borrowed = borrowedParams(a, programFunctions);
+  return a.functions.slice(0, programFunctions).map(
+    (f, self) => insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i].type.result, self)
+  );
 }
 
 // src/pipeline/test-select.ts
@@ -1490,6 +1965,11 @@ function unavailableByRoot(a, roots, isMapped) {
 
 // src/runtime/runtime.ts
 var HEAP_TOP_GLOBAL = "rt.heap_top";
+var HEAP_BASE_GLOBAL = "rt.heap_base";
+var FREE_TABLE_GLOBAL = "rt.free_table";
+var FREE_SMALL_MAX = 256;
+var FREE_TABLE_BYTES = (FREE_SMALL_MAX / 8 + 1) * 4;
+var FREE_SEARCH_MAX = 128;
 var MAX_READ_CHUNK = 1 << 24;
 var MAX_OBJECT_BYTES = 2147483632;
 var c = ir.i32;
@@ -1509,6 +1989,9 @@ function buildRuntime() {
   }
   const H = (name, args) => ir.callExtern(host[name], args);
   const HT = b.global(HEAP_TOP_GLOBAL, "i32", 0);
+  const HB = b.global(HEAP_BASE_GLOBAL, "i32", 0);
+  const FT = b.global(FREE_TABLE_GLOBAL, "i32", 0);
+  const FM = b.global("rt.free_classes", "i32", 0);
   const F = /* @__PURE__ */ new Map();
   for (const [name, info] of Object.entries(RUNTIME_FUNCTIONS)) {
     F.set(name, b.declare(`rt.${name}`, info.type.params, info.type.result));
@@ -1521,6 +2004,10 @@ function buildRuntime() {
   priv("utf8_seq", ["i32", "i32"], "i32");
   priv("u64_to_str", ["i64", "i32"], "i32");
   priv("read_into", ["i32", "i64", "i64"], "i32");
+  priv("bump", ["i32", "i32"], "i32");
+  priv("reuse", ["i32"], "i32");
+  priv("free", ["i32", "i32"], null);
+  priv("free_array", ["i32", "i32"], null);
   const call = (name, args) => {
     const f = F.get(name);
     if (f === void 0) throw new Error(`runtime: no function ${name}`);
@@ -1563,7 +2050,7 @@ function buildRuntime() {
       f.param(1)
     )
   );
-  def("alloc", (f) => {
+  const bumpBody = (f) => {
     const top = f.local("i32");
     const end = f.local("i64");
     const cur = f.local("i32");
@@ -1591,7 +2078,164 @@ function buildRuntime() {
       ir.store("i32.store", ir.get(top), f.param(0)),
       ir.ret(ir.get(top))
     ];
+  };
+  def("bump", bumpBody);
+  def("alloc", (f) => {
+    const r = f.local("i32");
+    return [
+      ir.if(b32("ne", ir.gget(FT), c(0)), [
+        ir.if(
+          ir.cond(
+            "i32",
+            b32("le_u", f.param(1), c(FREE_SMALL_MAX)),
+            b32("and", b32("shr_u", ir.gget(FM), b32("shr_u", b32("add", f.param(1), c(7)), c(3))), c(1)),
+            b32("ne", ir.load("i32.load", ir.gget(FT)), c(0))
+          ),
+          [
+            ir.set(r, call("reuse", [f.param(1)])),
+            ir.if(b32("ne", ir.get(r), c(0)), [
+              ir.store("i32.store", ir.get(r), f.param(0)),
+              ir.ret(ir.get(r))
+            ])
+          ]
+        )
+      ]),
+      ...bumpBody(f)
+    ];
   });
+  const round8 = (size) => ir.select(b32("eq", size, c(0)), c(8), b32("and", b32("add", size, c(7)), c(-8)));
+  const smallSlot = (n) => b32("add", ir.gget(FT), b32("shr_u", n, c(1)));
+  const classBit = (n) => b32("shl", c(1), b32("shr_u", n, c(3)));
+  const markClass = (n) => ir.gset(FM, b32("or", ir.gget(FM), classBit(n)));
+  def("reuse", (f) => {
+    const n = f.local("i32");
+    const r = f.local("i32");
+    const prev = f.local("i32");
+    const sz = f.local("i32");
+    const rest = f.local("i32");
+    const k = f.local("i32");
+    const L = f.label();
+    return [
+      ir.set(n, round8(f.param(0))),
+      ir.if(b32("le_u", ir.get(n), c(FREE_SMALL_MAX)), [
+        ir.set(prev, smallSlot(ir.get(n))),
+        ir.set(r, ir.load("i32.load", ir.get(prev))),
+        ir.if(b32("eq", ir.get(r), c(0)), [ir.ret(c(0))]),
+        ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r))),
+        ir.if(b32("eq", ir.load("i32.load", ir.get(r)), c(0)), [
+          ir.gset(FM, b32("and", ir.gget(FM), b32("xor", classBit(ir.get(n)), c(-1))))
+        ]),
+        ir.fill(ir.get(r), c(0), ir.get(n)),
+        ir.ret(ir.get(r))
+      ]),
+      ir.set(prev, ir.gget(FT)),
+      ir.loop(L, [
+        ir.set(r, ir.load("i32.load", ir.get(prev))),
+        // Past FREE_SEARCH_MAX blocks the search gives up (bump): no quadratic cliff.
+        ir.set(k, b32("add", ir.get(k), c(1))),
+        ir.if(b32("or", b32("eq", ir.get(r), c(0)), b32("gt_u", ir.get(k), c(FREE_SEARCH_MAX))), [
+          ir.ret(c(0))
+        ]),
+        ir.set(sz, ir.load("i32.load", ir.get(r), 4)),
+        ir.if(b32("ge_u", ir.get(sz), ir.get(n)), [
+          ir.set(rest, b32("sub", ir.get(sz), ir.get(n))),
+          ir.if(
+            b32("eq", ir.get(rest), c(0)),
+            [ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r)))],
+            [
+              ir.if(
+                b32("le_u", ir.get(rest), c(FREE_SMALL_MAX)),
+                [
+                  ir.store("i32.store", ir.get(prev), ir.load("i32.load", ir.get(r))),
+                  ir.set(sz, smallSlot(ir.get(rest))),
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(sz))),
+                  ir.store("i32.store", ir.get(sz), b32("add", ir.get(r), ir.get(n))),
+                  markClass(ir.get(rest))
+                ],
+                [
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.load("i32.load", ir.get(r))),
+                  ir.store("i32.store", b32("add", ir.get(r), ir.get(n)), ir.get(rest), 4),
+                  ir.store("i32.store", ir.get(prev), b32("add", ir.get(r), ir.get(n)))
+                ]
+              )
+            ]
+          ),
+          ir.fill(ir.get(r), c(0), ir.get(n)),
+          ir.ret(ir.get(r))
+        ]),
+        ir.set(prev, ir.get(r)),
+        ir.continue(L)
+      ])
+    ];
+  });
+  def("free", (f) => {
+    const [obj, size] = [f.param(0), f.param(1)];
+    const n = f.local("i32");
+    const prev = f.local("i32");
+    const pb = f.local("i32");
+    const r = f.local("i32");
+    const k = f.local("i32");
+    const L = f.label();
+    const B = f.label();
+    return [
+      ir.if(b32("lt_u", obj, ir.gget(HB)), [ir.ret()]),
+      ir.set(n, round8(size)),
+      ir.if(b32("eq", ir.gget(FT), c(0)), [
+        // Layout 0 writes 0 at +0, so the whole table starts zeroed.
+        ir.gset(FT, call("bump", [c(0), c(FREE_TABLE_BYTES)]))
+      ]),
+      ir.if(b32("le_u", ir.get(n), c(FREE_SMALL_MAX)), [
+        ir.set(prev, smallSlot(ir.get(n))),
+        ir.store("i32.store", obj, ir.load("i32.load", ir.get(prev))),
+        ir.store("i32.store", ir.get(prev), obj),
+        markClass(ir.get(n)),
+        ir.ret()
+      ]),
+      // Large: find the neighbours (pb < obj < r) in the address-ordered list. Past
+      // FREE_SEARCH_MAX blocks the block is kept (not freed), as every block was before.
+      ir.set(prev, ir.gget(FT)),
+      ir.block(B, [
+        ir.loop(L, [
+          ir.set(r, ir.load("i32.load", ir.get(prev))),
+          ir.if(b32("or", b32("eq", ir.get(r), c(0)), b32("gt_u", ir.get(r), obj)), [ir.br(B)]),
+          ir.set(k, b32("add", ir.get(k), c(1))),
+          ir.if(b32("gt_u", ir.get(k), c(FREE_SEARCH_MAX)), [ir.ret()]),
+          ir.set(pb, ir.get(r)),
+          ir.set(prev, ir.get(r)),
+          ir.continue(L)
+        ])
+      ]),
+      // Merge with the next block when adjacent.
+      ir.if(b32("and", b32("ne", ir.get(r), c(0)), b32("eq", b32("add", obj, ir.get(n)), ir.get(r))), [
+        ir.set(n, b32("add", ir.get(n), ir.load("i32.load", ir.get(r), 4))),
+        ir.set(r, ir.load("i32.load", ir.get(r)))
+      ]),
+      // Merge into the previous block when adjacent.
+      ir.if(
+        b32(
+          "and",
+          b32("ne", ir.get(pb), c(0)),
+          b32("eq", b32("add", ir.get(pb), ir.load("i32.load", ir.get(pb), 4)), obj)
+        ),
+        [
+          ir.store("i32.store", ir.get(pb), b32("add", ir.load("i32.load", ir.get(pb), 4), ir.get(n)), 4),
+          ir.store("i32.store", ir.get(pb), ir.get(r)),
+          ir.ret()
+        ]
+      ),
+      ir.store("i32.store", obj, ir.get(r)),
+      ir.store("i32.store", obj, ir.get(n), 4),
+      ir.store("i32.store", ir.get(prev), obj),
+      ir.ret()
+    ];
+  });
+  def("free_array", (f) => [
+    ir.if(b32("lt_u", f.param(0), ir.gget(HB)), [ir.ret()]),
+    ir.exec(
+      call("free", [f.param(0), b32("add", b32("mul", len32(f.param(0)), f.param(1)), c(ARRAY_DATA_OFFSET))])
+    ),
+    ir.ret()
+  ]);
   def("array_new", (f) => {
     const [layout, elemSize, length, loc] = [f.param(0), f.param(1), f.param(2), f.param(3)];
     const bytes = f.local("i64");
@@ -1994,7 +2638,8 @@ function buildRuntime() {
     return [
       ir.if(b32("or", b64("ne", fd, c64(0)), b64("le_s", max, c64(0))), [ir.ret(c(0))]),
       ir.set(m, wrap(ir.select(b64("gt_s", max, c64(MAX_READ_CHUNK)), c64(MAX_READ_CHUNK), max))),
-      ir.set(r, call("alloc", [layout, b32("add", ir.get(m), c(ARRAY_DATA_OFFSET))])),
+      // From the bump pointer, never a reused block: the tail is handed back to it.
+      ir.set(r, call("bump", [layout, b32("add", ir.get(m), c(ARRAY_DATA_OFFSET))])),
       ir.set(top, ir.gget(HT)),
       ir.set(n, H("read", [c(0), dataOf(ir.get(r)), ir.get(m)])),
       ir.if(b32("le_s", ir.get(n), c(0)), [
@@ -2161,7 +2806,9 @@ function linkRuntime(program) {
   const { addresses, heapBase } = layoutData(data);
   const globals = [
     ...program.globals,
-    ...r.globals.map((g) => g.name === HEAP_TOP_GLOBAL ? { ...g, init: heapBase } : g)
+    ...r.globals.map(
+      (g) => g.name === HEAP_TOP_GLOBAL || g.name === HEAP_BASE_GLOBAL ? { ...g, init: heapBase } : g
+    )
   ];
   const externs = [...program.externs, ...r.externs];
   const runtimeIndex = /* @__PURE__ */ new Map();
@@ -2179,6 +2826,15 @@ function linkRuntime(program) {
     heapTopGlobal: rt.heapTopGlobal + shift.global,
     hostExterns
   };
+}
+function freeTargets(linked) {
+  return { free: linked.runtimeIndex.get("free"), freeArray: linked.runtimeIndex.get("free_array") };
+}
+function withFrees(linked) {
+  const a = linked.artifact;
+  const n = linked.programFunctions;
+  const program = freeDeadObjects(a, n, freeTargets(linked));
+  return { ...linked, artifact: { ...a, functions: [...program, ...a.functions.slice(n)] } };
 }
 
 // src/backends/jit/opcodes.ts
@@ -2775,6 +3431,13 @@ function planVector(loop, localTypes) {
 
 // src/backends/jit/emit.ts
 var FMOD_TYPE = { params: ["f64", "f64"], result: "f64" };
+function flatLocTables(tables) {
+  const locTableStarts = new Int32Array(tables.length + 1);
+  tables.forEach((t2, i) => locTableStarts[i + 1] = locTableStarts[i] + t2.length);
+  const locTable = new Int32Array(locTableStarts[tables.length]);
+  tables.forEach((t2, i) => locTable.set(t2, locTableStarts[i]));
+  return { locTable, locTableStarts };
+}
 var TEST_DISPATCH_EXPORT = "run_test";
 function dispatchBody(funcs, w) {
   w.length = 0;
@@ -2878,8 +3541,11 @@ function compileArtifactDetailed(program, options = {}) {
   };
   const locTables = [];
   const scratch = new ByteWriter(64 * 1024);
+  const borrowed = borrowedParams(a, linked.programFunctions);
+  const targets = freeTargets(linked);
   for (const [i, f] of a.functions.entries()) {
-    const g = eliminateTailRecursion(f, i);
+    const t2 = eliminateTailRecursion(f, i);
+    const g = i < linked.programFunctions ? insertFrees(t2, linked.programFunctions, borrowed, targets, (k) => a.functions[k].type.result, i) : t2;
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,
@@ -2888,7 +3554,7 @@ function compileArtifactDetailed(program, options = {}) {
       facts.elem || facts.loopCheck
     );
     mb.func(f.name, f.type, fe.emit());
-    locTables.push(new Int32Array(fe.locTable));
+    locTables.push(fe.locTable);
   }
   const testFuncs = a.tests.map((t2) => importCount + t2.func);
   const dispatcher = mb.func(
@@ -2896,7 +3562,7 @@ function compileArtifactDetailed(program, options = {}) {
     { params: ["i32"], result: null },
     dispatchBody(testFuncs, scratch)
   );
-  locTables.push(new Int32Array(0));
+  locTables.push([]);
   const maxPages = Math.min(options.maxPages ?? MAX_PAGES, MAX_PAGES);
   const initialPages = Math.min(Math.max(1, Math.ceil(linked.heapBase / PAGE_SIZE)), maxPages);
   const reset = mb.func(
@@ -2904,9 +3570,9 @@ function compileArtifactDetailed(program, options = {}) {
     { params: [], result: "i32" },
     resetBody(a.globals, linked.heapBase, initialPages, 0, scratch)
   );
-  locTables.push(new Int32Array(0));
+  locTables.push([]);
   mb.start(mb.func("beskid.init", { params: [], result: null }, initBody(reset, scratch)));
-  locTables.push(new Int32Array(0));
+  locTables.push([]);
   mb.table(a.table.length);
   mb.memory(initialPages, maxPages);
   for (const g of a.globals) {
@@ -2952,7 +3618,7 @@ function compileArtifactDetailed(program, options = {}) {
       functionNames,
       programFunctions: linked.programFunctions,
       bodyOffsets: layout.bodyOffsets,
-      locTables,
+      ...flatLocTables(locTables),
       files: [...a.files],
       locations,
       runExports,
@@ -4038,9 +4704,9 @@ function mapFrames(stack, info) {
     const def = wasmIndex - info.importCount;
     if (def < 0 || def >= info.programFunctions) continue;
     const offset = parseInt(m[2], 16) - info.bodyOffsets[def];
-    const table = info.locTables[def];
+    const table = info.locTable;
     let loc = -1;
-    for (let i = 0; i < table.length; i += 2) {
+    for (let i = info.locTableStarts[def], end = info.locTableStarts[def + 1]; i < end; i += 2) {
       if (table[i] <= offset) loc = table[i + 1];
       else break;
     }
@@ -4239,52 +4905,74 @@ function newWorker() {
   workerSource ??= WORKER_SOURCE();
   return new Worker(workerSource, { eval: true, resourceLimits: { stackSizeMb: MAIN_STACK_MB } });
 }
-var spareWorker;
+var spare;
 function prewarmMainWorker() {
-  if (spareWorker) return;
+  if (spare) return;
   const w = newWorker();
   w.unref();
   w.once("exit", () => {
-    if (spareWorker === w) spareWorker = void 0;
+    if (spare === w) spare = void 0;
   });
-  spareWorker = w;
+  spare = w;
 }
 function takeMainWorker() {
-  const w = spareWorker ?? newWorker();
-  spareWorker = void 0;
+  const w = spare ?? newWorker();
+  spare = void 0;
   w.ref();
   return w;
 }
 function runInStackedWorker(prepared2, cfg, exportName) {
   const empty = new Uint8Array(0);
   const post = (s) => typeof s === "function" ? "post" : s;
+  const message = {
+    type: "main",
+    module: prepared2.module,
+    info: prepared2.info,
+    cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
+    exportName
+  };
   return new Promise((resolve3) => {
     let done = false;
+    let current;
     const finish = (r) => {
       if (done) return;
       done = true;
-      void worker.terminate();
+      if (current) void current.terminate();
       resolve3(r);
     };
-    const failed = (message) => finish({ outcome: { kind: "error", message }, stdout: empty, stderr: empty });
-    const worker = takeMainWorker();
-    worker.on("message", (m) => {
-      if (m.out) {
-        for (let i = 0; i < m.out.length; i += 2) {
-          const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
-          if (typeof s === "function") s(m.out[i + 1]);
-        }
-      } else if (m.result) finish(m.result);
-    });
-    worker.on("error", (e) => failed(String(e.stack ?? e)));
-    worker.on("exit", (code) => failed(`the JIT's worker thread ended with code ${code}`));
-    worker.postMessage({
-      type: "main",
-      module: prepared2.module,
-      info: prepared2.info,
-      cfg: { ...cfg, stdout: post(cfg.stdout), stderr: post(cfg.stderr) },
-      exportName
-    });
+    const failed = (message2) => finish({ outcome: { kind: "error", message: message2 }, stdout: empty, stderr: empty });
+    const start = (w, retries) => {
+      current = w;
+      let running = false;
+      const gone = (why) => {
+        if (done || current !== w) return;
+        if (!running && retries > 0) {
+          void w.terminate();
+          try {
+            start(newWorker(), retries - 1);
+          } catch (e) {
+            failed(`the JIT's worker thread could not start: ${String(e)}`);
+          }
+        } else failed(why);
+      };
+      w.on("message", (m) => {
+        if (m.running) running = true;
+        else if (m.out) {
+          for (let i = 0; i < m.out.length; i += 2) {
+            const s = m.out[i] === 1 ? cfg.stdout : cfg.stderr;
+            if (typeof s === "function") s(m.out[i + 1]);
+          }
+        } else if (m.result) finish(m.result);
+      });
+      w.on("error", (e) => gone(String(e.stack ?? e)));
+      w.on("exit", (code) => gone(`the JIT's worker thread ended with code ${code}`));
+      w.postMessage(message);
+    };
+    try {
+      start(takeMainWorker(), 1);
+    } catch (e) {
+      failed(`the JIT's worker thread could not start: ${String(e)}`);
+    }
   });
 }
 var TEST_CAPTURE_LIMIT = 1 << 20;
@@ -4369,7 +5057,11 @@ var WORKER_SOURCE = () => [
   "    if (m.ring) state.cfg = { ...m.cfg, onCaptured: (which, chunk) => ringWrite(m.ring, which, chunk) };",
   "    return;",
   "  }",
-  '  if (m.type === "main") { runMainMessage(m, parentPort, lib, runInstance); return; }',
+  '  if (m.type === "main") {',
+  "    parentPort.postMessage({ running: true });",
+  "    runMainMessage(m, parentPort, lib, runInstance);",
+  "    return;",
+  "  }",
   "  parentPort.postMessage({ started: true });",
   "  for (const item of m.items) {",
   "    if (state.ring) ringReset(state.ring);",
@@ -4380,8 +5072,8 @@ var WORKER_SOURCE = () => [
   "});"
 ].join("\n");
 var utf83 = new TextDecoder("utf-8");
-function failurePlace(p, isOwnFile) {
-  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== void 0 && isOwnFile(f.file));
+function failurePlace(p, isOwnFile, testFile) {
+  const own = isOwnFile && [p, ...p.frames].find((f) => f.file !== void 0 && isOwnFile(f.file, testFile));
   const at = own || p;
   return at.file !== void 0 ? { file: at.file, line: at.line ?? 0, column: at.column ?? 0 } : void 0;
 }
@@ -4484,7 +5176,7 @@ async function runTests(input, options = {}) {
         return;
       }
       const panic = toPanic(o);
-      const place = failurePlace(panic, options.isOwnFile);
+      const place = failurePlace(panic, options.isOwnFile, t2.file);
       const failureAt = place && options.displayFile ? { ...place, file: options.displayFile(place.file) } : place;
       results[id] = {
         ...base,
@@ -4598,7 +5290,7 @@ function runPool(work, prepared2, cfg, timeoutMs, workers, fresh, record) {
 }
 
 // src/backends/jit/module-cache.ts
-var JIT_MODULE_FORMAT = 2;
+var JIT_MODULE_FORMAT = 3;
 var MAGIC2 = [66, 83, 75, 87];
 function encodePrepared(p, artifactId2) {
   const w = new ByteWriter(p.wasm.length + 64 * 1024);
@@ -4608,16 +5300,30 @@ function encodePrepared(p, artifactId2) {
   w.str(artifactId2);
   w.uleb(p.wasm.length);
   w.bytes(p.wasm);
-  const info = {
-    ...p.info,
-    locTables: p.info.locTables.map((t2) => Array.from(t2)),
-    locations: Array.from(p.info.locations)
-  };
-  w.str(JSON.stringify(info));
+  const { locTable, locTableStarts, locations, ...rest } = p.info;
+  for (const a of [locTable, locTableStarts, locations]) {
+    w.uleb(a.length);
+    w.bytes(i32Bytes(a));
+  }
+  w.str(JSON.stringify(rest));
   w.bytes(createHash2("sha256").update(w.peek()).digest());
   return w.finish();
 }
-function loadPrepared(bytes, artifactId2) {
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function i32Bytes(a) {
+  if (LITTLE_ENDIAN) return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const out = new Uint8Array(a.length * 4);
+  const v = new DataView(out.buffer);
+  a.forEach((x, i) => v.setInt32(i * 4, x, true));
+  return out;
+}
+function i32From(bytes) {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0)
+    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Int32Array.from({ length: bytes.length / 4 }, (_, i) => v.getInt32(i * 4, true));
+}
+function loadPrepared(bytes, artifactId2, purpose) {
   const fail = (message) => ({ ok: false, message });
   if (bytes.length < 40 || MAGIC2.some((b, i) => bytes[i] !== b)) return fail("not a compiled JIT module");
   const body = bytes.subarray(0, bytes.length - 32);
@@ -4635,12 +5341,16 @@ function loadPrepared(bytes, artifactId2) {
     const id = r.str();
     if (id !== artifactId2) return fail("compiled JIT module belongs to another artifact");
     const wasm = r.bytes(r.uleb());
-    const raw = JSON.parse(r.str());
+    const [locTable, locTableStarts, locations] = [0, 1, 2].map(() => i32From(r.bytes(r.uleb() * 4)));
+    const rest = JSON.parse(r.str());
     const info = {
-      ...raw,
-      locTables: raw.locTables.map((t2) => Int32Array.from(t2)),
-      locations: Int32Array.from(raw.locations)
+      ...rest,
+      locTable,
+      locTableStarts,
+      locations
     };
+    if (purpose !== void 0)
+      useWasmTier(purpose === "tests" ? "baseline" : defaultTier(info.programFunctions));
     const t0 = performance.now();
     const prepared2 = compileModule(wasm, info);
     return { ok: true, prepared: { ...prepared2, compileMs: performance.now() - t0 } };
@@ -4651,31 +5361,34 @@ function loadPrepared(bytes, artifactId2) {
     throw e;
   }
 }
+function loadCached(artifactId2, store, options = {}) {
+  const warn = options.warn ?? (() => void 0);
+  let bytes;
+  try {
+    bytes = store.read();
+  } catch (e) {
+    warn(`could not read the compiled JIT module: ${e.message}`);
+  }
+  if (bytes === void 0) return void 0;
+  let loaded;
+  try {
+    loaded = loadPrepared(bytes, artifactId2, options.purpose ?? "main");
+  } catch (e) {
+    loaded = { ok: false, message: e.message };
+  }
+  if (loaded.ok) return loaded.prepared;
+  warn(`ignoring the compiled JIT module: ${loaded.message}`);
+  try {
+    store.remove?.();
+  } catch {
+  }
+  return void 0;
+}
 function prepareCached(artifact, artifactId2, store, options = {}) {
   const warn = options.warn ?? (() => void 0);
   useWasmTier(options.purpose === "tests" ? "baseline" : defaultTier(artifact.functions.length));
-  if (store) {
-    let bytes;
-    try {
-      bytes = store.read();
-    } catch (e) {
-      warn(`could not read the compiled JIT module: ${e.message}`);
-    }
-    if (bytes !== void 0) {
-      let loaded;
-      try {
-        loaded = loadPrepared(bytes, artifactId2);
-      } catch (e) {
-        loaded = { ok: false, message: e.message };
-      }
-      if (loaded.ok) return { prepared: loaded.prepared, hit: true };
-      warn(`ignoring the compiled JIT module: ${loaded.message}`);
-      try {
-        store.remove?.();
-      } catch {
-      }
-    }
-  }
+  const loaded = store && loadCached(artifactId2, store, options);
+  if (loaded) return { prepared: loaded, hit: true };
   const prepared2 = prepareArtifact(artifact);
   if (store) {
     try {
@@ -5931,7 +6644,7 @@ function reachable(a, linked, roots) {
   return seen;
 }
 function emitC(program, options) {
-  const linked = linkRuntime(program);
+  const linked = withFrees(linkRuntime(program));
   const a = linked.artifact;
   const g = new GlobalC(a, linked);
   const maxPages = Math.min(options.maxPages ?? MAX_PAGES, MAX_PAGES);
@@ -6057,6 +6770,7 @@ import {
   writeFileSync
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+var STAGING_PREFIX = ".beskid-build-";
 function outputFileName(kind, stem) {
   switch (kind) {
     case "exe":
@@ -6127,11 +6841,12 @@ async function buildArtifact(program, o) {
   const unknown = [...wanted ?? []].find((w) => !program.exports.some((e) => e.name === w));
   if (unknown !== void 0) {
     const names = program.exports.map((e) => e.name);
+    const meant = names.filter((n) => n.endsWith(`_${unknown}`));
     return fail(
       makeDiagnostic(
         "E4031",
         {
-          detail: `\`${unknown}\` is not a \`pub\` function of the entry module`,
+          detail: meant.length ? `\`${unknown}\` is exported under its symbol name ${meant.map((n) => `\`${n}\``).join(" or ")}; --export takes that name` : `\`${unknown}\` is not a \`pub\` function of the entry module`,
           help: names.length ? `name the exported symbol: ${names.join(", ")}` : "the entry module has no `pub` functions to export"
         },
         void 0
@@ -6145,7 +6860,7 @@ async function buildArtifact(program, o) {
   if (!single && existsSync(outDir) && !statSync(outDir).isDirectory()) {
     return fail(
       makeDiagnostic(
-        "E4021",
+        "E9002",
         {
           detail: `\`${outDir}\` is a file; ${kinds.length === 1 ? "the output needs" : `${kinds.length} output kinds need`} a folder`,
           help: "pass a folder to --output (or build one kind to name its file)"
@@ -6158,11 +6873,19 @@ async function buildArtifact(program, o) {
   let created;
   let ok = false;
   try {
-    created = mkdirSync(stageDir, { recursive: true });
-    tmp = mkdtempSync(join(stageDir, ".beskid-build-"));
+    created = makeDirs(stageDir);
+    removeStaleStaging(stageDir, STAGING_PREFIX);
+    tmp = mkdtempSync(join(stageDir, `${STAGING_PREFIX}${process.pid}-`));
   } catch (e) {
     return fail(
-      makeDiagnostic("E4021", { detail: `cannot create ${stageDir}: ${e.message}` }, void 0)
+      makeDiagnostic(
+        "E9002",
+        {
+          detail: `cannot create ${stageDir}: ${e.message}`,
+          help: "pass --output a folder that can be written (a read-only checkout cannot hold obj/)"
+        },
+        void 0
+      )
     );
   }
   const staged = [];
@@ -6257,8 +6980,11 @@ async function buildArtifact(program, o) {
             const r = await run(ar[0], [...ar.slice(1), "rcsD", name, join("static", obj)], tmp);
             if (!r.ok)
               d = r.missing ? makeDiagnostic(
-                "E4020",
-                { detail: `the archiver \`${ar[0]}\` (AR) could not be run` },
+                "E4023",
+                {
+                  detail: `\`${ar[0]}\` (AR) could not be run`,
+                  help: "install an archiver (binutils' ar, llvm-ar) or point the AR environment variable at one"
+                },
                 void 0
               ) : makeDiagnostic("E4021", { detail: r.output.slice(0, 4e3) }, void 0);
           }
@@ -6297,7 +7023,7 @@ async function buildArtifact(program, o) {
     if (blocked)
       return fail(
         makeDiagnostic(
-          "E4021",
+          "E9002",
           { detail: `\`${blocked.dest}\` is a folder; no output was put in place` },
           void 0
         )
@@ -6305,7 +7031,7 @@ async function buildArtifact(program, o) {
     const outputs = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
-      mkdirSync(dirname(s.dest), { recursive: true });
+      makeDirs(dirname(s.dest));
       renameSync(s.file, s.dest);
       outputs.push({ kind: s.kind, path: s.dest, bytes: bytes.length, sha256: sha256(bytes) });
     }
@@ -6313,7 +7039,7 @@ async function buildArtifact(program, o) {
     return { ok: true, outputs, diagnostics: [] };
   } catch (e) {
     if (typeof e?.code !== "string") throw e;
-    return fail(makeDiagnostic("E4021", { detail: e.message }, void 0));
+    return fail(makeDiagnostic("E9002", { detail: e.message }, void 0));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
     if (!ok && created !== void 0) removeEmptyFolders(stageDir, created);
@@ -7265,6 +7991,7 @@ var Collector = class {
       if (u.state !== "pending") continue;
       u.state = "done";
       const path = u.decl.path.segments.map((x) => x.text).join(".");
+      s.markBrokenImport(u.module, useName(u.decl));
       s.report("E1105", s.span(u.file, u.decl.path), `no module or item \`${path}\` in this program`, {
         help: this.importHelp(path)
       });
@@ -7311,6 +8038,7 @@ var Collector = class {
         help: "mark it `pub` or import something public"
       });
     if (r === void 0) {
+      s.markBrokenImport(u.module, useName(u.decl));
       s.report("E1105", span, `no module or item \`${segs.join(".")}\` in this program`, {
         help: this.importHelp(segs.join("."))
       });
@@ -7536,6 +8264,7 @@ var Collector = class {
         const p = sc.implicit(first.name.text, s.span(sc.file, first));
         if (p !== void 0) return { kind: "attribute", name: `#param${p}` };
       }
+      if (s.isBrokenImport(first.name.text, sc.module)) return void 0;
       s.report(code, s.span(sc.file, first.name), `no type \`${first.name.text}\` is visible here`, {
         help: this.suggestType(first.name.text, sc.module)
       });
@@ -7657,6 +8386,10 @@ var Collector = class {
   suggestType(name, module) {
     const m = this.moduleNamed(name);
     if (m) return `import it: \`use ${m};\``;
+    const foreign = FOREIGN_TYPES.get(name);
+    if (foreign) return `Beskid spells this type \`${foreign}\``;
+    const word = FOREIGN_TYPE_WORDS.get(name);
+    if (word) return word;
     const candidates = [];
     for (let m2 = module; m2 !== void 0; m2 = this.s.modules[m2].parent)
       for (const [n, e] of this.s.scopes[m2].items)
@@ -8515,6 +9248,33 @@ function symKindName(sym) {
   }
 }
 var CORELIB_AREAS = ["Core", "Collections", "Testing", "Query", "System", "Core.Text", "Core.Time"];
+var FOREIGN_TYPE_WORDS = /* @__PURE__ */ new Map([
+  ["var", "write `let x = \u2026;` to infer a local's type, or give the type: `i64 x = \u2026;`"],
+  ["auto", "write `let x = \u2026;` to infer a local's type, or give the type: `i64 x = \u2026;`"],
+  ["fn", "functions start with their return type: `i32 Main() { \u2026 }`, `unit Log(string s) { \u2026 }`"],
+  ["func", "functions start with their return type: `i32 Main() { \u2026 }`, `unit Log(string s) { \u2026 }`"],
+  ["def", "functions start with their return type: `i32 Main() { \u2026 }`, `unit Log(string s) { \u2026 }`"],
+  ["function", "functions start with their return type: `i32 Main() { \u2026 }`, `unit Log(string s) { \u2026 }`"]
+]);
+var FOREIGN_TYPES = /* @__PURE__ */ new Map([
+  ["int", "i32"],
+  ["uint", "u32"],
+  ["long", "i64"],
+  ["ulong", "u64"],
+  ["short", "i16"],
+  ["ushort", "u16"],
+  ["byte", "u8"],
+  ["sbyte", "i8"],
+  ["usize", "u64"],
+  ["isize", "i64"],
+  ["float", "f32"],
+  ["double", "f64"],
+  ["boolean", "bool"],
+  ["Boolean", "bool"],
+  ["String", "string"],
+  ["str", "string"],
+  ["void", "unit"]
+]);
 function closest(name, candidates) {
   let best;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
@@ -8792,6 +9552,16 @@ function typeAsWritten(t2) {
 }
 var LAMBDA_LOOP_HELP = "a lambda body cannot leave the loop around it: `return` a value from the lambda and test it in the loop";
 var PRINT_HELP = "there is no print builtin: `use Core.Output;` and call `Output.WriteLine(text)`";
+var LENGTH_NAMES = /* @__PURE__ */ new Set([
+  "length",
+  "Length",
+  "len",
+  "Len",
+  "size",
+  "Size",
+  "count",
+  "Count"
+]);
 var FOREIGN_NAMES = /* @__PURE__ */ new Map([
   ["print", PRINT_HELP],
   ["println", PRINT_HELP],
@@ -9050,9 +9820,19 @@ var BodyChecker = class {
           }
     return false;
   }
+  /** `xs.length`, `s.Length()`, `xs.Count()`: arrays and strings have no members; name the corelib call. */
+  lengthHelp(t2, name, recv) {
+    if (!LENGTH_NAMES.has(name)) return void 0;
+    const info = this.s.types.get(t2);
+    const x = recv.kind === "local" ? this.s.locals[recv.local].name : info.kind === "array" ? "xs" : "s";
+    if (info.kind === "array") return `an array's length is \`Array.Len(${x})\` (\`use Collections.Array;\`)`;
+    if (t2 === T.string) return `a string's length in bytes is \`String.Len(${x})\` (\`use Core.String;\`)`;
+    return void 0;
+  }
   unknownName(name, span, code) {
     const s = this.s;
     if (name === "") return;
+    if (s.isBrokenImport(name, this.ctx.module)) return;
     if (this.isDeclaredLater(name)) {
       this.rep("E1106", span, `\`${name}\` is used before its declaration`, {
         help: "move the declaration above this use"
@@ -9141,6 +9921,11 @@ var BodyChecker = class {
     else if (to === T.string && (isIntPrim(primOf(s.types, from) ?? "bool") || from === T.bool))
       help = 'convert it to text with interpolation: "${\u2026}"';
     else if (from === T.bool || to === T.bool) help = "there is no truthiness; compare explicitly (`x != 0`)";
+    else {
+      const inner = this.wrapped(from);
+      if (inner && (inner.value === to || this.conversion(x, inner.value, to, false)))
+        help = this.unwrapHelp(from);
+    }
     this.rep(
       code,
       x.span,
@@ -9172,7 +9957,20 @@ var BodyChecker = class {
     const fi = s.types.get(from);
     const ti = s.types.get(to);
     if (ti.kind === "contract") {
-      if (fi.kind === "record" || fi.kind === "enum") return this.toContract(from, to);
+      if (fi.kind === "record" || fi.kind === "enum") {
+        const conv = this.toContract(from, to);
+        if (conv?.kind === "to_contract" && this.ctx) {
+          for (const m of conv.methods)
+            if (m.typeArgs.length > 0)
+              this.instantiations.push({
+                caller: this.rootFunc(),
+                callee: m.func,
+                typeArgs: m.typeArgs,
+                span: this.full(x.span)
+              });
+        }
+        return conv;
+      }
       if (fi.kind === "contract") {
         const src = s.contracts[fi.decl];
         const dst = s.contracts[ti.decl];
@@ -9584,6 +10382,13 @@ var BodyChecker = class {
         f.paramTypes.map((p) => substitute(s.types, p, map)),
         substitute(s.types, f.ret, map)
       );
+      if (args.length > 0)
+        this.instantiations.push({
+          caller: this.rootFunc(),
+          callee: sym.id,
+          typeArgs: args,
+          span: this.full(span)
+        });
       return { kind: "funcref", func: sym.id, typeArgs: args, type, span };
     }
     if (sym.kind === "const") {
@@ -9706,7 +10511,7 @@ var BodyChecker = class {
         span,
         m !== void 0 ? `\`${name}\` is a method; a bound method is not a value` : `\`${this.tn(obj.type)}\` has no fields`,
         {
-          help: m !== void 0 ? `call it: \`.${name}()\`` : void 0
+          help: m !== void 0 ? `call it: \`.${name}()\`` : this.lengthHelp(obj.type, name, obj)
         }
       );
       return this.err(span);
@@ -10032,7 +10837,7 @@ var BodyChecker = class {
     const literalOwner = recv.kind === "int" && recv.const === void 0 || recv.kind === "float" ? NUMERIC_PRIMS.find((p) => p !== primOf(s.types, T0) && this.c.membersOf(T[p])?.has(name)) : void 0;
     this.rep("E1606", nameSpan, `\`${this.tn(T0)}\` has no member \`${name}\``, {
       notes: nearMiss ? [nearMiss] : [],
-      help: literalOwner ? `an unsuffixed literal is \`${this.tn(T0)}\` here; \`${name}\` is a member of \`${literalOwner}\`: write the literal with the suffix \`_${literalOwner}\`` : inScope && inScope.sym.kind === "function" ? `call it as \`${name}(${recv.kind === "local" ? s.locals[recv.local].name : "x"}${args.length > 0 ? ", \u2026" : ""})\`` : this.suggestMember(T0, name)
+      help: literalOwner ? `an unsuffixed literal is \`${this.tn(T0)}\` here; \`${name}\` is a member of \`${literalOwner}\`: write the literal with the suffix \`_${literalOwner}\`` : inScope && inScope.sym.kind === "function" ? `call it as \`${name}(${recv.kind === "local" ? s.locals[recv.local].name : "x"}${args.length > 0 ? ", \u2026" : ""})\`` : this.lengthHelp(T0, name, recv) ?? this.suggestMember(T0, name)
     });
     for (const a of args) this.expr(a, void 0);
     return this.err(span);
@@ -10581,7 +11386,7 @@ var BodyChecker = class {
       if (!lp || !rp || !isIntPrim(lp) || !isIntPrim(rp)) return bad("shifts need integer operands");
       return { kind: "binary", op, left: l, right: r, operandType: l.type, type: l.type, span };
     }
-    if (!numeric) return bad();
+    if (!numeric) return bad(this.unwrapHelp(l.type) ?? this.unwrapHelp(r.type));
     if ((op === "band" || op === "bor") && (!isIntPrim(lp) || !isIntPrim(rp)))
       return bad("`&` and `|` need integers");
     const c2 = this.common(l, r, span);
@@ -10856,6 +11661,27 @@ var BodyChecker = class {
     return t2;
   }
   // ---- `?` -------------------------------------------------------------------------------
+  /** For a Result- or Option-shaped type used as its value: how to get the value out. */
+  unwrapHelp(t2) {
+    const inner = this.wrapped(t2);
+    if (!inner) return void 0;
+    return inner.shape === "result" ? "the value is inside `Ok`: add `?` to return early on `Error`, or `match` on it" : "the value is inside `Some`: add `?` to return early on `None`, or `match` on it";
+  }
+  /** A Result- or Option-shaped enum type (§5.10): its shape and the type inside `Ok`/`Some`. */
+  wrapped(t2) {
+    const s = this.s;
+    const info = s.types.get(t2);
+    if (info.kind !== "enum") return void 0;
+    const en = s.enums[info.decl];
+    if (!en.shape) return void 0;
+    const succ = en.variants.find((v) => v.name === (en.shape === "result" ? "Ok" : "Some"));
+    const field = succ?.fields[0];
+    if (!field) return void 0;
+    return {
+      shape: en.shape,
+      value: substitute(s.types, field.type, this.paramMap(en.typeParams, info.args))
+    };
+  }
   tryExpr(e) {
     const s = this.s;
     const span = this.sp(e);
@@ -11871,6 +12697,20 @@ var Sema = class {
   lineIndexes = /* @__PURE__ */ new Map();
   /** One report per (code, offset): keeps cascades out. */
   reported = /* @__PURE__ */ new Set();
+  /** Names bound by `use` declarations that resolved nowhere (E1105), per module. */
+  brokenImports = /* @__PURE__ */ new Map();
+  /** Records that `use … name;` in module `m` failed (E1105), so uses of `name` add no cascade. */
+  markBrokenImport(m, name) {
+    let set = this.brokenImports.get(m);
+    if (!set) this.brokenImports.set(m, set = /* @__PURE__ */ new Set());
+    set.add(name);
+  }
+  /** Whether `name` seen from module `from` is a failed import of it or an ancestor (already E1105). */
+  isBrokenImport(name, from) {
+    for (let m = from; m !== void 0; m = this.modules[m].parent)
+      if (this.brokenImports.get(m)?.has(name)) return true;
+    return false;
+  }
   span(file, node) {
     return { file, start: node.start, end: node.end };
   }
@@ -11953,6 +12793,7 @@ function analyze(units, opts = {}) {
     }
   }
   checkTextInstantiations(s, checker);
+  checkFiniteInstantiation(s, checker);
   c2.reportUnusedImports();
   if (opts.unusedPrivate) c2.reportUnusedPrivate(entry);
   const program = {
@@ -12048,6 +12889,107 @@ function checkTextInstantiations(s, checker) {
         }
       );
     });
+  }
+}
+function checkFiniteInstantiation(s, checker) {
+  const edges = [];
+  const params = (t2, out) => {
+    const i = s.types.get(t2);
+    switch (i.kind) {
+      case "param":
+        out.add(i.param);
+        return;
+      case "array":
+        return params(i.elem, out);
+      case "fn":
+        i.params.forEach((x) => params(x, out));
+        return params(i.ret, out);
+      case "record":
+      case "enum":
+      case "contract":
+        i.args.forEach((x) => params(x, out));
+        return;
+      default:
+        return;
+    }
+  };
+  for (const inst of checker.instantiations) {
+    const caller = s.functions[inst.caller];
+    if (caller.typeParams.length === 0) continue;
+    inst.typeArgs.forEach((arg, j) => {
+      const used = /* @__PURE__ */ new Set();
+      params(arg, used);
+      const direct = s.types.get(arg);
+      for (const p of used) {
+        const i = caller.typeParams.indexOf(p);
+        if (i < 0) continue;
+        const expanding = !(direct.kind === "param" && direct.param === p);
+        edges.push({ from: `${inst.caller}:${i}`, to: `${inst.callee}:${j}`, expanding, span: inst.span });
+      }
+    });
+  }
+  if (!edges.some((e) => e.expanding)) return;
+  const adj = /* @__PURE__ */ new Map();
+  for (const e of edges) {
+    if (!adj.has(e.from)) adj.set(e.from, []);
+    adj.get(e.from).push(e.to);
+  }
+  const index = /* @__PURE__ */ new Map();
+  const low = /* @__PURE__ */ new Map();
+  const comp = /* @__PURE__ */ new Map();
+  const stack = [];
+  const onStack = /* @__PURE__ */ new Set();
+  let counter = 0;
+  let comps = 0;
+  for (const root of adj.keys()) {
+    if (index.has(root)) continue;
+    const work = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const succ = adj.get(top.node) ?? [];
+      if (top.next < succ.length) {
+        const w = succ[top.next++];
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ node: w, next: 0 });
+        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node), index.get(w)));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent), low.get(top.node)));
+      }
+      if (low.get(top.node) === index.get(top.node)) {
+        for (; ; ) {
+          const w = stack.pop();
+          onStack.delete(w);
+          comp.set(w, comps);
+          if (w === top.node) break;
+        }
+        comps++;
+      }
+    }
+  }
+  for (const e of edges) {
+    if (!e.expanding || comp.get(e.from) === void 0 || comp.get(e.from) !== comp.get(e.to)) continue;
+    const [callee] = e.to.split(":");
+    const f = s.functions[Number(callee)];
+    s.report(
+      "E1236",
+      e.span,
+      `this instantiates \`${f.name}\` with a type argument that grows on every round`,
+      {
+        help: "a generic function must not reach itself with a larger type argument (`T[]`, `Box<T>`): pass the value through a non-generic helper or a contract instead"
+      }
+    );
   }
 }
 
@@ -13024,10 +13966,10 @@ var FnLower = class {
     }
     if (pending.length) {
       vals = vals.map((v, i) => {
-        const vt = this.valType(args, i);
-        const [s, g] = this.spill(vt, v);
-        pre.push(...s);
-        return g;
+        if (v.kind === "const" || v.kind === "data.addr") return v;
+        const t2 = this.fb.local(this.valType(args, i));
+        pre.push(ir.set(t2, v));
+        return ir.get(t2);
       });
       pre.push(...pending);
     }
@@ -14167,14 +15109,14 @@ function usable(bytes, warn, where) {
     warn(`ignoring the ${where} cache entry: ${decoded.message}`);
     return void 0;
   }
-  const problems = verifyArtifact(decoded.artifact, 1);
+  const problems = where === "local" ? [] : verifyArtifact(decoded.artifact, 1);
   if (problems.length > 0) {
     warn(`ignoring the ${where} cache entry: ${problems[0]}`);
     return void 0;
   }
   return decoded.artifact;
 }
-async function lowerProject(req, cache) {
+async function lowerProject(req, cache, options = {}) {
   const timings = {};
   const t0 = performance.now();
   const base = resolveOnly(req, cache);
@@ -14190,26 +15132,31 @@ async function lowerProject(req, cache) {
     const t1 = performance.now();
     let bytes;
     let program;
+    let jitModule;
     let source = "none";
+    let stored = false;
     if (local) {
       bytes = local.get(key2);
-      program = usable(bytes, warn, "local");
-      if (bytes && !program) local.remove(key2);
-      if (program) source = "local";
+      const store = bytes && options.jit ? jitStore(join2(base.cacheDir, `${key2}.bca`)) : void 0;
+      jitModule = store && loadCached(artifactId(bytes), store, { purpose: options.jit, warn });
+      program = jitModule ? void 0 : usable(bytes, warn, "local");
+      if (bytes && !program && !jitModule) local.remove(key2);
+      if (program || jitModule) source = "local";
+      stored = source === "local";
     }
-    if (!program && remote) {
+    if (!program && !jitModule && remote) {
       bytes = await remote.get(key2);
       program = usable(bytes, warn, "remote");
       if (program) {
         source = "remote";
-        safely(warn, "could not write the local cache", () => local?.put(key2, bytes));
+        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key2, bytes));
       }
     }
     timings.cache = performance.now() - t1;
     let diagnostics = base.diagnostics;
-    if (program && source === "local" && local)
+    if (source === "local" && local)
       diagnostics = [...diagnostics, ...displayDiagnostics(req.cwd, r.unitPaths, local.getWarnings(key2))];
-    if (!program) {
+    if (!program && !jitModule) {
       const t2 = performance.now();
       const compiled = compileProgram(r, loweringOptions(req.command));
       timings.compile = performance.now() - t2;
@@ -14218,21 +15165,22 @@ async function lowerProject(req, cache) {
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
       program = compiled.artifact;
-      safely(warn, "could not write the local cache", () => {
-        local?.put(key2, bytes);
-        local?.putWarnings(key2, compiled.diagnostics);
+      stored = !!local && safely(warn, "could not write the local cache", () => {
+        local.put(key2, bytes);
+        local.putWarnings(key2, compiled.diagnostics);
       });
       if (remote) await remote.put(key2, bytes);
     }
     r.saveSnapshot?.();
-    const path = local ? join2(base.cacheDir, `${key2}.bca`) : "";
+    const path = stored ? join2(base.cacheDir, `${key2}.bca`) : "";
     return {
       ...base,
       diagnostics,
       cache: { hit: source !== "none", source },
       artifact: { path, sha256: artifactId(bytes), bytes: bytes.length },
       timings,
-      program
+      ...program ? { program } : {},
+      ...jitModule ? { jitModule } : {}
     };
   } finally {
     await remote?.close();
@@ -14241,8 +15189,10 @@ async function lowerProject(req, cache) {
 function safely(warn, what, f) {
   try {
     f();
+    return true;
   } catch (e) {
     warn(`${what}: ${e.message}`);
+    return false;
   }
 }
 function checkProject(req, opts = {}) {
@@ -14266,8 +15216,7 @@ function definedEnv(env) {
   for (const [k, v] of Object.entries(env)) if (v !== void 0) out[k] = v;
   return out;
 }
-function jitStore(lowered) {
-  const bca = lowered.artifact?.path;
+function jitStore(bca) {
   if (!bca || !bca.endsWith(".bca")) return void 0;
   const path = bca.slice(0, -4) + ".jit";
   return {
@@ -14285,21 +15234,27 @@ function jitStore(lowered) {
 }
 function prepared(lowered, program, cache, purpose) {
   const opts = { purpose, ...cache.warn ? { warn: cache.warn } : {} };
-  return prepareCached(program, lowered.artifact.sha256, jitStore(lowered), opts).prepared;
+  return prepareCached(program, lowered.artifact.sha256, jitStore(lowered.artifact?.path), opts).prepared;
 }
 function atEntryFile(ds, lowered, cwd) {
   const entry = lowered.resolved?.plan.entryFile;
+  const unitPaths = lowered.resolved?.unitPaths ?? /* @__PURE__ */ new Map();
   return ds.map(
-    (d) => (d.code === "E4030" || d.code === "E4031") && d.file === void 0 && entry !== void 0 ? { ...d, file: displayPath(cwd, /* @__PURE__ */ new Map(), entry) } : d
+    (d) => (d.code === "E4030" || d.code === "E4031") && d.file === void 0 && entry !== void 0 ? { ...d, file: displayPath(cwd, /* @__PURE__ */ new Map(), entry) } : (
+      // A backend names places by unit name (E4040): show them as the front end's diagnostics.
+      d.file !== void 0 ? { ...d, file: displayPath(cwd, unitPaths, d.file) } : d
+    )
   );
 }
 async function runProject(req, cache, io) {
   prewarmMainWorker();
-  const lowered = await lowerProject(req, cache);
-  if (!lowered.ok || !lowered.program || !lowered.resolved)
+  const lowered = await lowerProject(req, cache, { jit: "main" });
+  const { program, resolved, jitModule } = lowered;
+  if (!lowered.ok || !(program || jitModule) || !resolved)
     return { ok: false, diagnostics: lowered.diagnostics };
   io.beforeRun?.(lowered.diagnostics);
-  const r = await runMain(prepared(lowered, lowered.program, cache, "main"), {
+  const module = jitModule ?? prepared(lowered, program, cache, "main");
+  const r = await runMain(module, {
     args: io.args,
     env: definedEnv(io.env),
     cwd: req.cwd,
@@ -14310,7 +15265,7 @@ async function runProject(req, cache, io) {
     // A panic names files as diagnostics do: relative to the working directory, a
     // dependency's original file rather than its copy under obj/.
     displayFiles: Object.fromEntries(
-      lowered.program.files.map((f) => [f, displayPath(req.cwd, lowered.resolved.unitPaths, f)])
+      module.info.files.map((f) => [f, displayPath(req.cwd, resolved.unitPaths, f)])
     ),
     ...io.entrypoint !== void 0 ? { entrypoint: io.entrypoint } : {}
   });
@@ -14319,16 +15274,32 @@ async function runProject(req, cache, io) {
   return { ok: true, diagnostics, exitCode: r.exitCode };
 }
 async function testProject(req, cache, t2) {
-  const lowered = await lowerProject(req, cache);
-  if (!lowered.ok || !lowered.program || !lowered.resolved) return lowered;
+  const { jitModule, ...lowered } = await lowerProject(req, cache, { jit: "tests" });
   const program = lowered.program;
+  if (!lowered.ok || !(program || jitModule) || !lowered.resolved) return lowered;
+  const table = program?.tests ?? jitModule.info.tests;
   const { unitPaths } = lowered.resolved;
   const shown = (name) => displayPath(req.cwd, unitPaths, name);
+  const { plan, assembly } = lowered.resolved;
+  const rootOfUnit = /* @__PURE__ */ new Map();
+  for (const u of assembly.units) {
+    let best = -1;
+    plan.roots.forEach((r, i) => {
+      const rel = relative(r.path, u.path);
+      const inside = !rel.startsWith("..") && !isAbsolute(rel);
+      if (inside && (best < 0 || r.path.length > plan.roots[best].path.length)) best = i;
+    });
+    if (best >= 0) rootOfUnit.set(u.fileName, best);
+  }
+  const isOwnFile = (file, testFile) => {
+    const root = rootOfUnit.get(file);
+    return root !== void 0 && root === rootOfUnit.get(testFile);
+  };
   const started = performance.now();
-  const results = new Array(program.tests.length);
+  const results = new Array(table.length);
   const toRun = [];
   let position = 0;
-  program.tests.forEach((entry, index) => {
+  table.forEach((entry, index) => {
     const base = {
       name: entry.name,
       qualified_name: entry.qualifiedName,
@@ -14353,16 +15324,19 @@ async function testProject(req, cache, t2) {
       toRun.push({ index, qualifiedName: entry.qualifiedName });
     }
   });
-  const ran = await runTests(toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program, {
-    selected: toRun.map((x) => x.index),
-    timeoutMs: t2.timeoutMs ?? 1e4,
-    cwd: req.cwd,
-    isOwnFile: (file) => !file.includes(":"),
-    displayFile: shown
-  });
+  const ran = await runTests(
+    jitModule ?? (toRun.length > 0 ? prepared(lowered, program, cache, "tests") : program),
+    {
+      selected: toRun.map((x) => x.index),
+      timeoutMs: t2.timeoutMs ?? 1e4,
+      cwd: req.cwd,
+      isOwnFile,
+      displayFile: shown
+    }
+  );
   ran.forEach((r, i) => {
     const index = toRun[i].index;
-    const entry = program.tests[index];
+    const entry = table[index];
     results[index] = {
       name: entry.name,
       qualified_name: entry.qualifiedName,

@@ -17,13 +17,14 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-E3K65NKN.js";
+} from "./chunk-UHJ5KMZR.js";
 import {
   LocalCache,
   renderText,
+  reportFilePath,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-LQPGY5VJ.js";
+} from "./chunk-PKWUUWPU.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -111,7 +112,7 @@ function realArtifact() {
 }
 
 // src/action/run.ts
-import { existsSync as existsSync2, mkdirSync, mkdtempSync, readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync, mkdtempSync, readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/action/annotate.ts
@@ -391,27 +392,47 @@ function parseInputs(get, ctx) {
 function clean(part) {
   return part.replace(/[^A-Za-z0-9._+]/g, "_");
 }
-function composeCacheKey(prefix, ctx, key) {
+var CLOSURE_HASH_LENGTH = 16;
+function composeKeyBase(prefix, ctx, base) {
   const components = [
     { name: "prefix", value: clean(prefix) },
     { name: "os", value: clean(ctx.os) },
     { name: "arch", value: clean(ctx.arch) },
-    { name: "toolchain", value: clean(key.components.toolchain) },
-    { name: "artifact schema", value: clean(key.components.schema) },
-    { name: "options hash", value: clean(key.components.options) },
-    { name: "closure hash", value: clean(key.components.closure) }
+    { name: "toolchain", value: clean(base.toolchain) },
+    { name: "artifact schema", value: clean(base.schema) },
+    { name: "options hash", value: clean(base.options) }
   ];
   const parts = ["beskid", ...components.map((c) => c.value)];
-  const primary = parts.join("-");
-  const restoreKeys = [parts.slice(0, -1).join("-") + "-", parts.slice(0, -2).join("-") + "-"];
+  const restoreKeys = [parts.join("-") + "-", parts.slice(0, -1).join("-") + "-"];
+  const length = restoreKeys[0].length + CLOSURE_HASH_LENGTH;
+  if (length > MAX_KEY_LENGTH) {
+    return {
+      ok: false,
+      error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`
+    };
+  }
+  if (restoreKeys[0].includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
+  return { ok: true, key: { restoreKeys, components } };
+}
+function composeCacheKey(prefix, ctx, key) {
+  const base = composeKeyBase(prefix, ctx, key.components);
+  if (!base.ok) return base;
+  const closure = clean(key.components.closure);
+  const primary = base.key.restoreKeys[0] + closure;
   if (primary.length > MAX_KEY_LENGTH) {
     return {
       ok: false,
       error: `The cache key would be ${primary.length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`
     };
   }
-  if (primary.includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
-  return { ok: true, key: { primary, restoreKeys, components } };
+  return {
+    ok: true,
+    key: {
+      primary,
+      restoreKeys: base.key.restoreKeys,
+      components: [...base.key.components, { name: "closure hash", value: closure }]
+    }
+  };
 }
 function savePolicy(configured, ctx) {
   if (configured === true) return { readOnly: true, reason: "`cache-read-only: true` is set" };
@@ -477,7 +498,14 @@ function runnerContext(env, cwd, platform2, arch2, tmp) {
 
 // src/action/release.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { basename } from "node:path";
+import { basename, extname } from "node:path";
+function releaseAssetName(path, kind, os, arch2) {
+  const name = basename(path);
+  const ext = kind === "exe" ? name.toLowerCase().endsWith(".exe") ? name.slice(-4) : "" : extname(name);
+  const tag = [os, arch2].map((p) => p.toLowerCase().replace(/[^a-z0-9_.]+/g, "_")).join("-");
+  return `${name.slice(0, name.length - ext.length)}-${tag}${ext}`;
+}
+var assetNameOf = (f) => f.name ?? basename(f.path);
 var ReleaseError = class extends Error {
 };
 var PERMISSION_HINT = "the token cannot write releases: give the job `permissions: contents: write` (or pass a `token` that has it)";
@@ -532,7 +560,7 @@ function sha256sums(files, previous, kept) {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.trimEnd());
     if (m && kept.has(m[2])) lines.set(m[2], m[1]);
   }
-  for (const f of files) lines.set(basename(f.path), f.sha256);
+  for (const f of files) lines.set(assetNameOf(f), f.sha256);
   return [...lines.keys()].sort().map((name) => `${lines.get(name)}  ${name}
 `).join("");
 }
@@ -574,7 +602,7 @@ async function publishRelease(req) {
   const assets = existing.data;
   const uploadBase = release.upload_url.replace(/\{[^}]*\}$/, "");
   const uploads = req.files.map((f) => ({
-    name: basename(f.path),
+    name: assetNameOf(f),
     bytes: readFileSync2(f.path),
     type: "application/octet-stream"
   }));
@@ -705,7 +733,7 @@ function render(input, failures, shown) {
     const manifest = input.displayPath ? input.displayPath(plan.manifestPath) : plan.manifestPath;
     out.push(`| Project | ${code(plan.projectName)} (${code(manifest)}) |`);
     if (plan.target) out.push(`| Target | ${code(plan.target.label)} (${plan.target.kind}) |`);
-    out.push(`| Units in closure | ${plan.unitCount} |`);
+    if (plan.unitCount !== void 0) out.push(`| Units in closure | ${plan.unitCount} |`);
   }
   out.push("");
   if (state.inputErrors?.length) {
@@ -720,6 +748,11 @@ function render(input, failures, shown) {
     if (r) {
       out.push(
         `- Restore: **${RESTORE_TEXT[r.kind]}**${r.matchedKey ? ` from ${code(r.matchedKey)}` : ""} (${r.ms} ms) \u2014 ${r.note}`
+      );
+    }
+    if (state.closure) {
+      out.push(
+        `- Closure hash: ${state.closure.from === "snapshot" ? "from the restored closure snapshot, nothing parsed" : "by reading the import closure"} (${state.closure.ms} ms; ${state.closure.lookups === 2 ? "the newest entry was another closure's, so the exact key was looked up too" : `${state.closure.lookups} cache lookup${state.closure.lookups === 1 ? "" : "s"}`})`
       );
     }
     if (state.save) out.push(`- Save: **${state.save.kind}** \u2014 ${state.save.note}`);
@@ -926,7 +959,11 @@ async function resolveStep(c) {
     command: inputs.build ? "build" : inputs.test ? "test" : "lower"
   };
   state.request = request;
-  const res = await s.toolchain.resolve(request, cacheRequest(c));
+  const res = await s.toolchain.resolve(
+    request,
+    cacheRequest(c),
+    inputs.cache ? { closure: "snapshot" } : {}
+  );
   if (res.plan) state.plan = res.plan;
   if (res.cacheDir) state.cacheDir = res.cacheDir;
   reportDiagnostics(c, res.diagnostics);
@@ -934,7 +971,7 @@ async function resolveStep(c) {
     fail2(`resolving the project failed with ${errorsIn(res.diagnostics)} error(s) (see the annotations)`);
   }
   s.core.info(
-    `Project ${res.plan.projectName} (${workspacePath(c, res.plan.manifestPath)})${res.plan.target ? `, target ${res.plan.target.label} (${res.plan.target.kind})` : ""}, ${res.plan.unitCount} units in the import closure.`
+    `Project ${res.plan.projectName} (${workspacePath(c, res.plan.manifestPath)})${res.plan.target ? `, target ${res.plan.target.label} (${res.plan.target.kind})` : ""}, ${res.plan.unitCount !== void 0 ? `${res.plan.unitCount} units in the import closure` : "import closure read after the cache restore"}.`
   );
   let cacheOn = inputs.cache;
   if (inputs.cache && res.cacheKey) {
@@ -943,15 +980,19 @@ async function resolveStep(c) {
     state.key = key.key;
     state.pipelineKey = res.cacheKey.key;
     state.policy = savePolicy(inputs.cacheReadOnly, ctx);
-    s.core.startGroup(`Cache key ${key.key.primary}`);
-    for (const comp of key.key.components) s.core.info(`${comp.name.padEnd(16)} ${comp.value}`);
-    s.core.info(`${"restore keys".padEnd(16)} ${key.key.restoreKeys.join(" , ")}`);
-    s.core.info(`${"cache folder".padEnd(16)} ${res.cacheDir ?? "(none)"}`);
-    s.core.info(
-      `${"save".padEnd(16)} ${state.policy.readOnly ? "read-only" : "allowed"}: ${state.policy.reason}`
-    );
-    s.core.endGroup();
+    printKey(c, key.key.components, key.key.restoreKeys, `Cache key ${key.key.primary}`);
     s.core.setOutput("cache-primary-key", key.key.primary);
+  } else if (inputs.cache && res.keyBase) {
+    const base = composeKeyBase(inputs.cacheKeyPrefix, ctx, res.keyBase);
+    if (!base.ok) fail2(base.error);
+    state.keyBase = base.key;
+    state.policy = savePolicy(inputs.cacheReadOnly, ctx);
+    printKey(
+      c,
+      base.key.components,
+      base.key.restoreKeys,
+      `Cache key ${base.key.restoreKeys[0]}<closure hash>`
+    );
   } else if (inputs.cache) {
     s.core.warning("The pipeline gave no cache key; the GitHub cache is skipped for this run.");
     cacheOn = false;
@@ -962,14 +1003,79 @@ async function resolveStep(c) {
   s.core.setOutput("run-test", String(inputs.test));
   s.core.setOutput("run-release", String(inputs.release));
 }
+function printKey(c, components, restoreKeys, title) {
+  const { s, state } = c;
+  s.core.startGroup(title);
+  for (const comp of components) s.core.info(`${comp.name.padEnd(16)} ${comp.value}`);
+  if (!components.some((comp) => comp.name === "closure hash")) {
+    s.core.info(
+      `${"closure hash".padEnd(16)} (after the restore: from the restored closure snapshot while it still holds, else by reading the import closure)`
+    );
+  }
+  s.core.info(`${"restore keys".padEnd(16)} ${restoreKeys.join(" , ")}`);
+  s.core.info(`${"cache folder".padEnd(16)} ${state.cacheDir ?? "(none)"}`);
+  if (state.policy) {
+    s.core.info(
+      `${"save".padEnd(16)} ${state.policy.readOnly ? "read-only" : "allowed"}: ${state.policy.reason}`
+    );
+  }
+  s.core.endGroup();
+}
 function cachePaths(c, dir) {
   const rel = relative2(c.ctx.workspace, dir);
   return [rel.startsWith("..") || isAbsolute2(rel) || rel === "" ? dir : rel.split(sep2).join("/")];
 }
+async function finishKey(c) {
+  const { s, state, ctx } = c;
+  const inputs = inputsOf(c);
+  const t0 = s.now();
+  const res = await s.toolchain.resolve(requestOf(c), cacheRequest(c));
+  const ms = Math.round(s.now() - t0);
+  if (!res.ok || !res.cacheKey) {
+    s.core.info(
+      `The import closure has ${errorsIn(res.diagnostics)} error(s), so there is no cache key; the lower step reports them.`
+    );
+    return void 0;
+  }
+  const key = composeCacheKey(inputs.cacheKeyPrefix, ctx, res.cacheKey);
+  if (!key.ok) fail2(key.error);
+  state.key = key.key;
+  state.pipelineKey = res.cacheKey.key;
+  if (res.plan) state.plan = res.plan;
+  const from = res.closureFrom ?? "assembly";
+  state.closure = { from, ms, lookups: 0 };
+  s.core.info(
+    `Import closure: ${res.plan?.unitCount ?? "?"} units, ${from === "snapshot" ? "from the closure snapshot (every recorded file fact still holds; nothing parsed)" : "assembled and parsed (no closure snapshot, or it no longer holds)"} in ${ms} ms.`
+  );
+  printKey(c, key.key.components, key.key.restoreKeys, `Cache key ${key.key.primary}`);
+  s.core.setOutput("cache-primary-key", key.key.primary);
+  return key.key;
+}
+async function deferredLookup(c, paths, base) {
+  const { s, state } = c;
+  s.core.info(
+    `Looking up the newest entry for ${base.restoreKeys[0]}\u2026 (the closure hash is computed after it).`
+  );
+  const first = await s.cache.restore(paths, base.restoreKeys[0], base.restoreKeys);
+  const key = await finishKey(c);
+  if (state.closure) state.closure.lookups = 1;
+  if (!key || !first.matchedKey || first.matchedKey === key.primary || first.problem) {
+    return { ...key ? { key } : {}, outcome: first };
+  }
+  s.core.info(
+    `The newest entry (${first.matchedKey}) is not this closure's; looking up ${key.primary} itself.`
+  );
+  const second = await s.cache.restore(paths, key.primary, []);
+  if (state.closure) state.closure.lookups = 2;
+  if (second.matchedKey === key.primary) return { key, outcome: second };
+  if (second.problem) {
+    s.core.warning(`Looking up the exact cache key failed (${second.problem}); the build goes on.`);
+  }
+  return { key, outcome: first };
+}
 async function restoreStep(c) {
   const { s, state } = c;
-  const key = state.key;
-  if (!key || !state.cacheDir) {
+  if (!state.key && !state.keyBase || !state.cacheDir) {
     state.restore = { kind: "disabled", note: "the cache is off for this run", ms: 0 };
     return;
   }
@@ -982,12 +1088,22 @@ async function restoreStep(c) {
     s.core.warning(
       "The GitHub cache service is not available here (no results service URL); lowering without it."
     );
+    if (!state.key) await finishKey(c);
     return;
   }
+  const paths = cachePaths(c, state.cacheDir);
   const t0 = s.now();
-  const r = await s.cache.restore(cachePaths(c, state.cacheDir), key.primary, key.restoreKeys);
+  let key = state.key;
+  let r;
+  if (key) {
+    r = await s.cache.restore(paths, key.primary, key.restoreKeys);
+  } else {
+    const d = await deferredLookup(c, paths, state.keyBase);
+    key = d.key;
+    r = d.outcome;
+  }
   const ms = Math.round(s.now() - t0);
-  if (r.matchedKey === key.primary) {
+  if (key && r.matchedKey === key.primary) {
     state.restore = {
       kind: "hit",
       matchedKey: r.matchedKey,
@@ -1071,13 +1187,6 @@ async function lowerStep(c) {
     s.core.info(`Lowered in ${ms} ms.`);
   }
 }
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 function folderHasFiles(dir) {
   try {
     return readdirSync(dir).length > 0;
@@ -1092,6 +1201,7 @@ async function saveStep(c) {
     state.save = { kind: "skipped", note, ms: 0 };
     s.core.info(`Cache save skipped: ${note}.`);
   };
+  if (!state.key && state.keyBase) return skip("there is no cache key (the import closure has errors)");
   if (!state.key || !state.cacheDir) return skip("the cache is off for this run");
   if (state.restore?.kind === "hit") return skip("exact hit, and cache entries are immutable");
   if (state.policy?.readOnly) return skip(state.policy.reason);
@@ -1209,8 +1319,7 @@ async function testStep(c) {
   writeFileAtomic(join3(dir, "junit.xml"), junit);
   let junitPath;
   if (inputs.junitPath) {
-    junitPath = resolve2(ctx.workspace, inputs.junitPath);
-    if (/[\\/]$/.test(inputs.junitPath) || isDirectory(junitPath)) junitPath = join3(junitPath, "junit.xml");
+    junitPath = reportFilePath(ctx.workspace, inputs.junitPath, "junit.xml");
     try {
       writeFileAtomic(junitPath, junit);
     } catch (e) {
@@ -1321,7 +1430,11 @@ async function releaseStep(c) {
       "release publishing needs a token: pass `token` (it defaults to github.token) with `contents: write`"
     );
   s.core.setSecret(token);
-  const files = (state.build?.outputs ?? []).map((o) => ({ path: o.path, sha256: o.sha256 }));
+  const files = (state.build?.outputs ?? []).map((o) => ({
+    path: o.path,
+    sha256: o.sha256,
+    name: releaseAssetName(o.path, o.kind, ctx.os, ctx.arch)
+  }));
   if (files.length === 0)
     fail2("there are no outputs to release (is `build` off, or did the build produce nothing?)");
   try {
@@ -1410,11 +1523,11 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-TH66EMER.js");
-var loadFront = () => import("./frontend-RPI3TM3Q.js");
+var load = () => import("./pipeline-HOCE2DMR.js");
+var loadFront = () => import("./frontend-SPHUOFIJ.js");
 function pipelineToolchain(env = {}) {
   return {
-    resolve: async (req, cache) => (await loadFront()).resolve(req, cache),
+    resolve: async (req, cache, opts) => (await loadFront()).resolve(req, cache, opts),
     lower: async (req, cache) => (await load()).lower(req, cache),
     build: async (req, cache, b) => (await load()).build(req, cache, b, env),
     test: async (req, cache, t) => (await load()).test(req, cache, t)

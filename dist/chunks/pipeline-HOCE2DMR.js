@@ -5,13 +5,13 @@ import {
   lower,
   run,
   test
-} from "./chunk-Z26HTOKE.js";
+} from "./chunk-QPAOH46P.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-4NSGO37D.js";
-import "./chunk-E3K65NKN.js";
-import "./chunk-LQPGY5VJ.js";
+} from "./chunk-IN33QUJ3.js";
+import "./chunk-UHJ5KMZR.js";
+import "./chunk-PKWUUWPU.js";
 import "./chunk-5V3WT3R2.js";
 export {
   build,

@@ -8,8 +8,8 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-4NSGO37D.js";
-import "./chunk-LQPGY5VJ.js";
+} from "./chunk-IN33QUJ3.js";
+import "./chunk-PKWUUWPU.js";
 import "./chunk-5V3WT3R2.js";
 export {
   defaultCacheDir,
