@@ -43,6 +43,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { AC_KEY_PATTERN, DIGEST_PATTERN } from "../pipeline/remote-cache.ts";
+import { processAlive } from "../util/fs.ts";
 import type { Logger } from "./config.ts";
 
 export type Kind = "cas" | "ac";
@@ -297,7 +298,7 @@ export class DiskStore {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
     const owner = Number(readFileSync(lock, "utf8").trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
       throw new Error(
         `data folder ${this.opts.dir} is in use by process ${owner} (one server per data folder)`,
       );
@@ -366,15 +367,5 @@ export class DiskStore {
     }
     if (removed) this.opts.logger.warn(`removed ${removed} stray file(s) from the data folder`);
     this.evict("");
-  }
-}
-
-/** Whether a process with this pid exists (EPERM: it does, under another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
