@@ -1,10 +1,12 @@
 /** The local lowered-artifact cache: content keys, atomic entries, corruption as a miss, pruning. */
 
 import test from "ava";
-import { mkdtempSync, readdirSync, writeFileSync, readFileSync, utimesSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { computeCacheKey, LocalCache, LOCAL_CACHE_KEEP, type KeyInputs } from "../../src/pipeline/cache.ts";
+import { lowerProject } from "../../src/pipeline/spine.ts";
+import { artifactId } from "../../src/artifact/encode.ts";
 
 const base: KeyInputs = {
   toolchain: "0.1.0",
@@ -111,4 +113,37 @@ test("an entry's warnings are kept beside it, dropped with it, and a damaged fil
     LOCAL_CACHE_KEEP,
     "pruned with their entries",
   );
+});
+
+test("an entry's digest is the artifact's identity; a digest given to put is stored as such", (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cache-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = new LocalCache(dir);
+  const bytes = new Uint8Array([7, 8, 9]);
+  cache.put("k", bytes, artifactId(bytes));
+  t.deepEqual(cache.getEntry("k"), { bytes, sha256: artifactId(bytes) });
+  // A wrong digest handed to put makes the entry damaged: it reads as a miss and is removed.
+  cache.put("bad", bytes, "0".repeat(64));
+  t.is(cache.getEntry("bad"), undefined);
+  t.false(readdirSync(dir).includes("bad.bca"));
+});
+
+test("lowerProject names the artifact by the sha256 of the stored bytes on a miss and on each kind of local hit", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "beskid-cache-"));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(resolve(import.meta.dirname, "../fixtures/cli/mixed"), dir, { recursive: true });
+  const lower = (jit?: "main") =>
+    lowerProject({ cwd: dir, command: "run" }, { enabled: true }, jit ? { jit } : {});
+  const cold = await lower();
+  t.true(cold.ok);
+  t.false(cold.cache.hit);
+  const file = readFileSync(cold.artifact!.path);
+  t.is(cold.artifact!.sha256, artifactId(file.subarray(0, file.length - 64)));
+  const warm = await lower();
+  t.true(warm.cache.hit);
+  t.truthy(warm.program, "decoded from the cache");
+  t.is(warm.artifact!.sha256, cold.artifact!.sha256);
+  const jit = await lower("main");
+  t.true(jit.cache.hit);
+  t.is(jit.artifact!.sha256, cold.artifact!.sha256);
 });

@@ -93,6 +93,14 @@ export class LocalCache {
 
   /** Stored bytes whose sha256 matches the stored digest; a damaged entry is removed. */
   get(key: string): Uint8Array | undefined {
+    return this.getEntry(key)?.bytes;
+  }
+
+  /**
+   * As `get`, with the bytes' sha256 (the artifact's identity, `artifactId`), already computed
+   * to check them against the stored digest.
+   */
+  getEntry(key: string): { readonly bytes: Uint8Array; readonly sha256: string } | undefined {
     const entry = this.read(key);
     if (entry === undefined) return undefined;
     if ("problem" in entry) {
@@ -106,7 +114,7 @@ export class LocalCache {
       this.remove(key);
       return undefined;
     }
-    return new Uint8Array(entry.body);
+    return { bytes: new Uint8Array(entry.body), sha256: entry.digest };
   }
 
   /**
@@ -126,9 +134,10 @@ export class LocalCache {
     return { path: this.pathOf(key), sha256: entry.digest, bytes: entry.body.length };
   }
 
-  put(key: string, bytes: Uint8Array): string {
+  /** Stores `bytes`; `sha256` is their digest when the caller has it already. */
+  put(key: string, bytes: Uint8Array, sha256: string = sha256Hex(bytes)): string {
     const path = this.pathOf(key);
-    const digest = Buffer.from(sha256Hex(bytes), "latin1");
+    const digest = Buffer.from(sha256, "latin1");
     writeFileAtomic(path, Buffer.concat([Buffer.from(bytes), digest]));
     this.prune(key);
     return path;

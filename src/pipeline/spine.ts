@@ -117,15 +117,19 @@ export async function lowerProject(
   try {
     const t1 = performance.now();
     let bytes: Uint8Array | undefined;
+    // sha256 of `bytes` (artifactId), computed once: a local entry's is checked on reading.
+    let id: string | undefined;
     let program: CodegenArtifact | undefined;
     let jitModule: PreparedArtifact | undefined;
     let source: "local" | "remote" | "none" = "none";
     // Whether `<key>.bca` is in the local cache now: the artifact's `path` names it only then.
     let stored = false;
     if (local) {
-      bytes = local.get(key);
-      const store = bytes && options.jit ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
-      jitModule = store && loadCached(artifactId(bytes!), store, { purpose: options.jit, warn });
+      const entry = local.getEntry(key);
+      bytes = entry?.bytes;
+      id = entry?.sha256;
+      const store = entry && options.jit ? jitStore(join(base.cacheDir!, `${key}.bca`)) : undefined;
+      jitModule = store && loadCached(entry!.sha256, store, { purpose: options.jit, warn });
       program = jitModule ? undefined : usable(bytes, warn, "local");
       if (bytes && !program && !jitModule) local.remove(key);
       if (program || jitModule) source = "local";
@@ -136,7 +140,8 @@ export async function lowerProject(
       program = usable(bytes, warn, "remote");
       if (program) {
         source = "remote";
-        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key, bytes!));
+        id = artifactId(bytes!);
+        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key, bytes!, id));
       }
     }
     timings.cache = performance.now() - t1;
@@ -152,11 +157,12 @@ export async function lowerProject(
       if (!compiled.artifact || hasErrors(diagnostics))
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
+      id = artifactId(bytes);
       program = compiled.artifact;
       stored =
         !!local &&
         safely(warn, "could not write the local cache", () => {
-          local.put(key, bytes!);
+          local.put(key, bytes!, id);
           local.putWarnings(key, compiled.diagnostics);
         });
       if (remote) await remote.put(key, bytes);
@@ -169,7 +175,7 @@ export async function lowerProject(
       ...base,
       diagnostics,
       cache: { hit: source !== "none", source },
-      artifact: { path, sha256: artifactId(bytes!), bytes: bytes!.length },
+      artifact: { path, sha256: id!, bytes: bytes!.length },
       timings,
       ...(program ? { program } : {}),
       ...(jitModule ? { jitModule } : {}),
