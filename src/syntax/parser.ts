@@ -746,16 +746,7 @@ class Parser {
     if (!VISIBILITY_WORDS.has(word)) return false;
     const next = this.peek(1).kind;
     const after = this.peek(2).kind;
-    const itemKeyword =
-      next === T.KwType ||
-      next === T.KwEnum ||
-      next === T.KwContract ||
-      next === T.KwMod ||
-      next === T.KwUse ||
-      next === T.KwImpl ||
-      next === T.KwTest ||
-      next === T.KwAttribute ||
-      next === T.KwPub;
+    const itemKeyword = SYNC_ITEM.has(next);
     const typedFunction = next === T.Ident && (after === T.Ident || after === T.Lt || after === T.LBracket);
     if (!itemKeyword && !typedFunction) return false;
     this.error("E0103", `\`${word}\` is not a Beskid declaration`, FOREIGN_ITEM_WORDS.get(word));
