@@ -9,6 +9,7 @@
 import test from "ava";
 import {
   borrowedParams,
+  freesFor,
   insertFrees,
   ir,
   owningLocals,
@@ -318,4 +319,25 @@ test("a literal-building seq is new only when its private locals cannot leak or 
     "the temporary used elsewhere": owner(interp(), [ir.exec(ir.rt("str_len", [ir.get(1)]))]),
   };
   for (const [what, f] of Object.entries(cases)) t.false(owningLocals(f, 1, b(f)).has(0), what);
+});
+
+test("freesFor gives insertFrees the callees' result types and leaves runtime functions alone", (t) => {
+  // caller: x = reads(str_from_i64(1)); return x — reads borrows its parameter and returns i64.
+  const reads = fn(["i32"], [], [ir.ret(ir.rt("str_len", [ir.get(0)]))]);
+  const caller = fn(
+    [],
+    ["i64"],
+    [ir.set(0, ir.call(1, [ir.rt("str_from_i64", [i64(1)])])), ir.ret(ir.get(0))],
+  );
+  const runtime = fn(["i32"], [], [ir.ret(ir.rt("str_len", [ir.get(0)]))]);
+  const p = program(caller, reads, runtime);
+  const frees = freesFor(p, 2, TARGETS);
+  const freed = (f: Func): boolean =>
+    JSON.stringify(f.body, (_, v: unknown) => (typeof v === "bigint" ? String(v) : v)).includes(
+      `"func":${TARGETS.freeArray}`,
+    );
+  // Without the result types the temporary would be kept (the call's result is used).
+  t.false(freed(insertFrees(caller, 2, borrowedParams(p, 2), TARGETS)));
+  t.true(freed(frees(caller, 0)), "the temporary passed to a borrowed parameter is freed after the call");
+  t.is(frees(runtime, 2), runtime);
 });

@@ -678,12 +678,25 @@ export function insertFrees(
   return { ...f, locals: [...f.locals, ...extra], body };
 }
 
+/**
+ * `insertFrees` as both backends apply it to a linked artifact `a`: `frees(f, i)` is `f` (the
+ * function at index `i`, or a rewrite of it) with frees inserted, given the borrowed parameters
+ * and the callees' result types; runtime functions (`i >= programFunctions`) are returned as
+ * they are. One place, so the JIT and AOT free the same objects.
+ */
+export function freesFor(
+  a: CodegenArtifact,
+  programFunctions: number,
+  targets: FreeTargets,
+): (f: Func, index: number) => Func {
+  const borrowed = borrowedParams(a, programFunctions);
+  const resultType = (i: number): ValType | null => a.functions[i]!.type.result;
+  return (f, index) =>
+    index < programFunctions ? insertFrees(f, programFunctions, borrowed, targets, resultType, index) : f;
+}
+
 /** The program functions of a linked artifact with frees inserted (`insertFrees` of each). */
 export function freeDeadObjects(a: CodegenArtifact, programFunctions: number, targets: FreeTargets): Func[] {
-  const borrowed = borrowedParams(a, programFunctions);
-  return a.functions
-    .slice(0, programFunctions)
-    .map((f, self) =>
-      insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i]!.type.result, self),
-    );
+  const frees = freesFor(a, programFunctions, targets);
+  return a.functions.slice(0, programFunctions).map((f, i) => frees(f, i));
 }

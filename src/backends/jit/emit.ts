@@ -32,8 +32,7 @@ import {
   forEachChild,
   forEachStmtChild,
   versionLoops,
-  borrowedParams,
-  insertFrees,
+  freesFor,
 } from "../../artifact/index.ts";
 import { HOST_CONTRACT, JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
 import { unavailableByRoot, type UnavailableExtern } from "./reach.ts";
@@ -253,17 +252,13 @@ export function compileArtifactDetailed(
   const locTables: (readonly number[])[] = [];
   const scratch = new ByteWriter(64 * 1024);
   // Dead objects are freed after tail recursion became a loop (docs/runtime.md, "Memory").
-  const borrowed = borrowedParams(a, linked.programFunctions);
-  const targets = freeTargets(linked);
+  const frees = freesFor(a, linked.programFunctions, freeTargets(linked));
   for (const [i, f] of a.functions.entries()) {
     // One walk decides which of the whole-body passes below can be skipped: loop versioning
     // only rewrites loops with `elem.addr`, handler planning only moves checks inside loops.
     const t = eliminateTailRecursion(f, i);
-    // With the callees' result types, as `withFrees` (AOT) does: both free the same temporaries.
-    const g =
-      i < linked.programFunctions
-        ? insertFrees(t, linked.programFunctions, borrowed, targets, (k) => a.functions[k]!.type.result, i)
-        : t;
+    // As `withFrees` (AOT) does: both free the same objects.
+    const g = frees(t, i);
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,
