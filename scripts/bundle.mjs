@@ -3,7 +3,7 @@
 // (the staleness test bundles into a temporary folder and compares byte for byte).
 import { build } from "esbuild";
 import { rmSync, mkdirSync, existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export const ENTRIES = {
   cli: "src/cli/bin.ts",
@@ -45,6 +45,35 @@ const coreStubs = {
   },
 };
 
+// `@actions/http-client` imports undici at its top level only for the proxy agent of
+// `getAgentDispatcher` (fetch-based clients); the cache and artifact clients never call it,
+// yet evaluating undici (and the Node built-ins it pulls in) took ~20 ms CPU of every step that
+// loads them (the restore step of a warm run included). Inside @actions/http-client, `undici`
+// becomes a module whose ProxyAgent requires the real undici when one is constructed: the
+// behaviour is the same, the cost is paid only by a caller that uses it.
+const lazyUndici = {
+  name: "lazy-undici",
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) => {
+      if (args.namespace !== "file") return undefined; // the shim's own require: the real undici
+      if (!/[\\/]@actions[\\/]http-client[\\/]lib[\\/]/.test(args.importer)) return undefined;
+      return { path: args.importer, namespace: "lazy-undici" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy-undici" }, (args) => ({
+      contents:
+        "export class ProxyAgent {\n" +
+        "  constructor(...args) {\n" +
+        '    const { ProxyAgent: Real } = require("undici");\n' +
+        "    return new Real(...args);\n" +
+        "  }\n" +
+        "}\n",
+      loader: "js",
+      // Resolved from the importing package, so it is the undici that package depends on.
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const outIdx = process.argv.indexOf("--outdir");
 const outdir = outIdx > 0 ? process.argv[outIdx + 1] : "dist";
 
@@ -61,7 +90,7 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
-  plugins: [coreStubs],
+  plugins: [coreStubs, lazyUndici],
   logLevel: "warning",
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: {
