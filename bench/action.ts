@@ -110,7 +110,10 @@ export interface ActionRunFigures {
   readonly totalMs: number;
   /** CPU time of the run: the bench process in-process, the step processes as children. */
   readonly cpuMs: number;
+  /** Wall time per step. */
   readonly steps: Partial<Record<StepName, number>>;
+  /** CPU time per step (child processes only: in-process steps share the bench's process). */
+  readonly stepCpu: Partial<Record<StepName, number>>;
   readonly cacheHit: boolean;
 }
 
@@ -157,25 +160,41 @@ async function loadTree(label: string, root: string): Promise<Tree> {
   };
 }
 
-/** Runs `dist/action-<step>.js` as a runner does, recording the child's CPU time (user + system). */
-function childRunner(distDir: string, cwd: string, cpu: { ms: number }): StepRunner {
-  const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+/**
+ * Runs `dist/action-<step>.js` as a runner does, recording the child's CPU time (user + system,
+ * its own child processes such as `tar` and `zstd` included) per step and in total. The step
+ * runs under `bash`, whose `times` reports the children's CPU to the millisecond (GNU `time`
+ * rounds to 10 ms, too coarse for steps of 30-60 ms).
+ */
+function childRunner(
+  distDir: string,
+  cwd: string,
+  cpu: { ms: number },
+  stepCpu: Partial<Record<StepName, number>>,
+): StepRunner {
   return (step, env) =>
     new Promise((done, reject) => {
       const cpuFile = join(distDir, `cpu-${step}-${process.pid}.txt`);
       const script = join(distDir, `action-${step}.js`);
-      const [cmd, args] = timeBin
-        ? [timeBin, ["-f", "%U %S", "-o", cpuFile, process.execPath, script]]
-        : [process.execPath, [script]];
-      const child = spawn(cmd, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(
+        "bash",
+        ["-c", '"$0" "$1"; code=$?; times > "$2"; exit $code', process.execPath, script, cpuFile],
+        { env, cwd, stdio: ["ignore", "pipe", "pipe"] },
+      );
       let log = "";
       child.stdout.on("data", (d: Buffer) => (log += d.toString("utf8")));
       child.stderr.on("data", (d: Buffer) => (log += d.toString("utf8")));
       child.on("error", reject);
       child.on("close", (code) => {
-        if (timeBin && existsSync(cpuFile)) {
-          const [u, sys] = readFileSync(cpuFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
-          cpu.ms += ((u ?? 0) + (sys ?? 0)) * 1000;
+        if (existsSync(cpuFile)) {
+          // The second line of `times`: the children's user and system time, e.g. "0m0.052s 0m0.011s".
+          const line = readFileSync(cpuFile, "utf8").trim().split("\n").at(-1) ?? "";
+          const ms = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+            (sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000,
+            0,
+          );
+          cpu.ms += ms;
+          stepCpu[step] = Math.round(ms);
           rmSync(cpuFile, { force: true });
         }
         done({ code: code ?? 1, log });
@@ -199,12 +218,13 @@ function timed(runner: StepRunner, steps: Partial<Record<StepName, number>>): St
 async function once(
   tree: Tree,
   project: string,
-  makeRunner: (cwd: string, cpu: { ms: number }) => StepRunner,
+  makeRunner: (cwd: string, cpu: { ms: number }, stepCpu: Partial<Record<StepName, number>>) => StepRunner,
   inProcess: boolean,
   at: string,
 ): Promise<ActionRunFigures> {
   const ws = tree.makeWorkspace(project, ".", join(at, tree.label));
   const steps: Partial<Record<StepName, number>> = {};
+  const stepCpu: Partial<Record<StepName, number>> = {};
   const cpu = { ms: 0 };
   try {
     const c0 = process.cpuUsage();
@@ -213,13 +233,13 @@ async function once(
       ws,
       tree.fake,
       { inputs: { build: "false", test: "false" } },
-      timed(makeRunner(ws.workspace, cpu), steps),
+      timed(makeRunner(ws.workspace, cpu, stepCpu), steps),
     );
     const totalMs = Math.round(performance.now() - t0);
     const used = process.cpuUsage(c0);
     if (inProcess) cpu.ms = (used.user + used.system) / 1000;
     if (r.failed.length) throw new Error(`bench run failed in ${r.failed.join(", ")}:\n${r.log}`);
-    return { totalMs, cpuMs: Math.round(cpu.ms), steps, cacheHit: r.action["cache-hit"] === "true" };
+    return { totalMs, cpuMs: Math.round(cpu.ms), steps, stepCpu, cacheHit: r.action["cache-hit"] === "true" };
   } finally {
     ws.cleanup();
   }
@@ -264,7 +284,8 @@ export async function benchAction(
       {
         mode: "child processes" as const,
         inProcess: false,
-        runner: (t: Tree) => (cwd: string, cpu: { ms: number }) => childRunner(dists.get(t)!, cwd, cpu),
+        runner: (t: Tree) => (cwd: string, cpu: { ms: number }, stepCpu: Partial<Record<StepName, number>>) =>
+          childRunner(dists.get(t)!, cwd, cpu, stepCpu),
       },
     ];
     for (const m of modes) {
@@ -302,6 +323,13 @@ export async function benchAction(
   return results;
 }
 
+/** A step's wall time, and its CPU time where measured apart (child processes): `wall / CPU`. */
+function stepCell(f: ActionRunFigures, step: StepName): string {
+  if (f.steps[step] === undefined) return "—";
+  const cpu = f.stepCpu[step];
+  return cpu === undefined ? `${f.steps[step]} ms` : `${f.steps[step]} / ${cpu} ms`;
+}
+
 export function renderActionBench(results: readonly ActionBenchResult[]): string {
   const order: StepName[] = ["resolve", "restore", "lower", "save", "report"];
   const trees = new Set(results.map((r) => r.tree)).size > 1;
@@ -316,7 +344,7 @@ export function renderActionBench(results: readonly ActionBenchResult[]): string
       ["warm", r.warm],
     ] as const) {
       lines.push(
-        `${head} ${name} | ${f.cacheHit ? "exact hit" : "miss"} | ${f.totalMs} ms | ${f.cpuMs} ms | ${order.map((s) => (f.steps[s] === undefined ? "—" : `${f.steps[s]} ms`)).join(" | ")} |`,
+        `${head} ${name} | ${f.cacheHit ? "exact hit" : "miss"} | ${f.totalMs} ms | ${f.cpuMs} ms | ${order.map((s) => stepCell(f, s)).join(" | ")} |`,
       );
     }
     lines.push(
@@ -385,7 +413,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
           "*in-process* runs the step cores with the real `@actions/core`/`cache`/`artifact` clients (tar + zstd",
           "included; CPU = the bench process's, so tar and zstd are not in it); *child processes* runs freshly",
           "bundled `action-<step>.js` files as a runner does (node start-up and module loading per step; CPU =",
-          "user + system of the step processes). `gen200` is a generated project of 200 modules (a type, three",
+          "user + system of the step processes and their children, such as `tar` and `zstd`, to the millisecond from",
+          "`bash`'s `times`). Step cells give wall time; as child processes `wall / CPU` of that step's process. `gen200` is a generated project of 200 modules (a type, three",
           "functions and a test each) plus its corelib closure; `gen1000` has 1000 such modules with nine more",
           "loop functions each (100,000 lines). Every run of a tree checks the project out at the same path, as a",
           "runner does, with an empty cache folder; cold and warm differ only in what the cache service holds.",
