@@ -37,7 +37,7 @@
 import type { CodegenArtifact, Expr, Func, Stmt, ValType } from "./schema.ts";
 import { assignedLocals } from "./loops.ts";
 import { LAYOUT, runtimeFunction } from "./runtime-abi.ts";
-import { forEachChild, forEachStmtChild, mapChildren, mapStmtChildren } from "./walk.ts";
+import { forEachChild, forEachStmtChild, mapChildren, mapStmtChildren, walkBody } from "./walk.ts";
 
 /** How a dead object's size is found: from its length (strings, arrays) or a constant (records). */
 export type SizeRule = { readonly elem: number } | { readonly size: number };
@@ -202,22 +202,22 @@ function occurrences(body: readonly Stmt[]): {
   const count = new Map<number, number>();
   const sets = new Map<number, number>();
   const bump = (i: number): void => void count.set(i, (count.get(i) ?? 0) + 1);
-  const e = (x: Expr): void => {
-    if (x.kind === "local.get") bump(x.index);
-    if (x.kind === "local.tee") {
-      bump(x.index);
-      tees.add(x.index);
-    }
-    forEachChild(x, e, s);
-  };
-  const s = (x: Stmt): void => {
-    if (x.kind === "local.set") {
-      bump(x.index);
-      sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
-    }
-    forEachStmtChild(x, e, s);
-  };
-  body.forEach(s);
+  walkBody(
+    body,
+    (x) => {
+      if (x.kind === "local.get") bump(x.index);
+      if (x.kind === "local.tee") {
+        bump(x.index);
+        tees.add(x.index);
+      }
+    },
+    (x) => {
+      if (x.kind === "local.set") {
+        bump(x.index);
+        sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
+      }
+    },
+  );
   return { tees, count, sets };
 }
 
@@ -313,12 +313,13 @@ function freshSeq(
   // The private locals that may hold t's reference or an address inside its object.
   const holds = new Set([t]);
   const privSets: Extract<Stmt, { kind: "local.set" }>[] = [];
-  const collect = (x: Stmt): void => {
-    if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
-    forEachStmtChild(x, collectE, collect);
-  };
-  const collectE = (x: Expr): void => forEachChild(x, collectE, collect);
-  v.body.forEach(collect);
+  walkBody(
+    v.body,
+    () => {},
+    (x) => {
+      if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
+    },
+  );
   for (let grew = true; grew;) {
     grew = false;
     for (const st of privSets) {
@@ -401,15 +402,16 @@ function readByTailCalls(f: Func, self: number): Set<number> {
     v?.kind === "call"
       ? v.func === self
       : v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && tail(v.right);
-  const e = (x: Expr): void => forEachChild(x, e, s);
-  const s = (x: Stmt): void => {
-    // Every local the returned value reads (`return len(t) + g(…)` too): a free after it
-    // would follow the call.
-    if (x.kind === "return" && tail(x.value))
-      for (const l of occurrences([{ kind: "expr", expr: x.value! }]).count.keys()) out.add(l);
-    forEachStmtChild(x, e, s);
-  };
-  f.body.forEach(s);
+  walkBody(
+    f.body,
+    () => {},
+    (x) => {
+      // Every local the returned value reads (`return len(t) + g(…)` too): a free after it
+      // would follow the call.
+      if (x.kind === "return" && tail(x.value))
+        for (const l of occurrences([{ kind: "expr", expr: x.value! }]).count.keys()) out.add(l);
+    },
+  );
   return out;
 }
 
@@ -438,24 +440,33 @@ export function owningLocals(
   borrowed: readonly (readonly boolean[])[],
   self = -1,
 ): Map<number, SizeRule> {
+  return owning(f, programFunctions, borrowed, self, occurrences(f.body));
+}
+
+/** `owningLocals`, given `occurrences(f.body)` (`insertFrees` needs them too). */
+function owning(
+  f: Func,
+  programFunctions: number,
+  borrowed: readonly (readonly boolean[])[],
+  self: number,
+  { tees, count }: ReturnType<typeof occurrences>,
+): Map<number, SizeRule> {
   const params = f.type.params.length;
-  const { tees, count } = occurrences(f.body);
   const u = uses(f.body, programFunctions);
   const rules = new Map<number, SizeRule | "none" | null>();
-  const visitSet = (x: Stmt): void => {
-    if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
-      const r = freshRule(x.value, count, programFunctions);
-      const prev = rules.get(x.index);
-      if (prev === undefined || prev === "none") rules.set(x.index, r);
-      else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r))) rules.set(x.index, null);
-    }
-  };
-  const e = (x: Expr): void => forEachChild(x, e, s);
-  const s = (x: Stmt): void => {
-    visitSet(x);
-    forEachStmtChild(x, e, s);
-  };
-  f.body.forEach(s);
+  walkBody(
+    f.body,
+    () => {},
+    (x) => {
+      if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
+        const r = freshRule(x.value, count, programFunctions);
+        const prev = rules.get(x.index);
+        if (prev === undefined || prev === "none") rules.set(x.index, r);
+        else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r)))
+          rules.set(x.index, null);
+      }
+    },
+  );
   const out = new Map<number, SizeRule>();
   for (const [l, r] of rules) {
     if (r === null || r === "none" || tees.has(l) || u.escapes.has(l)) continue;
@@ -521,7 +532,9 @@ export function insertFrees(
   self = -1,
 ): Func {
   if (!allocates(f.body)) return f;
-  const owned = owningLocals(f, programFunctions, borrowed, self);
+  const occ = occurrences(f.body);
+  const { count } = occ;
+  const owned = owning(f, programFunctions, borrowed, self, occ);
   const extra: ValType[] = [];
   const base = f.type.params.length + f.locals.length;
   const newLocal = (t: ValType): number => {
@@ -532,7 +545,6 @@ export function insertFrees(
   for (const l of owned.keys()) temp.set(l, newLocal("i32"));
   let resultTemp = -1;
   let changed = owned.size > 0;
-  const { count } = occurrences(f.body);
   const get = (index: number): Expr => ({ kind: "local.get", index });
   const freeWith = (l: number, r: SizeRule): Stmt => {
     const [func, arg] = "elem" in r ? [targets.freeArray, r.elem] : [targets.free, r.size];
