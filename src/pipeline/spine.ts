@@ -290,10 +290,11 @@ function prepared(
 }
 
 /**
- * A backend knows no files: "no entry point" (E4030) is placed at the entry file the plan
- * chose, so the user sees which file lacks `main`.
+ * A backend's diagnostics as the front end's are shown: a place it names by unit name (E4040)
+ * gets the display path, and "no entry point" (E4030, E4031), which has no file, is placed at
+ * the entry file the plan chose, so the user sees which file lacks `main`.
  */
-function atEntryFile(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): Diagnostic[] {
+function displayBackendDiagnostics(ds: readonly Diagnostic[], lowered: Lowered, cwd: string): Diagnostic[] {
   const entry = lowered.resolved?.plan.entryFile;
   const unitPaths = lowered.resolved?.unitPaths ?? new Map<string, string>();
   return ds.map((d) =>
@@ -331,7 +332,7 @@ export async function runProject(req: ProjectRequest, cache: CacheRequest, io: R
     ),
     ...(io.entrypoint !== undefined ? { entrypoint: io.entrypoint } : {}),
   });
-  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
+  const diagnostics = [...lowered.diagnostics, ...displayBackendDiagnostics(r.diagnostics, lowered, req.cwd)];
   if (r.diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, diagnostics, exitCode: r.exitCode };
 }
@@ -470,6 +471,6 @@ export async function buildProject(
     env,
     wasm: (p) => compileArtifact(p),
   });
-  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
+  const diagnostics = [...lowered.diagnostics, ...displayBackendDiagnostics(r.diagnostics, lowered, req.cwd)];
   return { ...base, ok: r.ok && !hasErrors(diagnostics), diagnostics, outputs: r.outputs };
 }
