@@ -6,7 +6,7 @@
  */
 
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve as resolvePath } from "node:path";
+import { dirname, join, resolve as resolvePath } from "node:path";
 import { writeFileAtomic } from "../util/fs.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics/index.ts";
 import {
@@ -353,21 +353,11 @@ export async function testProject(req: ProjectRequest, cache: CacheRequest, t: T
   // LANGUAGE.md §5.18: a failure is reported at the innermost frame in the failing test's own
   // project, i.e. the root (host, dependency or corelib) that holds the test's file; a
   // dependency's materialized copy lives under the project folder, so unit names alone cannot
-  // tell. The most specific root wins (a host root "." contains obj/…/deps).
-  const { plan, assembly } = lowered.resolved;
-  const rootOfUnit = new Map<string, number>();
-  for (const u of assembly.units) {
-    let best = -1;
-    plan.roots.forEach((r, i) => {
-      const rel = relative(r.path, u.path);
-      const inside = !rel.startsWith("..") && !isAbsolute(rel);
-      if (inside && (best < 0 || r.path.length > plan.roots[best]!.path.length)) best = i;
-    });
-    if (best >= 0) rootOfUnit.set(u.fileName, best);
-  }
+  // tell. Assembly placed each unit in its innermost root (a host root "." contains obj/…/deps).
+  const rootOfUnit = new Map(lowered.resolved.assembly.units.map((u) => [u.fileName, u.rootIndex]));
   const isOwnFile = (file: string, testFile: string): boolean => {
-    const root = rootOfUnit.get(file);
-    return root !== undefined && root === rootOfUnit.get(testFile);
+    const root = rootOfUnit.get(file) ?? -1;
+    return root >= 0 && root === rootOfUnit.get(testFile);
   };
   const started = performance.now();
   const results: (TestCaseResult | undefined)[] = new Array(table.length);
