@@ -32,7 +32,7 @@ import {
 } from "../artifact/index.ts";
 import { HOST_CONTRACT, HOST_FUNCTIONS, HOST_LIBRARY, HOST_NAMES, type HostName } from "./host-abi.ts";
 
-/** Name of the runtime's one global: the next free heap address (set to heapBase at link time). */
+/** Name of the global holding the bump pointer: the next fresh heap address (set to heapBase at link time). */
 export const HEAP_TOP_GLOBAL = "rt.heap_top";
 /** Name of the global holding the first heap address (set to heapBase at link time). */
 export const HEAP_BASE_GLOBAL = "rt.heap_base";
