@@ -13,13 +13,13 @@
  *       the loop unchanged (checked, so it panics exactly where and how it did)
  *
  * The test runs once per entry into the loop, and its range part only when the loop runs
- * at least once (a flag local set by a nested `if`: no backend evaluates it eagerly). It is exact arithmetic: it requires step >= 1
- * and last + step not to wrap (so the induction variable only grows), and, for every
- * access, the first and last index and the span last - start to be below the array's
- * length as unsigned numbers; then every index in between is the first one plus at most
- * the span, computed without wrapping. Small constants only, so the test costs a few
- * compares and no registers for 64-bit immediates in the enclosing loop. Array lengths never change after
- * allocation, and invariant parts read only locals the loop never assigns and contain no
+ * at least once (a flag local set by a nested `if`: no backend evaluates it eagerly). It is
+ * exact arithmetic: it requires step >= 1 and last + step not to wrap (so the induction
+ * variable only grows), and, for every access, the first and last index and the span
+ * last - start to be below the array's length as unsigned numbers; then every index in
+ * between is the first one plus at most the span, computed without wrapping. Small constants
+ * only, so the test costs a few compares and no registers for 64-bit immediates in the
+ * enclosing loop. Array lengths never change after allocation, and invariant parts read only locals the loop never assigns and contain no
  * loads, calls or checked operations, so evaluating them once before the loop (into fresh
  * locals, which also takes them out of the loop) is unobservable.
  *

@@ -8,7 +8,8 @@
  * same artifact gives byte-identical outputs. Atomic: everything is produced in a temporary
  * folder next to the destination and renamed into place only when every step succeeded; a
  * failed build leaves nothing behind. Problems are returned as coded diagnostics (E4020, E4023,
- * E4021, E4022, E4030; E9002 for outputs the file system refuses), never thrown. It reads only the artifact (and the runtime linker).
+ * E4021, E4022, E4030; E9002 for outputs the file system refuses), never thrown. It reads
+ * only the artifact (and the runtime linker).
  */
 
 import { execFile } from "node:child_process";
