@@ -28,7 +28,7 @@ import type {
   ResolveOptions,
   ResolveResult,
 } from "./api.ts";
-import { cacheKeyBase, computeCacheKey } from "./cache.ts";
+import { cacheKeyBase, computeCacheKey, type KeyInputs } from "./cache.ts";
 import { loadValidSnapshot, recordingFs, saveSnapshot, snapshotPath } from "./closure-snapshot.ts";
 
 /** Lowering options are part of the cache key; backend options never are. */
@@ -118,12 +118,17 @@ function displayTable(plan: CompilePlan, assembly: ProgramAssembly): Map<string,
   return table;
 }
 
-function keyBaseOf(req: ProjectRequest): CacheKeyBase {
-  return cacheKeyBase({
+/** The cache key's inputs that do not depend on the import closure. */
+function baseKeyInputs(req: ProjectRequest): Pick<KeyInputs, "toolchain" | "schema" | "options"> {
+  return {
     toolchain: VERSION,
     schema: ARTIFACT_SCHEMA_VERSION,
     options: { ...loweringOptions(req.command) },
-  });
+  };
+}
+
+function keyBaseOf(req: ProjectRequest): CacheKeyBase {
+  return cacheKeyBase(baseKeyInputs(req));
 }
 
 function summaryOf(plan: CompilePlan, unitCount: number | undefined): PlanSummary {
@@ -221,9 +226,7 @@ export function resolveProject(
   }
   const unitPaths = displayTable(plan, assembly);
   const key = computeCacheKey({
-    toolchain: VERSION,
-    schema: ARTIFACT_SCHEMA_VERSION,
-    options: { ...loweringOptions(req.command) },
+    ...baseKeyInputs(req),
     units: assembly.units.map((u) => ({ module: `${u.module}@${u.fileName}`, hash: u.hash })),
     inputs: plan.inputs.map((p) => ({
       path: relative(plan.projectDir, p).split(sep).join("/"),
