@@ -167,6 +167,12 @@ class Checker {
     return { label: block.label, span: block.labelSpan };
   }
 
+  /** Reports a name that cannot become a file or folder name or a Project.lock field (`nameProblem`). */
+  safeName(name: string, span: Span, what: string, usedAs: string): void {
+    const problem = nameProblem(name, usedAs);
+    if (problem) this.error(span, `${what} ${JSON.stringify(name)} ${problem}`);
+  }
+
   unique(seen: Map<string, Span>, label: string, span: Span, what: string): boolean {
     if (seen.has(label)) {
       this.error(span, `${what} '${label}' is declared twice`);
@@ -249,8 +255,8 @@ export function parseProjectManifest(
 
   const v = c.scalars(root, "the project block", PROJECT_KEYS);
   const name = c.require(v, "name", root, "the project block");
-  const nameBad = name && nameProblem(name.value, "it names folders and is written to Project.lock");
-  if (name && nameBad) c.error(name.span, `project name ${JSON.stringify(name.value)} ${nameBad}`);
+  if (name)
+    c.safeName(name.value, name.span, "project name", "it names folders and is written to Project.lock");
   const version = c.require(v, "version", root, "the project block");
   const typeV = v.get("type");
   const type: ProjectType = (typeV && c.oneOf(typeV, PROJECT_TYPES, "project type")) || "Host";
@@ -267,8 +273,7 @@ export function parseProjectManifest(
     if (b.kind === "target") {
       targetBlocks++;
       const l = c.label(b, "a target");
-      const targetBad = l && nameProblem(l.label, "it names the build's output folder and files");
-      if (l && targetBad) c.error(l.span, `target label ${JSON.stringify(l.label)} ${targetBad}`);
+      if (l) c.safeName(l.label, l.span, "target label", "it names the build's output folder and files");
       const tv = c.scalars(b, `target "${b.label ?? ""}"`, TARGET_KEYS);
       const kindV = c.require(tv, "kind", b, `target "${b.label ?? ""}"`);
       const kind = kindV && c.oneOf(kindV, TARGET_KINDS, "target kind");
@@ -294,8 +299,7 @@ export function parseProjectManifest(
     } else if (b.kind === "dependency") {
       depBlocks++;
       const l = c.label(b, "a dependency");
-      const depBad = l && nameProblem(l.label, "it is written to Project.lock");
-      if (l && depBad) c.error(l.span, `dependency label ${JSON.stringify(l.label)} ${depBad}`);
+      if (l) c.safeName(l.label, l.span, "dependency label", "it is written to Project.lock");
       const where = `dependency "${b.label ?? ""}"`;
       const dv = c.scalars(b, where, DEP_KEYS);
       const sourceV = c.require(dv, "source", b, where);
