@@ -8,9 +8,10 @@
 
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { FakeGitHub } from "../fakes/github/server.ts";
 import { childStepRunner, makeWorkspace, runAction, type RunOptions } from "../fakes/github/runner.ts";
 import { OUTPUTS } from "../../src/action/inputs.ts";
@@ -169,4 +170,24 @@ test.serial("bundled: outputs built and uploaded; release published on a tag", a
   t.is(sums.trim().split("\n").length, names.length - 1, "one checksum line per output");
   t.regex(r.summary, /### Outputs/);
   a.ws.cleanup();
+});
+
+test.serial("bundled: undici inside @actions/http-client is loaded only when a proxy agent is built", (t) => {
+  // The chunk that carries @actions/http-client (the cache and artifact clients import it).
+  const chunks = join(DIST, "chunks");
+  const chunk = readdirSync(chunks).find((f) =>
+    readFileSync(join(chunks, f), "utf8").includes("// node_modules/@actions/http-client/lib/index.js"),
+  );
+  if (!chunk) return t.fail("no bundled chunk holds @actions/http-client");
+  const probe = [
+    `const m = await import(${JSON.stringify(pathToFileURL(join(chunks, chunk)).href)});`,
+    // undici needs node:http2; nothing else the clients load at start-up does.
+    `const loaded = () => process.moduleLoadList.includes("NativeModule http2");`,
+    `const atLoad = loaded();`,
+    `process.env.https_proxy = "http://127.0.0.1:9";`,
+    `const agent = new m.HttpClient("beskid-ci-test").getAgentDispatcher("https://example.com/");`,
+    `console.log(JSON.stringify({ atLoad, afterAgent: loaded(), dispatch: typeof agent?.dispatch, proxy: /ProxyAgent/.test(agent?.constructor?.name ?? "") }));`,
+  ].join("\n");
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" });
+  t.deepEqual(JSON.parse(out.trim()), { atLoad: false, afterAgent: true, dispatch: "function", proxy: true });
 });
