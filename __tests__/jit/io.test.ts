@@ -134,6 +134,14 @@ test("files: write, read, exists, mkdir with parents, delete — relative to cwd
   }
 });
 
+// Node's recursive mkdir never returns where every mkdir answers ENOENT (under /proc): the host
+// creates the missing folders one by one (util/fs.ts makeDirs), so the program sees a failure.
+test("mkdir under /proc fails instead of hanging", async (t) => {
+  if (!existsSync("/proc/self")) return t.pass("no /proc here");
+  const a = program((b, p) => [p.i64(ir.rt("fs_mkdir", [b.string("/proc/beskid-no-such/dir")]))]);
+  t.is((await run(a)).out, "1\n");
+});
+
 test("clocks move forward; pid, tty and fiber stand-ins answer", async (t) => {
   const a = program((_b, p) => [
     p.i32(bin("i64.gt_s", ir.rt("clock_realtime_nanos", []), i64(1_600_000_000_000_000_000n))),

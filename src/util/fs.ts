@@ -5,7 +5,9 @@
  */
 
 import { randomBytes, createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as nodeFs from "node:fs";
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as nodePath from "node:path";
 import { dirname, basename, join, resolve } from "node:path";
 
 export function tempNameFor(path: string): string {
@@ -20,15 +22,28 @@ export function tempNameFor(path: string): string {
  * first failure is thrown (ENOENT, EACCES, ENOTDIR, …) for the caller to report.
  */
 export function makeDirs(dir: string): string | undefined {
+  return makeDirsWith(dir, nodeFs, nodePath);
+}
+
+/**
+ * `makeDirs` through the given `fs` and `path` modules. Self-contained (it names nothing
+ * outside itself), so the JIT's worker thread gets its source as it gets the host's (a
+ * program's `fs_mkdir` under `/proc` must fail, not hang).
+ */
+export function makeDirsWith(
+  dir: string,
+  fs: Pick<typeof nodeFs, "mkdirSync" | "statSync">,
+  path: Pick<typeof nodePath, "dirname" | "resolve">,
+): string | undefined {
   const missing: string[] = [];
-  for (let d = resolve(dir); ;) {
+  for (let d = path.resolve(dir); ;) {
     try {
-      if (statSync(d).isDirectory()) break;
+      if (fs.statSync(d).isDirectory()) break;
       const e: NodeJS.ErrnoException = new Error(`ENOTDIR: not a directory, mkdir '${d}'`);
       e.code = "ENOTDIR";
       throw e;
     } catch (e) {
-      const up = dirname(d);
+      const up = path.dirname(d);
       if ((e as NodeJS.ErrnoException).code !== "ENOENT" || up === d) throw e;
       missing.push(d);
       d = up;
@@ -37,10 +52,10 @@ export function makeDirs(dir: string): string | undefined {
   missing.reverse();
   for (const d of missing) {
     try {
-      mkdirSync(d);
+      fs.mkdirSync(d);
     } catch (e) {
       // Another process made it meanwhile: fine, as long as it is a folder.
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(d).isDirectory()) throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || !fs.statSync(d).isDirectory()) throw e;
     }
   }
   return missing[0];

@@ -55,6 +55,8 @@ export interface HostLib {
   readonly fs: typeof FS;
   readonly path: typeof PATH;
   readonly formatFloat: (v: number, single: boolean) => string;
+  /** `makeDirs` of util/fs.ts: Node's recursive mkdir never returns under `/proc`. */
+  readonly makeDirs: (dir: string) => string | undefined;
   readonly createHost: typeof createHost;
   readonly mapFrames: typeof mapFrames;
 }
@@ -339,7 +341,7 @@ export function createHost(cfg: HostConfig, lib: HostLib, mem: MemoryRef) {
     fs_mkdir(ptr: number, len: number): number {
       try {
         const p = pathAt(ptr, len);
-        lib.fs.mkdirSync(p, { recursive: true });
+        lib.makeDirs(p);
         return lib.fs.statSync(p).isDirectory() ? 0 : 1;
       } catch {
         return fail();

@@ -10,13 +10,12 @@
  * It does not filter or report tests (the pipeline does); it runs the names it is given.
  */
 
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { makeDiagnostic, type Diagnostic } from "../../diagnostics/index.ts";
 import { verifyArtifact, type CodegenArtifact } from "../../artifact/index.ts";
 import { JIT_MAPPED_EXTERNS } from "../../runtime/host-abi.ts";
 import { formatFloat } from "../../runtime/format.ts";
+import { makeDirsWith } from "../../util/fs.ts";
 import { enableWasmInlining, useWasmTier } from "./tuning.ts";
 import {
   TEST_DISPATCH_EXPORT,
@@ -34,8 +33,6 @@ import {
   type Sink,
   type SourceFrame,
 } from "./host.ts";
-
-const LIB: HostLib = { fs, path, formatFloat, createHost, mapFrames };
 
 /**
  * A compiled module with everything running needs (entry points, tests, source map, E4040
@@ -534,10 +531,11 @@ const WORKER_SOURCE = (): string =>
     'const fs = require("node:fs");',
     'const path = require("node:path");',
     `const formatFloat = (${formatFloat.toString()});`,
+    `const makeDirsWith = (${makeDirsWith.toString()});`,
     `const createHost = (${createHost.toString()});`,
     `const mapFrames = (${mapFrames.toString()});`,
     `const runInstance = (${runInstance.toString()});`,
-    "const lib = { fs, path, formatFloat, createHost, mapFrames };",
+    "const lib = { fs, path, formatFloat, makeDirs: (d) => makeDirsWith(d, fs, path), createHost, mapFrames };",
     `const runMainMessage = (${runMainMessage.toString()});`,
     `const ringWrite = (${ringWrite.toString()});`,
     `const ringReset = (${ringReset.toString()});`,
