@@ -256,9 +256,12 @@ export function compileArtifactDetailed(
   for (const [i, f] of a.functions.entries()) {
     // One walk decides which of the whole-body passes below can be skipped: loop versioning
     // only rewrites loops with `elem.addr`, handler planning only moves checks inside loops.
-    const t = eliminateTailRecursion(f, i);
-    // As `withFrees` (AOT) does: both free the same objects.
-    const g = frees(t, i);
+    // As `withFrees` (AOT) does: both free the same objects. A function without a result
+    // gets its frees first: they go before its tail self-call, which then becomes the loop.
+    const g =
+      f.type.result === null
+        ? eliminateTailRecursion(frees(f, i), i)
+        : frees(eliminateTailRecursion(f, i), i);
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,

@@ -61,24 +61,16 @@ function hasTail(ss: readonly Stmt[], self: number, add: Add): boolean {
 /** `f` (function `self`) with tail self-calls turned into a loop; `f` itself when there are none. */
 export function eliminateTailRecursion(f: Func, self: number): Func {
   const result = f.type.result;
+  if (result === null) return unitTailLoop(f, self);
   if (result !== "i32" && result !== "i64") return f;
   const add: Add = result === "i32" ? "i32.add" : "i64.add";
   if (!hasTail(f.body, self, add)) return f;
   const selfCall = (e: Expr | undefined): e is Extract<Expr, { kind: "call" }> => isSelfCall(e, self);
-  // The new loop's label must differ from every label in the body, `seq`s included.
-  let maxLabel = -1;
-  walkBody(
-    f.body,
-    () => {},
-    (s) => {
-      if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
-    },
-  );
-
   const params = f.type.params.length;
   const acc = params + f.locals.length;
   const tmps = f.type.params.map((_, i) => acc + 1 + i);
-  const label = maxLabel + 1;
+  // The new loop's label must differ from every label in the body.
+  const label = freshLabel(f);
   const zero = (t: ValType): Expr => ({ kind: "const", type: t, value: t === "i64" ? 0n : 0 });
   const get = (index: number): Expr => ({ kind: "local.get", index });
 
@@ -117,4 +109,47 @@ export function eliminateTailRecursion(f: Func, self: number): Func {
     { kind: "loop", label, body: [...reset, ...f.body.flatMap(rewrite), { kind: "unreachable" }] },
   ];
   return { ...f, locals: [...f.locals, result, ...f.type.params], body };
+}
+
+/** The label one above every label in `f`'s body (`seq`s included), free for a new loop. */
+function freshLabel(f: Func): number {
+  let maxLabel = -1;
+  walkBody(
+    f.body,
+    () => {},
+    (s) => {
+      if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
+    },
+  );
+  return maxLabel + 1;
+}
+
+/**
+ * A function without a result whose last statement is a call of itself (`Visit(c, n - 1);`,
+ * as `unitTailCall` in src/artifact/frees.ts sees it): that call becomes `params = args;
+ * continue` of a loop around the body, as `cc -O2` makes it a jump in the AOT build. The JIT
+ * applies this after inserting frees (unlike the rewrite above): frees.ts frees the function's
+ * locals before such a call, which reads none of them, so each round frees its own objects.
+ */
+function unitTailLoop(f: Func, self: number): Func {
+  const last = f.body[f.body.length - 1];
+  if (last?.kind !== "expr" || !isSelfCall(last.expr, self)) return f;
+  const call = last.expr;
+  const params = f.type.params.length;
+  const tmps = f.type.params.map((_, i) => params + f.locals.length + i);
+  const label = freshLabel(f);
+  const zero = (t: ValType): Expr => ({ kind: "const", type: t, value: t === "i64" ? 0n : 0 });
+  const reset: Stmt[] = f.locals.map((t, i) => ({ kind: "local.set", index: params + i, value: zero(t) }));
+  // Arguments are evaluated in order into temporaries, then become the parameters.
+  const next: Stmt[] = [
+    ...call.args.map((a, i): Stmt => ({ kind: "local.set", index: tmps[i]!, value: a })),
+    ...call.args.map((_, i): Stmt => ({
+      kind: "local.set",
+      index: i,
+      value: { kind: "local.get", index: tmps[i]! },
+    })),
+    { kind: "continue", label, ...(last.loc !== undefined ? { loc: last.loc } : {}) },
+  ];
+  const body: Stmt[] = [{ kind: "loop", label, body: [...reset, ...f.body.slice(0, -1), ...next] }];
+  return { ...f, locals: [...f.locals, ...f.type.params], body };
 }
