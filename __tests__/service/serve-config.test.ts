@@ -6,7 +6,7 @@
 
 import test from "ava";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SERVE_ENV, serveCommand } from "../../src/cli/commands/serve.ts";
@@ -113,4 +113,13 @@ test("a tokens file with no tokens (an empty mounted secret) is warned about at 
   });
   t.is(r.code, 0, r.stderr);
   t.regex(r.stderr, /warn the tokens file holds no tokens: nobody can write\n/);
+});
+
+test("a data folder that cannot be created (under /proc) stops serve with an error instead of hanging", async (t) => {
+  t.timeout(30_000);
+  if (!existsSync("/proc/self")) return t.pass("no /proc here");
+  const r = await runServe(["--port", "0", "--data-dir", "/proc/beskid-no-such/data"]);
+  t.not(r.code, 0);
+  t.regex(r.stderr, /cannot start the cache service: .*\/proc\/beskid-no-such/);
+  t.notRegex(r.stderr, /^\s+at /m, "no stack trace");
 });

@@ -43,7 +43,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { AC_KEY_PATTERN, DIGEST_PATTERN } from "../pipeline/remote-cache.ts";
-import { processAlive } from "../util/fs.ts";
+import { makeDirs, processAlive } from "../util/fs.ts";
 import type { Logger } from "./config.ts";
 
 export type Kind = "cas" | "ac";
@@ -309,7 +309,8 @@ export class DiskStore {
 
   private prepare(): void {
     const { dir } = this.opts;
-    mkdirSync(dir, { recursive: true });
+    // Not Node's recursive mkdir: under /proc it never returns (see makeDirs).
+    makeDirs(dir);
     this.lock();
     // Leftovers of a killed process: never entries, always removed.
     let leftovers = 0;
