@@ -64,6 +64,14 @@ test("or-patterns and `if` guards in match arms: one E0103 each, and the arms st
   t.truthy(ret.value.arms[2]!.guard);
 });
 
+test("an arm with an `if` guard is checked like one with `when`: a missing comma after it is reported", (t) => {
+  const arms = (guard: string): string =>
+    `i64 F(i64 n) {\n  return match n {\n    x ${guard} x > 1 => 2\n    _ => 0,\n  };\n}`;
+  const when = codes(arms("when"));
+  t.is(when.length, 1, "the missing comma");
+  t.deepEqual(codes(arms("if")), ["E0103@3:7", ...when]);
+});
+
 test("`public`/`static` before an item or a member: one E0103 each, and the item still parses", (t) => {
   const r = parseFile(
     "public type P {\n  i64 x,\n  public i64 Get() => x;\n}\nstatic i64 F() => 1;\npublic List<i64> G() => 0;\n",

@@ -2699,6 +2699,7 @@ class Parser {
       const before = this.pos;
       const s = this.startOf();
       const pattern = this.parsePattern();
+      let guard: A.Expr | undefined;
       if (this.at(T.Pipe) || this.at(T.PipePipe)) {
         this.error(
           "E0103",
@@ -2707,29 +2708,20 @@ class Parser {
         );
         this.skipUntil(OR_PATTERN_END);
       } else if (this.at(T.KwIf)) {
+        // The guard is taken as if written with `when`; the arm goes on as any other.
         this.error(
           "E0103",
           "a match guard is written `when`, not `if`",
           "write `Pattern when condition => …`",
         );
         this.advance();
-        const g = this.parseBinary(1);
-        if (!this.at(T.FatArrow)) this.expect(T.FatArrow);
-        else {
-          this.advance();
-          const b = this.at(T.LBrace) ? this.parseBlock() : this.parseExpr();
-          arms.push({ kind: "MatchArm", pattern, guard: g, body: b, start: s, end: this.endFrom(s) });
-          while (this.eat(T.Comma));
-          if (this.pos === before && !this.unwind) this.skipOne();
-          continue;
-        }
+        guard = this.parseBinary(1);
       }
       if (pattern.kind === "ErrorPattern" && !this.at(T.FatArrow)) {
         // Skip the rest of a broken pattern up to its arrow, without crossing the arm's end.
         this.skipUntil(PATTERN_END);
       }
-      let guard: A.Expr | undefined;
-      if (this.eat(T.KwWhen)) guard = this.parseBinary(1);
+      if (guard === undefined && this.eat(T.KwWhen)) guard = this.parseBinary(1);
       this.expect(T.FatArrow);
       let body: A.Expr;
       let blockBody = false;
