@@ -252,3 +252,14 @@ i32 Main() {
     "",
   );
 });
+
+test("E1203 on a call whose type is not inferred is not followed by an E1206 naming `{error}`", (t) => {
+  // `List<Option<i64>> xs = List.New().Push(…)`: the receiver's T is unknown, so its type
+  // holds the error type; the declaration said "found `List<{error}>`" as a second error.
+  const r = check(
+    t,
+    `type Bag<T> {\n    T[] items,\n    pub Bag<T> Add(T v) => Bag<T> { items: items };\n}\nBag<T> New<T>() => Bag<T> { items: __array_new(8, 0) };\ni32 Main() { Bag<i64> b = New().Add(3); return 0; }`,
+    "E1203@6",
+  );
+  t.false(messages(r).some((m) => m.includes("{error}")));
+});

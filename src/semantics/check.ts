@@ -37,6 +37,7 @@ import {
 } from "./typed.ts";
 import {
   commonNumeric,
+  containsError,
   intRange,
   isFloatPrim,
   isIntPrim,
@@ -591,7 +592,8 @@ export class BodyChecker {
   ): TExpr {
     const s = this.s;
     const from = x.type;
-    if (from === to || this.isErr(from) || this.isErr(to)) return x;
+    // A type holding the error type (`List<{error}>` after E1203) was already reported.
+    if (from === to || containsError(s.types, from) || containsError(s.types, to)) return x;
     const conv = this.conversion(x, from, to, true);
     if (conv) return { kind: "convert", operand: x, conv, type: to, span: x.span };
     const code = site === "arg" ? "E1205" : site === "return" ? "E1207" : "E1206";
