@@ -11,7 +11,7 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-QPAOH46P.js";
+} from "./chunks/chunk-DQ4W24J2.js";
 import {
   VERSION,
   assembleImportClosure,
@@ -23,7 +23,7 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-IN33QUJ3.js";
+} from "./chunks/chunk-GRR4ROX3.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
@@ -33,17 +33,19 @@ import {
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-UHJ5KMZR.js";
+} from "./chunks/chunk-LHSJSJGN.js";
 import {
   hasErrors,
   makeDiagnostic,
+  makeDirs,
+  processAlive,
   renderTextAll,
   reportFilePath,
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-PKWUUWPU.js";
-import "./chunks/chunk-5V3WT3R2.js";
+} from "./chunks/chunk-YORRENFV.js";
+import "./chunks/chunk-VRNN5J2J.js";
 
 // src/cli/bin.ts
 import { isatty } from "node:tty";
@@ -789,7 +791,7 @@ var DiskStore = class _DiskStore {
       if (e.code !== "EEXIST") throw e;
     }
     const owner = Number(readFileSync3(lock, "utf8").trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) {
       throw new Error(
         `data folder ${this.opts.dir} is in use by process ${owner} (one server per data folder)`
       );
@@ -800,7 +802,7 @@ var DiskStore = class _DiskStore {
   }
   prepare() {
     const { dir } = this.opts;
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     this.lock();
     let leftovers = 0;
     try {
@@ -856,14 +858,6 @@ var DiskStore = class _DiskStore {
     this.evict("");
   }
 };
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
 
 // src/service/server.ts
 var SMALL_READ = 1024 * 1024;

@@ -5,14 +5,14 @@ import {
   lower,
   run,
   test
-} from "./chunk-QPAOH46P.js";
+} from "./chunk-DQ4W24J2.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-IN33QUJ3.js";
-import "./chunk-UHJ5KMZR.js";
-import "./chunk-PKWUUWPU.js";
-import "./chunk-5V3WT3R2.js";
+} from "./chunk-GRR4ROX3.js";
+import "./chunk-LHSJSJGN.js";
+import "./chunk-YORRENFV.js";
+import "./chunk-VRNN5J2J.js";
 export {
   build,
   check,

@@ -17,14 +17,14 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-UHJ5KMZR.js";
+} from "./chunk-LHSJSJGN.js";
 import {
   LocalCache,
   renderText,
   reportFilePath,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-PKWUUWPU.js";
+} from "./chunk-YORRENFV.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -80,13 +80,13 @@ function realCache(env) {
     // The test `isFeatureAvailable` makes, without loading the client for it.
     available: () => env.ACTIONS_CACHE_SERVICE_V2 ? !!env.ACTIONS_RESULTS_URL : !!env.ACTIONS_CACHE_URL,
     async restore(paths, primaryKey, restoreKeys) {
-      const cache = await import("./cache-CTAIHDN2.js");
+      const cache = await import("./cache-PKS7T74D.js");
       const r = await demotingErrors(() => cache.restoreCache([...paths], primaryKey, [...restoreKeys]));
       if (r.thrown !== void 0) return { problem: message(r.thrown) };
       return { matchedKey: r.value, problem: mainProblem(r.problems) };
     },
     async save(paths, key) {
-      const cache = await import("./cache-CTAIHDN2.js");
+      const cache = await import("./cache-PKS7T74D.js");
       const r = await demotingErrors(() => cache.saveCache([...paths], key));
       if (r.thrown !== void 0) return { saved: false, problem: message(r.thrown) };
       const saved = typeof r.value === "number" && r.value !== -1;
@@ -100,7 +100,7 @@ function realCache(env) {
 function realArtifact() {
   return {
     async upload(name, files, root, options) {
-      const { DefaultArtifactClient } = await import("./artifact-JFKQPRSD.js");
+      const { DefaultArtifactClient } = await import("./artifact-XW2Q5TE5.js");
       const client = new DefaultArtifactClient();
       const r = await client.uploadArtifact(name, [...files], root, {
         ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {},
@@ -510,7 +510,7 @@ var ReleaseError = class extends Error {
 };
 var PERMISSION_HINT = "the token cannot write releases: give the job `permissions: contents: write` (or pass a `token` that has it)";
 async function undiciRequest() {
-  const mod = await import("./undici-BBRK6MJB.js");
+  const mod = await import("./undici-CM3NJTOE.js");
   return mod.request ?? mod.default.request;
 }
 async function call(req, method, url, body) {
@@ -1523,8 +1523,8 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-HOCE2DMR.js");
-var loadFront = () => import("./frontend-SPHUOFIJ.js");
+var load = () => import("./pipeline-PYKTY6SG.js");
+var loadFront = () => import("./frontend-YKOAPQA4.js");
 function pipelineToolchain(env = {}) {
   return {
     resolve: async (req, cache, opts) => (await loadFront()).resolve(req, cache, opts),

@@ -2,7 +2,7 @@ import { createRequire as __bcRequire } from 'node:module'; const require = __bc
 import {
   __commonJS,
   __require
-} from "./chunk-5V3WT3R2.js";
+} from "./chunk-VRNN5J2J.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({

@@ -41,7 +41,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-7ALHMCQR.js";
+} from "./chunk-XYLXYLZM.js";
 import {
   debug,
   error,
@@ -51,10 +51,12 @@ import {
 } from "./chunk-W5M6VYVY.js";
 import {
   __commonJS,
+  __esm,
   __export,
   __require,
+  __toCommonJS,
   __toESM
-} from "./chunk-5V3WT3R2.js";
+} from "./chunk-VRNN5J2J.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -34970,7 +34972,7 @@ var require_proxy_agent = __commonJS({
         return this.#client.destroy(err);
       }
     };
-    var ProxyAgent = class extends DispatcherBase {
+    var ProxyAgent2 = class extends DispatcherBase {
       constructor(opts) {
         super();
         if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
@@ -35111,7 +35113,7 @@ var require_proxy_agent = __commonJS({
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
     }
-    module.exports = ProxyAgent;
+    module.exports = ProxyAgent2;
   }
 });
 
@@ -35121,7 +35123,7 @@ var require_env_http_proxy_agent = __commonJS({
     "use strict";
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
-    var ProxyAgent = require_proxy_agent();
+    var ProxyAgent2 = require_proxy_agent();
     var Agent = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
@@ -35145,13 +35147,13 @@ var require_env_http_proxy_agent = __commonJS({
         this[kNoProxyAgent] = new Agent(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
-          this[kHttpProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTP_PROXY });
+          this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
         } else {
           this[kHttpProxyAgent] = this[kNoProxyAgent];
         }
         const HTTPS_PROXY = httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY;
         if (HTTPS_PROXY) {
-          this[kHttpsProxyAgent] = new ProxyAgent({ ...agentOpts, uri: HTTPS_PROXY });
+          this[kHttpsProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTPS_PROXY });
         } else {
           this[kHttpsProxyAgent] = this[kHttpProxyAgent];
         }
@@ -45211,7 +45213,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var Agent = require_agent();
-    var ProxyAgent = require_proxy_agent();
+    var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var errors = require_errors3();
@@ -45234,7 +45236,7 @@ var require_undici = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.Agent = Agent;
-    module.exports.ProxyAgent = ProxyAgent;
+    module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
     module.exports.RetryHandler = RetryHandler;
@@ -45344,6 +45346,23 @@ var require_undici = __commonJS({
   }
 });
 
+// lazy-undici:/work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib_exports = {};
+__export(lib_exports, {
+  ProxyAgent: () => ProxyAgent
+});
+var ProxyAgent;
+var init_lib = __esm({
+  "lazy-undici:/work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"() {
+    ProxyAgent = class {
+      constructor(...args) {
+        const { ProxyAgent: Real } = require_undici();
+        return new Real(...args);
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var require_lib2 = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
@@ -45420,7 +45439,7 @@ var require_lib2 = __commonJS({
     var https = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel = __importStar(require_tunnel());
-    var undici_1 = require_undici();
+    var undici_1 = (init_lib(), __toCommonJS(lib_exports));
     var HttpCodes2;
     (function(HttpCodes3) {
       HttpCodes3[HttpCodes3["OK"] = 200] = "OK";

@@ -37,7 +37,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-7ALHMCQR.js";
+} from "./chunk-XYLXYLZM.js";
 import {
   debug,
   error,
@@ -50,7 +50,7 @@ import {
   __commonJS,
   __export,
   __toESM
-} from "./chunk-5V3WT3R2.js";
+} from "./chunk-VRNN5J2J.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

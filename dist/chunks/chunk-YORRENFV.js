@@ -746,21 +746,26 @@ function toJson(d) {
 
 // src/util/fs.ts
 import { randomBytes, createHash } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as nodeFs from "node:fs";
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as nodePath from "node:path";
 import { dirname, basename, join, resolve } from "node:path";
 function tempNameFor(path) {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 function makeDirs(dir) {
+  return makeDirsWith(dir, nodeFs, nodePath);
+}
+function makeDirsWith(dir, fs, path) {
   const missing = [];
-  for (let d = resolve(dir); ; ) {
+  for (let d = path.resolve(dir); ; ) {
     try {
-      if (statSync(d).isDirectory()) break;
+      if (fs.statSync(d).isDirectory()) break;
       const e = new Error(`ENOTDIR: not a directory, mkdir '${d}'`);
       e.code = "ENOTDIR";
       throw e;
     } catch (e) {
-      const up = dirname(d);
+      const up = path.dirname(d);
       if (e.code !== "ENOENT" || up === d) throw e;
       missing.push(d);
       d = up;
@@ -769,9 +774,9 @@ function makeDirs(dir) {
   missing.reverse();
   for (const d of missing) {
     try {
-      mkdirSync(d);
+      fs.mkdirSync(d);
     } catch (e) {
-      if (e.code !== "EEXIST" || !statSync(d).isDirectory()) throw e;
+      if (e.code !== "EEXIST" || !fs.statSync(d).isDirectory()) throw e;
     }
   }
   return missing[0];
@@ -790,7 +795,7 @@ function writeFileAtomic(path, data, mode) {
 function sha256Hex(data) {
   return createHash("sha256").update(data).digest("hex");
 }
-function alive(pid) {
+function processAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -808,7 +813,7 @@ function removeStaleStaging(dir, prefix) {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
     try {
       rmSync(join(dir, name), { recursive: true, force: true });
     } catch {
@@ -1894,6 +1899,13 @@ var LocalCache = class {
   }
   /** Stored bytes whose sha256 matches the stored digest; a damaged entry is removed. */
   get(key) {
+    return this.getEntry(key)?.bytes;
+  }
+  /**
+   * As `get`, with the bytes' sha256 (the artifact's identity, `artifactId`), already computed
+   * to check them against the stored digest.
+   */
+  getEntry(key) {
     const entry = this.read(key);
     if (entry === void 0) return void 0;
     if ("problem" in entry) {
@@ -1907,7 +1919,7 @@ var LocalCache = class {
       this.remove(key);
       return void 0;
     }
-    return new Uint8Array(entry.body);
+    return { bytes: new Uint8Array(entry.body), sha256: entry.digest };
   }
   /**
    * Checks an entry without decoding it (the action's exact-hit path, which must not load
@@ -1925,9 +1937,10 @@ var LocalCache = class {
     }
     return { path: this.pathOf(key), sha256: entry.digest, bytes: entry.body.length };
   }
-  put(key, bytes) {
+  /** Stores `bytes`; `sha256` is their digest when the caller has it already. */
+  put(key, bytes, sha256 = sha256Hex(bytes)) {
     const path = this.pathOf(key);
-    const digest = Buffer.from(sha256Hex(bytes), "latin1");
+    const digest = Buffer.from(sha256, "latin1");
     writeFileAtomic(path, Buffer.concat([Buffer.from(bytes), digest]));
     this.prune(key);
     return path;
@@ -1998,8 +2011,10 @@ export {
   renderTextAll,
   toJson,
   makeDirs,
+  makeDirsWith,
   writeFileAtomic,
   sha256Hex,
+  processAlive,
   removeStaleStaging,
   reportFilePath,
   ARTIFACT_SCHEMA_VERSION,

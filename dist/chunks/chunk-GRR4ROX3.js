@@ -8,7 +8,7 @@ import {
   makeDiagnostic,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-PKWUUWPU.js";
+} from "./chunk-YORRENFV.js";
 
 // src/pipeline/frontend.ts
 import { readFileSync as readFileSync6 } from "node:fs";
@@ -373,6 +373,11 @@ var Checker = class {
     }
     return { label: block.label, span: block.labelSpan };
   }
+  /** Reports a name that cannot become a file or folder name or a Project.lock field (`nameProblem`). */
+  safeName(name, span, what, usedAs) {
+    const problem = nameProblem(name, usedAs);
+    if (problem) this.error(span, `${what} ${JSON.stringify(name)} ${problem}`);
+  }
   unique(seen, label, span, what) {
     if (seen.has(label)) {
       this.error(span, `${what} '${label}' is declared twice`);
@@ -433,8 +438,8 @@ function parseProjectManifest(text, file) {
   if (root.label !== void 0 && root.labelSpan) c.error(root.labelSpan, "the project block takes no label");
   const v = c.scalars(root, "the project block", PROJECT_KEYS);
   const name = c.require(v, "name", root, "the project block");
-  const nameBad = name && nameProblem(name.value, "it names folders and is written to Project.lock");
-  if (name && nameBad) c.error(name.span, `project name ${JSON.stringify(name.value)} ${nameBad}`);
+  if (name)
+    c.safeName(name.value, name.span, "project name", "it names folders and is written to Project.lock");
   const version = c.require(v, "version", root, "the project block");
   const typeV = v.get("type");
   const type = typeV && c.oneOf(typeV, PROJECT_TYPES, "project type") || "Host";
@@ -449,8 +454,7 @@ function parseProjectManifest(text, file) {
     if (b.kind === "target") {
       targetBlocks++;
       const l = c.label(b, "a target");
-      const targetBad = l && nameProblem(l.label, "it names the build's output folder and files");
-      if (l && targetBad) c.error(l.span, `target label ${JSON.stringify(l.label)} ${targetBad}`);
+      if (l) c.safeName(l.label, l.span, "target label", "it names the build's output folder and files");
       const tv = c.scalars(b, `target "${b.label ?? ""}"`, TARGET_KEYS);
       const kindV = c.require(tv, "kind", b, `target "${b.label ?? ""}"`);
       const kind = kindV && c.oneOf(kindV, TARGET_KINDS, "target kind");
@@ -476,8 +480,7 @@ function parseProjectManifest(text, file) {
     } else if (b.kind === "dependency") {
       depBlocks++;
       const l = c.label(b, "a dependency");
-      const depBad = l && nameProblem(l.label, "it is written to Project.lock");
-      if (l && depBad) c.error(l.span, `dependency label ${JSON.stringify(l.label)} ${depBad}`);
+      if (l) c.safeName(l.label, l.span, "dependency label", "it is written to Project.lock");
       const where = `dependency "${b.label ?? ""}"`;
       const dv = c.scalars(b, where, DEP_KEYS);
       const sourceV = c.require(dv, "source", b, where);
@@ -3034,7 +3037,7 @@ ${b.text}`, start: a.start, end: b.end };
     if (!VISIBILITY_WORDS.has(word)) return false;
     const next = this.peek(1).kind;
     const after = this.peek(2).kind;
-    const itemKeyword = next === 11 /* KwType */ || next === 12 /* KwEnum */ || next === 13 /* KwContract */ || next === 28 /* KwMod */ || next === 29 /* KwUse */ || next === 15 /* KwImpl */ || next === 31 /* KwTest */ || next === 14 /* KwAttribute */ || next === 30 /* KwPub */;
+    const itemKeyword = SYNC_ITEM.has(next);
     const typedFunction = next === 1 /* Ident */ && (after === 1 /* Ident */ || after === 41 /* Lt */ || after === 39 /* LBracket */);
     if (!itemKeyword && !typedFunction) return false;
     this.error("E0103", `\`${word}\` is not a Beskid declaration`, FOREIGN_ITEM_WORDS.get(word));
@@ -4830,6 +4833,7 @@ ${b.text}`, start: a.start, end: b.end };
       const before = this.pos;
       const s = this.startOf();
       const pattern = this.parsePattern();
+      let guard;
       if (this.at(66 /* Pipe */) || this.at(64 /* PipePipe */)) {
         this.error(
           "E0103",
@@ -4844,22 +4848,12 @@ ${b.text}`, start: a.start, end: b.end };
           "write `Pattern when condition => \u2026`"
         );
         this.advance();
-        const g = this.parseBinary(1);
-        if (!this.at(48 /* FatArrow */)) this.expect(48 /* FatArrow */);
-        else {
-          this.advance();
-          const b = this.at(35 /* LBrace */) ? this.parseBlock() : this.parseExpr();
-          arms.push({ kind: "MatchArm", pattern, guard: g, body: b, start: s, end: this.endFrom(s) });
-          while (this.eat(43 /* Comma */)) ;
-          if (this.pos === before && !this.unwind) this.skipOne();
-          continue;
-        }
+        guard = this.parseBinary(1);
       }
       if (pattern.kind === "ErrorPattern" && !this.at(48 /* FatArrow */)) {
         this.skipUntil(PATTERN_END);
       }
-      let guard;
-      if (this.eat(17 /* KwWhen */)) guard = this.parseBinary(1);
+      if (guard === void 0 && this.eat(17 /* KwWhen */)) guard = this.parseBinary(1);
       this.expect(48 /* FatArrow */);
       let body;
       let blockBody = false;
@@ -6163,12 +6157,15 @@ function displayTable(plan, assembly) {
   }
   return table;
 }
-function keyBaseOf(req) {
-  return cacheKeyBase({
+function baseKeyInputs(req) {
+  return {
     toolchain: VERSION,
     schema: ARTIFACT_SCHEMA_VERSION,
     options: { ...loweringOptions(req.command) }
-  });
+  };
+}
+function keyBaseOf(req) {
+  return cacheKeyBase(baseKeyInputs(req));
 }
 function summaryOf(plan, unitCount) {
   return {
@@ -6241,9 +6238,7 @@ function resolveProject(req, workspaceScanMode = false, snapshotDir, snapshotOnl
   }
   const unitPaths = displayTable(plan, assembly);
   const key = computeCacheKey({
-    toolchain: VERSION,
-    schema: ARTIFACT_SCHEMA_VERSION,
-    options: { ...loweringOptions(req.command) },
+    ...baseKeyInputs(req),
     units: assembly.units.map((u) => ({ module: `${u.module}@${u.fileName}`, hash: u.hash })),
     inputs: plan.inputs.map((p) => ({
       path: relative6(plan.projectDir, p).split(sep6).join("/"),

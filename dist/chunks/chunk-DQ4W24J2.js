@@ -12,10 +12,10 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-IN33QUJ3.js";
+} from "./chunk-GRR4ROX3.js";
 import {
   summarize
-} from "./chunk-UHJ5KMZR.js";
+} from "./chunk-LHSJSJGN.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -56,6 +56,7 @@ import {
   loadResult,
   makeDiagnostic,
   makeDirs,
+  makeDirsWith,
   removeStaleStaging,
   runtimeFunction,
   runtimeType,
@@ -63,11 +64,11 @@ import {
   unaryOperand,
   unaryResult,
   writeFileAtomic
-} from "./chunk-PKWUUWPU.js";
+} from "./chunk-YORRENFV.js";
 
 // src/pipeline/spine.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolvePath } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolvePath } from "node:path";
 
 // src/artifact/builder.ts
 var utf8 = new TextEncoder();
@@ -1475,22 +1476,22 @@ function occurrences(body) {
   const count = /* @__PURE__ */ new Map();
   const sets = /* @__PURE__ */ new Map();
   const bump = (i) => void count.set(i, (count.get(i) ?? 0) + 1);
-  const e = (x) => {
-    if (x.kind === "local.get") bump(x.index);
-    if (x.kind === "local.tee") {
-      bump(x.index);
-      tees.add(x.index);
+  walkBody(
+    body,
+    (x) => {
+      if (x.kind === "local.get") bump(x.index);
+      if (x.kind === "local.tee") {
+        bump(x.index);
+        tees.add(x.index);
+      }
+    },
+    (x) => {
+      if (x.kind === "local.set") {
+        bump(x.index);
+        sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
+      }
     }
-    forEachChild(x, e, s);
-  };
-  const s = (x) => {
-    if (x.kind === "local.set") {
-      bump(x.index);
-      sets.set(x.index, (sets.get(x.index) ?? 0) + 1);
-    }
-    forEachStmtChild(x, e, s);
-  };
-  body.forEach(s);
+  );
   return { tees, count, sets };
 }
 function borrowedParams(a, programFunctions) {
@@ -1557,12 +1558,14 @@ function freshSeq(v, count, programFunctions) {
   if (sets !== 1 || rule === null || (inner.sets.get(t2) ?? 0) !== 1) return null;
   const holds = /* @__PURE__ */ new Set([t2]);
   const privSets = [];
-  const collect = (x) => {
-    if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
-    forEachStmtChild(x, collectE, collect);
-  };
-  const collectE = (x) => forEachChild(x, collectE, collect);
-  v.body.forEach(collect);
+  walkBody(
+    v.body,
+    () => {
+    },
+    (x) => {
+      if (x.kind === "local.set" && priv.has(x.index)) privSets.push(x);
+    }
+  );
   for (let grew = true; grew; ) {
     grew = false;
     for (const st of privSets) {
@@ -1621,38 +1624,39 @@ function readByTailCalls(f, self) {
   const last = unitTailCall(f, self);
   if (last) for (const l of occurrences([last]).count.keys()) out.add(l);
   const tail = (v) => v?.kind === "call" ? v.func === self : v?.kind === "binary" && (v.op === "i32.add" || v.op === "i64.add") && tail(v.right);
-  const e = (x) => forEachChild(x, e, s);
-  const s = (x) => {
-    if (x.kind === "return" && tail(x.value))
-      for (const l of occurrences([{ kind: "expr", expr: x.value }]).count.keys()) out.add(l);
-    forEachStmtChild(x, e, s);
-  };
-  f.body.forEach(s);
+  walkBody(
+    f.body,
+    () => {
+    },
+    (x) => {
+      if (x.kind === "return" && tail(x.value))
+        for (const l of occurrences([{ kind: "expr", expr: x.value }]).count.keys()) out.add(l);
+    }
+  );
   return out;
 }
 function unitTailCall(f, self) {
   const last = f.body[f.body.length - 1];
   return f.type.result === null && last?.kind === "expr" && last.expr.kind === "call" && last.expr.func === self ? last : void 0;
 }
-function owningLocals(f, programFunctions, borrowed, self = -1) {
+function owning(f, programFunctions, borrowed, self, { tees, count }) {
   const params = f.type.params.length;
-  const { tees, count } = occurrences(f.body);
   const u = uses(f.body, programFunctions);
   const rules = /* @__PURE__ */ new Map();
-  const visitSet = (x) => {
-    if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
-      const r = freshRule(x.value, count, programFunctions);
-      const prev = rules.get(x.index);
-      if (prev === void 0 || prev === "none") rules.set(x.index, r);
-      else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r))) rules.set(x.index, null);
+  walkBody(
+    f.body,
+    () => {
+    },
+    (x) => {
+      if (x.kind === "local.set" && x.index >= params && f.locals[x.index - params] === "i32") {
+        const r = freshRule(x.value, count, programFunctions);
+        const prev = rules.get(x.index);
+        if (prev === void 0 || prev === "none") rules.set(x.index, r);
+        else if (prev !== null && r !== "none" && (r === null || !sameRule(prev, r)))
+          rules.set(x.index, null);
+      }
     }
-  };
-  const e = (x) => forEachChild(x, e, s);
-  const s = (x) => {
-    visitSet(x);
-    forEachStmtChild(x, e, s);
-  };
-  f.body.forEach(s);
+  );
   const out = /* @__PURE__ */ new Map();
   for (const [l, r] of rules) {
     if (r === null || r === "none" || tees.has(l) || u.escapes.has(l)) continue;
@@ -1692,7 +1696,9 @@ function hasTemporary(body, freshArgs) {
 }
 function insertFrees(f, programFunctions, borrowed, targets, resultType, self = -1) {
   if (!allocates(f.body)) return f;
-  const owned = owningLocals(f, programFunctions, borrowed, self);
+  const occ = occurrences(f.body);
+  const { count } = occ;
+  const owned = owning(f, programFunctions, borrowed, self, occ);
   const extra = [];
   const base = f.type.params.length + f.locals.length;
   const newLocal = (t2) => {
@@ -1703,7 +1709,6 @@ function insertFrees(f, programFunctions, borrowed, targets, resultType, self = 
   for (const l of owned.keys()) temp.set(l, newLocal("i32"));
   let resultTemp = -1;
   let changed = owned.size > 0;
-  const { count } = occurrences(f.body);
   const get2 = (index) => ({ kind: "local.get", index });
   const freeWith = (l, r) => {
     const [func, arg] = "elem" in r ? [targets.freeArray, r.elem] : [targets.free, r.size];
@@ -1813,11 +1818,14 @@ function insertFrees(f, programFunctions, borrowed, targets, resultType, self = 
     body.push(...freeAll());
   return { ...f, locals: [...f.locals, ...extra], body };
 }
-function freeDeadObjects(a, programFunctions, targets) {
+function freesFor(a, programFunctions, targets) {
   const borrowed = borrowedParams(a, programFunctions);
-  return a.functions.slice(0, programFunctions).map(
-    (f, self) => insertFrees(f, programFunctions, borrowed, targets, (i) => a.functions[i].type.result, self)
-  );
+  const resultType = (i) => a.functions[i].type.result;
+  return (f, index) => index < programFunctions ? insertFrees(f, programFunctions, borrowed, targets, resultType, index) : f;
+}
+function freeDeadObjects(a, programFunctions, targets) {
+  const frees = freesFor(a, programFunctions, targets);
+  return a.functions.slice(0, programFunctions).map((f, i) => frees(f, i));
 }
 
 // src/pipeline/test-select.ts
@@ -3282,23 +3290,15 @@ function hasTail(ss, self, add) {
 }
 function eliminateTailRecursion(f, self) {
   const result = f.type.result;
+  if (result === null) return unitTailLoop(f, self);
   if (result !== "i32" && result !== "i64") return f;
   const add = result === "i32" ? "i32.add" : "i64.add";
   if (!hasTail(f.body, self, add)) return f;
   const selfCall = (e) => isSelfCall(e, self);
-  let maxLabel = -1;
-  walkBody(
-    f.body,
-    () => {
-    },
-    (s) => {
-      if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
-    }
-  );
   const params = f.type.params.length;
   const acc = params + f.locals.length;
   const tmps = f.type.params.map((_, i) => acc + 1 + i);
-  const label = maxLabel + 1;
+  const label = freshLabel(f);
   const zero2 = (t2) => ({ kind: "const", type: t2, value: t2 === "i64" ? 0n : 0 });
   const get2 = (index) => ({ kind: "local.get", index });
   const ret = (r) => {
@@ -3333,6 +3333,39 @@ function eliminateTailRecursion(f, self) {
     { kind: "loop", label, body: [...reset, ...f.body.flatMap(rewrite), { kind: "unreachable" }] }
   ];
   return { ...f, locals: [...f.locals, result, ...f.type.params], body };
+}
+function freshLabel(f) {
+  let maxLabel = -1;
+  walkBody(
+    f.body,
+    () => {
+    },
+    (s) => {
+      if (s.kind === "block" || s.kind === "loop") maxLabel = Math.max(maxLabel, s.label);
+    }
+  );
+  return maxLabel + 1;
+}
+function unitTailLoop(f, self) {
+  const last = f.body[f.body.length - 1];
+  if (last?.kind !== "expr" || !isSelfCall(last.expr, self)) return f;
+  const call = last.expr;
+  const params = f.type.params.length;
+  const tmps = f.type.params.map((_, i) => params + f.locals.length + i);
+  const label = freshLabel(f);
+  const zero2 = (t2) => ({ kind: "const", type: t2, value: t2 === "i64" ? 0n : 0 });
+  const reset = f.locals.map((t2, i) => ({ kind: "local.set", index: params + i, value: zero2(t2) }));
+  const next = [
+    ...call.args.map((a, i) => ({ kind: "local.set", index: tmps[i], value: a })),
+    ...call.args.map((_, i) => ({
+      kind: "local.set",
+      index: i,
+      value: { kind: "local.get", index: tmps[i] }
+    })),
+    { kind: "continue", label, ...last.loc !== void 0 ? { loc: last.loc } : {} }
+  ];
+  const body = [{ kind: "loop", label, body: [...reset, ...f.body.slice(0, -1), ...next] }];
+  return { ...f, locals: [...f.locals, ...f.type.params], body };
 }
 
 // src/backends/jit/simd.ts
@@ -3541,11 +3574,9 @@ function compileArtifactDetailed(program, options = {}) {
   };
   const locTables = [];
   const scratch = new ByteWriter(64 * 1024);
-  const borrowed = borrowedParams(a, linked.programFunctions);
-  const targets = freeTargets(linked);
+  const frees = freesFor(a, linked.programFunctions, freeTargets(linked));
   for (const [i, f] of a.functions.entries()) {
-    const t2 = eliminateTailRecursion(f, i);
-    const g = i < linked.programFunctions ? insertFrees(t2, linked.programFunctions, borrowed, targets, (k) => a.functions[k].type.result, i) : t2;
+    const g = f.type.result === null ? eliminateTailRecursion(frees(f, i), i) : frees(eliminateTailRecursion(f, i), i);
     const facts = checkFacts(g.body);
     const fe = new FunctionEmitter(
       ctx,
@@ -4622,7 +4653,7 @@ function createHost(cfg, lib, mem) {
     fs_mkdir(ptr, len) {
       try {
         const p = pathAt(ptr, len);
-        lib.fs.mkdirSync(p, { recursive: true });
+        lib.makeDirs(p);
         return lib.fs.statSync(p).isDirectory() ? 0 : 1;
       } catch {
         return fail();
@@ -5042,10 +5073,11 @@ var WORKER_SOURCE = () => [
   'const fs = require("node:fs");',
   'const path = require("node:path");',
   `const formatFloat = (${formatFloat.toString()});`,
+  `const makeDirsWith = (${makeDirsWith.toString()});`,
   `const createHost = (${createHost.toString()});`,
   `const mapFrames = (${mapFrames.toString()});`,
   `const runInstance = (${runInstance.toString()});`,
-  "const lib = { fs, path, formatFloat, createHost, mapFrames };",
+  "const lib = { fs, path, formatFloat, makeDirs: (d) => makeDirsWith(d, fs, path), createHost, mapFrames };",
   `const runMainMessage = (${runMainMessage.toString()});`,
   `const ringWrite = (${ringWrite.toString()});`,
   `const ringReset = (${ringReset.toString()});`,
@@ -7162,7 +7194,7 @@ function createRemoteCache(options) {
   }
   async function exchange(method, path, body, contentType) {
     try {
-      undici ??= await import("./undici-BBRK6MJB.js");
+      undici ??= await import("./undici-CM3NJTOE.js");
       const res = await undici.request(`${base}${path}`, {
         method,
         dispatcher: dispatcher(undici.Agent),
@@ -7509,6 +7541,24 @@ function mentionsParam(types, t2, only) {
     case "enum":
     case "contract":
       return info.args.some((a) => mentionsParam(types, a, only));
+  }
+}
+function containsError(types, t2) {
+  const info = types.get(t2);
+  switch (info.kind) {
+    case "error":
+      return true;
+    case "prim":
+    case "param":
+      return false;
+    case "array":
+      return containsError(types, info.elem);
+    case "fn":
+      return info.params.some((p) => containsError(types, p)) || containsError(types, info.ret);
+    case "record":
+    case "enum":
+    case "contract":
+      return info.args.some((a) => containsError(types, a));
   }
 }
 function unify(types, pattern, actual, vars, bindings, numericConflicts) {
@@ -9909,7 +9959,7 @@ var BodyChecker = class {
   coerce(x, to, site, what) {
     const s = this.s;
     const from = x.type;
-    if (from === to || this.isErr(from) || this.isErr(to)) return x;
+    if (from === to || containsError(s.types, from) || containsError(s.types, to)) return x;
     const conv = this.conversion(x, from, to, true);
     if (conv) return { kind: "convert", operand: x, conv, type: to, span: x.span };
     const code = site === "arg" ? "E1205" : site === "return" ? "E1207" : "E1206";
@@ -15131,14 +15181,17 @@ async function lowerProject(req, cache, options = {}) {
   try {
     const t1 = performance.now();
     let bytes;
+    let id;
     let program;
     let jitModule;
     let source = "none";
     let stored = false;
     if (local) {
-      bytes = local.get(key2);
-      const store = bytes && options.jit ? jitStore(join2(base.cacheDir, `${key2}.bca`)) : void 0;
-      jitModule = store && loadCached(artifactId(bytes), store, { purpose: options.jit, warn });
+      const entry = local.getEntry(key2);
+      bytes = entry?.bytes;
+      id = entry?.sha256;
+      const store = entry && options.jit ? jitStore(join2(base.cacheDir, `${key2}.bca`)) : void 0;
+      jitModule = store && loadCached(entry.sha256, store, { purpose: options.jit, warn });
       program = jitModule ? void 0 : usable(bytes, warn, "local");
       if (bytes && !program && !jitModule) local.remove(key2);
       if (program || jitModule) source = "local";
@@ -15149,7 +15202,8 @@ async function lowerProject(req, cache, options = {}) {
       program = usable(bytes, warn, "remote");
       if (program) {
         source = "remote";
-        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key2, bytes));
+        id = artifactId(bytes);
+        stored = !!local && safely(warn, "could not write the local cache", () => local.put(key2, bytes, id));
       }
     }
     timings.cache = performance.now() - t1;
@@ -15164,9 +15218,10 @@ async function lowerProject(req, cache, options = {}) {
       if (!compiled.artifact || hasErrors(diagnostics))
         return { ...base, ok: false, diagnostics, cache: miss, timings };
       bytes = encodeArtifact(compiled.artifact);
+      id = artifactId(bytes);
       program = compiled.artifact;
       stored = !!local && safely(warn, "could not write the local cache", () => {
-        local.put(key2, bytes);
+        local.put(key2, bytes, id);
         local.putWarnings(key2, compiled.diagnostics);
       });
       if (remote) await remote.put(key2, bytes);
@@ -15177,7 +15232,7 @@ async function lowerProject(req, cache, options = {}) {
       ...base,
       diagnostics,
       cache: { hit: source !== "none", source },
-      artifact: { path, sha256: artifactId(bytes), bytes: bytes.length },
+      artifact: { path, sha256: id, bytes: bytes.length },
       timings,
       ...program ? { program } : {},
       ...jitModule ? { jitModule } : {}
@@ -15236,7 +15291,7 @@ function prepared(lowered, program, cache, purpose) {
   const opts = { purpose, ...cache.warn ? { warn: cache.warn } : {} };
   return prepareCached(program, lowered.artifact.sha256, jitStore(lowered.artifact?.path), opts).prepared;
 }
-function atEntryFile(ds, lowered, cwd) {
+function displayBackendDiagnostics(ds, lowered, cwd) {
   const entry = lowered.resolved?.plan.entryFile;
   const unitPaths = lowered.resolved?.unitPaths ?? /* @__PURE__ */ new Map();
   return ds.map(
@@ -15269,7 +15324,7 @@ async function runProject(req, cache, io) {
     ),
     ...io.entrypoint !== void 0 ? { entrypoint: io.entrypoint } : {}
   });
-  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
+  const diagnostics = [...lowered.diagnostics, ...displayBackendDiagnostics(r.diagnostics, lowered, req.cwd)];
   if (r.diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, diagnostics, exitCode: r.exitCode };
 }
@@ -15280,20 +15335,10 @@ async function testProject(req, cache, t2) {
   const table = program?.tests ?? jitModule.info.tests;
   const { unitPaths } = lowered.resolved;
   const shown = (name) => displayPath(req.cwd, unitPaths, name);
-  const { plan, assembly } = lowered.resolved;
-  const rootOfUnit = /* @__PURE__ */ new Map();
-  for (const u of assembly.units) {
-    let best = -1;
-    plan.roots.forEach((r, i) => {
-      const rel = relative(r.path, u.path);
-      const inside = !rel.startsWith("..") && !isAbsolute(rel);
-      if (inside && (best < 0 || r.path.length > plan.roots[best].path.length)) best = i;
-    });
-    if (best >= 0) rootOfUnit.set(u.fileName, best);
-  }
+  const rootOfUnit = new Map(lowered.resolved.assembly.units.map((u) => [u.fileName, u.rootIndex]));
   const isOwnFile = (file, testFile) => {
-    const root = rootOfUnit.get(file);
-    return root !== void 0 && root === rootOfUnit.get(testFile);
+    const root = rootOfUnit.get(file) ?? -1;
+    return root >= 0 && root === rootOfUnit.get(testFile);
   };
   const started = performance.now();
   const results = new Array(table.length);
@@ -15378,7 +15423,7 @@ async function buildProject(req, cache, b, env = {}) {
     env,
     wasm: (p) => compileArtifact(p)
   });
-  const diagnostics = [...lowered.diagnostics, ...atEntryFile(r.diagnostics, lowered, req.cwd)];
+  const diagnostics = [...lowered.diagnostics, ...displayBackendDiagnostics(r.diagnostics, lowered, req.cwd)];
   return { ...base, ok: r.ok && !hasErrors(diagnostics), diagnostics, outputs: r.outputs };
 }
 

@@ -8,9 +8,9 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-IN33QUJ3.js";
-import "./chunk-PKWUUWPU.js";
-import "./chunk-5V3WT3R2.js";
+} from "./chunk-GRR4ROX3.js";
+import "./chunk-YORRENFV.js";
+import "./chunk-VRNN5J2J.js";
 export {
   defaultCacheDir,
   displayDiagnostics,
