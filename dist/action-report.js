@@ -1,7 +1,7 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-JGSFJ3JI.js";
+} from "./chunks/chunk-OVQDN55I.js";
 import "./chunks/chunk-W5M6VYVY.js";
 import "./chunks/chunk-HMZJF4MD.js";
 import "./chunks/chunk-LHSJSJGN.js";

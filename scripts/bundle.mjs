@@ -3,7 +3,7 @@
 // (the staleness test bundles into a temporary folder and compares byte for byte).
 import { build } from "esbuild";
 import { rmSync, mkdirSync, existsSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 export const ENTRIES = {
   cli: "src/cli/bin.ts",
@@ -57,7 +57,10 @@ const lazyUndici = {
     b.onResolve({ filter: /^undici$/ }, (args) => {
       if (args.namespace !== "file") return undefined; // the shim's own require: the real undici
       if (!/[\\/]@actions[\\/]http-client[\\/]lib[\\/]/.test(args.importer)) return undefined;
-      return { path: args.importer, namespace: "lazy-undici" };
+      // A path relative to the checkout (the script runs from its root): esbuild prints it in
+      // the bundle and hashes it into chunk names, so an absolute one made dist/ differ by
+      // the folder it was built in.
+      return { path: relative(process.cwd(), args.importer).split(sep).join("/"), namespace: "lazy-undici" };
     });
     b.onLoad({ filter: /.*/, namespace: "lazy-undici" }, (args) => ({
       contents:
@@ -69,7 +72,7 @@ const lazyUndici = {
         "}\n",
       loader: "js",
       // Resolved from the importing package, so it is the undici that package depends on.
-      resolveDir: dirname(args.path),
+      resolveDir: dirname(resolve(args.path)),
     }));
   },
 };

@@ -24699,7 +24699,7 @@ var DecodedURL = class extends URL {
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
 
-// lazy-undici:/work/main/node_modules/@actions/http-client/lib/index.js
+// lazy-undici:node_modules/@actions/http-client/lib/index.js
 var ProxyAgent = class {
   constructor(...args) {
     const { ProxyAgent: Real } = require_undici();

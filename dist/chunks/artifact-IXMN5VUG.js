@@ -41,7 +41,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-XYLXYLZM.js";
+} from "./chunk-Z7N6HIPY.js";
 import {
   debug,
   error,
@@ -45346,14 +45346,14 @@ var require_undici = __commonJS({
   }
 });
 
-// lazy-undici:/work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+// lazy-undici:node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var lib_exports = {};
 __export(lib_exports, {
   ProxyAgent: () => ProxyAgent
 });
 var ProxyAgent;
 var init_lib = __esm({
-  "lazy-undici:/work/main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"() {
+  "lazy-undici:node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"() {
     ProxyAgent = class {
       constructor(...args) {
         const { ProxyAgent: Real } = require_undici();

@@ -37,7 +37,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-XYLXYLZM.js";
+} from "./chunk-Z7N6HIPY.js";
 import {
   debug,
   error,

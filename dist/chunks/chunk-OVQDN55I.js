@@ -80,13 +80,13 @@ function realCache(env) {
     // The test `isFeatureAvailable` makes, without loading the client for it.
     available: () => env.ACTIONS_CACHE_SERVICE_V2 ? !!env.ACTIONS_RESULTS_URL : !!env.ACTIONS_CACHE_URL,
     async restore(paths, primaryKey, restoreKeys) {
-      const cache = await import("./cache-PKS7T74D.js");
+      const cache = await import("./cache-WZ3EMKHZ.js");
       const r = await demotingErrors(() => cache.restoreCache([...paths], primaryKey, [...restoreKeys]));
       if (r.thrown !== void 0) return { problem: message(r.thrown) };
       return { matchedKey: r.value, problem: mainProblem(r.problems) };
     },
     async save(paths, key) {
-      const cache = await import("./cache-PKS7T74D.js");
+      const cache = await import("./cache-WZ3EMKHZ.js");
       const r = await demotingErrors(() => cache.saveCache([...paths], key));
       if (r.thrown !== void 0) return { saved: false, problem: message(r.thrown) };
       const saved = typeof r.value === "number" && r.value !== -1;
@@ -100,7 +100,7 @@ function realCache(env) {
 function realArtifact() {
   return {
     async upload(name, files, root, options) {
-      const { DefaultArtifactClient } = await import("./artifact-XW2Q5TE5.js");
+      const { DefaultArtifactClient } = await import("./artifact-IXMN5VUG.js");
       const client = new DefaultArtifactClient();
       const r = await client.uploadArtifact(name, [...files], root, {
         ...options.retentionDays !== void 0 ? { retentionDays: options.retentionDays } : {},
