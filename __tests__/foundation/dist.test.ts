@@ -37,3 +37,13 @@ test("dist/ matches a fresh bundle of src/ (run `npm run bundle` and commit dist
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+// A bundle that names the folder it was built in (a plugin's absolute module path, say) matches
+// a fresh bundle made in the same checkout, so the test above cannot see it; it fails on every
+// other clone, CI's included.
+test("dist/ names no absolute path of the checkout it was built in", (t) => {
+  const naming = listFiles(join(ROOT, "dist")).filter((f) =>
+    readFileSync(join(ROOT, "dist", f), "utf8").includes(ROOT),
+  );
+  t.deepEqual(naming, []);
+});
