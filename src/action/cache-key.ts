@@ -7,7 +7,7 @@
  * reason in words for the log and the summary. Pure functions; no cache calls here.
  */
 
-import type { CacheKey, CacheKeyBase } from "../pipeline/api.ts";
+import { KEY_HASH_LENGTH, type CacheKey, type CacheKeyBase } from "../pipeline/api.ts";
 import type { RunnerContext } from "./context.ts";
 import { MAX_KEY_LENGTH } from "./inputs.ts";
 
@@ -39,8 +39,12 @@ export interface ActionKeyBase {
 export type KeyBaseResult =
   { readonly ok: true; readonly key: ActionKeyBase } | { readonly ok: false; readonly error: string };
 
-/** Length of the closure hash the pipeline puts at the end of every key. */
-const CLOSURE_HASH_LENGTH = 16;
+function tooLong(length: number): { readonly ok: false; readonly error: string } {
+  return {
+    ok: false,
+    error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
+  };
+}
 
 export function composeKeyBase(prefix: string, ctx: RunnerContext, base: CacheKeyBase): KeyBaseResult {
   const components = [
@@ -53,13 +57,9 @@ export function composeKeyBase(prefix: string, ctx: RunnerContext, base: CacheKe
   ];
   const parts = ["beskid", ...components.map((c) => c.value)];
   const restoreKeys = [parts.join("-") + "-", parts.slice(0, -1).join("-") + "-"];
-  const length = restoreKeys[0]!.length + CLOSURE_HASH_LENGTH;
-  if (length > MAX_KEY_LENGTH) {
-    return {
-      ok: false,
-      error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
-    };
-  }
+  // The closure hash the pipeline appends last (KEY_HASH_LENGTH hex digits) must fit too.
+  const length = restoreKeys[0]!.length + KEY_HASH_LENGTH;
+  if (length > MAX_KEY_LENGTH) return tooLong(length);
   if (restoreKeys[0]!.includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
   return { ok: true, key: { restoreKeys, components } };
 }
@@ -69,12 +69,7 @@ export function composeCacheKey(prefix: string, ctx: RunnerContext, key: CacheKe
   if (!base.ok) return base;
   const closure = clean(key.components.closure);
   const primary = base.key.restoreKeys[0] + closure;
-  if (primary.length > MAX_KEY_LENGTH) {
-    return {
-      ok: false,
-      error: `The cache key would be ${primary.length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`,
-    };
-  }
+  if (primary.length > MAX_KEY_LENGTH) return tooLong(primary.length);
   return {
     ok: true,
     key: {

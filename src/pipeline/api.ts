@@ -1,10 +1,14 @@
 /**
  * The contract between the pipeline and its surfaces (cli, action, service): request and
  * result shapes of every command the spine supports. Surfaces depend on these types only;
- * the spine in `pipeline/spine.ts` implements them. No logic lives here.
+ * the spine in `pipeline/spine.ts` implements them. No logic lives here (one constant: the
+ * length of the hashes in a cache key, which the action relies on too).
  */
 
 import type { Diagnostic } from "../diagnostics/index.ts";
+
+/** Hex digits of each hash in a cache key (the options hash, the closure hash). */
+export const KEY_HASH_LENGTH = 16;
 
 export type LockMode = "default" | "locked" | "frozen";
 

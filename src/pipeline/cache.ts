@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { sha256Hex, writeFileAtomic } from "../util/fs.ts";
 import { MAGIC } from "../artifact/encode.ts";
 import { ARTIFACT_SCHEMA_VERSION } from "../artifact/schema.ts";
-import type { CacheKey, CacheKeyBase } from "./api.ts";
+import { KEY_HASH_LENGTH, type CacheKey, type CacheKeyBase } from "./api.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 
 export interface KeyInputs {
@@ -27,7 +27,7 @@ export interface KeyInputs {
 }
 
 function short(hex: string): string {
-  return hex.slice(0, 16);
+  return hex.slice(0, KEY_HASH_LENGTH);
 }
 
 /** The key's parts that do not depend on the import closure (toolchain, schema, options hash). */
