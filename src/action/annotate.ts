@@ -6,7 +6,8 @@
  * diagnostics for the log; the steps print those themselves.
  */
 
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, resolve } from "node:path";
+import { pathUnder } from "../util/paths.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import type { TestCaseResult } from "../pipeline/api.ts";
 import type { ActionCore } from "./services.ts";
@@ -39,9 +40,7 @@ export class Annotator {
   relativePath(file: string | undefined, baseDir: string): string | undefined {
     if (!file) return undefined;
     const abs = isAbsolute(file) ? file : resolve(baseDir, file);
-    const rel = relative(this.workspace, abs);
-    if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
-    return rel.split(sep).join("/");
+    return pathUnder(this.workspace, abs);
   }
 
   emit(

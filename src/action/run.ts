@@ -8,7 +8,7 @@
  */
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import { renderText } from "../diagnostics/index.ts";
 import type {
@@ -21,6 +21,7 @@ import type {
 import { LocalCache } from "../pipeline/cache.ts";
 import { renderJunit, renderTestJson, renderTestText } from "../pipeline/test-report.ts";
 import { reportFilePath, sha256Hex, writeFileAtomic } from "../util/fs.ts";
+import { pathUnder } from "../util/paths.ts";
 import { Annotator } from "./annotate.ts";
 import {
   composeCacheKey,
@@ -150,8 +151,7 @@ function errorsIn(diagnostics: readonly Diagnostic[]): number {
 }
 
 function workspacePath(c: StepContext, path: string): string {
-  const rel = relative(c.ctx.workspace, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
+  return pathUnder(c.ctx.workspace, path) ?? path;
 }
 
 // ---- resolve ---------------------------------------------------------------------------
@@ -259,8 +259,7 @@ function printKey(
  * workspace path differs between runners (the steps run with the workspace as cwd).
  */
 function cachePaths(c: StepContext, dir: string): string[] {
-  const rel = relative(c.ctx.workspace, dir);
-  return [rel.startsWith("..") || isAbsolute(rel) || rel === "" ? dir : rel.split(sep).join("/")];
+  return [pathUnder(c.ctx.workspace, dir) || dir];
 }
 
 // ---- restore ---------------------------------------------------------------------------
@@ -659,10 +658,7 @@ function readReport(path: string | undefined): TestReport | undefined {
 /** Every output gets a value, so `steps.<id>.outputs.*` never reads as missing. */
 export function allOutputs(state: ActionState | undefined, workspace: string): Record<OutputName, string> {
   const t = state?.tests?.summary;
-  const rel = (p: string) => {
-    const r = relative(workspace, p);
-    return r.startsWith("..") || isAbsolute(r) ? p : r.split(sep).join("/");
-  };
+  const rel = (p: string) => pathUnder(workspace, p) ?? p;
   return {
     "cache-hit": String(state?.restore?.kind === "hit"),
     "cache-primary-key": state?.key?.primary ?? "",

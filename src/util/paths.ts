@@ -1,11 +1,12 @@
 /**
- * Where the toolchain's own files are: the package root (holding package.json, corelib/ and
+ * Paths: a path as shown under a root folder (`pathUnder`), and where the toolchain's own
+ * files are: the package root (holding package.json, corelib/ and
  * dist/), found by walking up from this module. Works both from src/ (tests, tsx) and from
  * the bundles in dist/.
  */
 
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 let cached: string | undefined;
@@ -24,4 +25,13 @@ export function packageRoot(): string {
 /** The bundled corelib's folder (the project folder holding its manifest). */
 export function bundledCorelibRoot(): string {
   return join(packageRoot(), "corelib");
+}
+
+/**
+ * `path` relative to `root` with `/` separators (`""` for `root` itself), or undefined when it
+ * lies outside `root` (another drive, or a `..` away).
+ */
+export function pathUnder(root: string, path: string): string | undefined {
+  const rel = relative(root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? undefined : rel.split(sep).join("/");
 }
