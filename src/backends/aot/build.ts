@@ -213,6 +213,8 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
   // so a failed build leaves no empty `obj/beskid/build/<target>/` (or `--output`) behind.
   let created: string | undefined;
   let ok = false;
+  /** Outputs already moved into place (removed again if a later one fails). */
+  const outputs: AotOutput[] = [];
   try {
     created = makeDirs(stageDir);
     // The process id in the name lets a later build remove what a killed one left behind.
@@ -376,7 +378,6 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
           undefined,
         ),
       );
-    const outputs: AotOutput[] = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
       makeDirs(dirname(s.dest));
@@ -394,6 +395,9 @@ export async function buildArtifact(program: CodegenArtifact, o: AotBuildOptions
     return fail(makeDiagnostic("E9002", { detail: (e as Error).message }, undefined));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    // A rename that fails part-way (disk, permissions) must not leave the outputs already
+    // moved into place: the build failed, so it leaves no output of its own behind.
+    if (!ok) for (const o of outputs) rmSync(o.path, { force: true });
     if (!ok && created !== undefined) removeEmptyFolders(stageDir, created);
   }
 }
