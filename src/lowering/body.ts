@@ -85,8 +85,14 @@ function zero(vt: ValType): Expr {
   }
 }
 
+/** A value no statement can change: a constant or a constant-data address. */
+function isConstant(e: Expr): boolean {
+  return e.kind === "const" || e.kind === "data.addr";
+}
+
+/** A value that is cheap to read twice (a later statement may still change a local). */
 function isSimple(e: Expr): boolean {
-  return e.kind === "local.get" || e.kind === "const" || e.kind === "data.addr";
+  return e.kind === "local.get" || isConstant(e);
 }
 
 function addLoc(s: Stmt, loc: LocId): Stmt {
@@ -184,9 +190,12 @@ export class FnLower {
     return this.L.locAt(own ?? this.file, e.span.start);
   }
 
-  /** A fresh local holding `value`: [the set, its read]. Simple values are not spilled. */
-  private spill(vt: ValType, value: Expr): [Stmt[], Expr] {
-    if (isSimple(value)) return [[], value];
+  /**
+   * A fresh local holding `value`: [the set, its read]. Values `keep` accepts (by default the
+   * simple ones) are not spilled.
+   */
+  private spill(vt: ValType, value: Expr, keep: (e: Expr) => boolean = isSimple): [Stmt[], Expr] {
+    if (keep(value)) return [[], value];
     const t = this.fb.local(vt);
     return [[ir.set(t, value)], ir.get(t)];
   }
@@ -1127,21 +1136,15 @@ export class FnLower {
     if (pending.length) {
       // Trailing unit arguments: spill the values so the order of effects is kept; a local
       // too (`F(xs, { xs = …; })` passes the old `xs`, §5.6: arguments in order).
+      const types = args.map((a) => this.vtOf(a)).filter((vt) => vt !== null);
       vals = vals.map((v, i) => {
-        if (v.kind === "const" || v.kind === "data.addr") return v;
-        const t = this.fb.local(this.valType(args, i));
-        pre.push(ir.set(t, v));
-        return ir.get(t);
+        const [set, read] = this.spill(types[i]!, v, isConstant);
+        pre.push(...set);
+        return read;
       });
       pre.push(...pending);
     }
     return { pre, vals };
-  }
-
-  /** The value type of the i-th valued argument. */
-  private valType(args: readonly TExpr[], i: number): ValType {
-    const valued = args.filter((a) => this.vtOf(a) !== null);
-    return this.vtOf(valued[i])!;
   }
 
   private call(e: Extract<TExpr, { kind: "call" }>): CallParts {
