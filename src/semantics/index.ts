@@ -16,6 +16,7 @@ import { Collector } from "./collect.ts";
 import { Sema } from "./context.ts";
 import { T, type FuncId, type TypedProgram } from "./typed.ts";
 import { isIntPrim, type TypeTable } from "./types.ts";
+import { stronglyConnected } from "../util/graph.ts";
 
 export type * from "./typed.ts";
 export { T, PRIM_ORDER } from "./typed.ts";
@@ -256,56 +257,12 @@ function checkFiniteInstantiation(s: Sema, checker: BodyChecker): void {
     });
   }
   if (!edges.some((e) => e.expanding)) return;
-  // Strongly connected components (Tarjan, iterative over an adjacency list).
   const adj = new Map<string, string[]>();
   for (const e of edges) {
     if (!adj.has(e.from)) adj.set(e.from, []);
     adj.get(e.from)!.push(e.to);
   }
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const comp = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  let counter = 0;
-  let comps = 0;
-  for (const root of adj.keys()) {
-    if (index.has(root)) continue;
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const top = work[work.length - 1]!;
-      const succ = adj.get(top.node) ?? [];
-      if (top.next < succ.length) {
-        const w = succ[top.next++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, index.get(w)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]!.node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
-      }
-      if (low.get(top.node) === index.get(top.node)) {
-        for (;;) {
-          const w = stack.pop()!;
-          onStack.delete(w);
-          comp.set(w, comps);
-          if (w === top.node) break;
-        }
-        comps++;
-      }
-    }
-  }
+  const comp = stronglyConnected(adj);
   for (const e of edges) {
     if (!e.expanding || comp.get(e.from) === undefined || comp.get(e.from) !== comp.get(e.to)) continue;
     const [callee] = e.to.split(":");
