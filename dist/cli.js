@@ -11,11 +11,10 @@ import {
   parseShard,
   run,
   test
-} from "./chunks/chunk-DQ4W24J2.js";
+} from "./chunks/chunk-SNW2FUTX.js";
 import {
   VERSION,
   assembleImportClosure,
-  bundledCorelibRoot,
   decodeSource,
   displayDiagnostics,
   dumpTree,
@@ -23,7 +22,7 @@ import {
   resolvePlan,
   treeToJson,
   workspaceScan
-} from "./chunks/chunk-GRR4ROX3.js";
+} from "./chunks/chunk-ALCSC2RJ.js";
 import {
   tuneEngineForShortRuns
 } from "./chunks/chunk-HMZJF4MD.js";
@@ -33,8 +32,9 @@ import {
   renderTestJson,
   renderTestText,
   reportFailed
-} from "./chunks/chunk-LHSJSJGN.js";
+} from "./chunks/chunk-RLFFWNRO.js";
 import {
+  bundledCorelibRoot,
   hasErrors,
   makeDiagnostic,
   makeDirs,
@@ -44,7 +44,7 @@ import {
   sortDiagnostics,
   toJson,
   writeFileAtomic
-} from "./chunks/chunk-YORRENFV.js";
+} from "./chunks/chunk-F5FHHWWT.js";
 import "./chunks/chunk-VRNN5J2J.js";
 
 // src/cli/bin.ts

@@ -1,7 +1,7 @@
 import { createRequire as __bcRequire } from 'node:module'; const require = __bcRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-YORRENFV.js";
+} from "./chunk-F5FHHWWT.js";
 
 // src/pipeline/test-report.ts
 function summarize(tests, durationMs) {

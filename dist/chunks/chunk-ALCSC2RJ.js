@@ -2,17 +2,18 @@ import { createRequire as __bcRequire } from 'node:module'; const require = __bc
 import {
   ARTIFACT_SCHEMA_VERSION,
   LineIndex,
+  bundledCorelibRoot,
   cacheKeyBase,
   computeCacheKey,
   hasErrors,
   makeDiagnostic,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-YORRENFV.js";
+} from "./chunk-F5FHHWWT.js";
 
 // src/pipeline/frontend.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join8, relative as relative6, resolve as resolvePath, sep as sep6 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join7, relative as relative6, resolve as resolvePath, sep as sep6 } from "node:path";
 
 // src/project/plan.ts
 import { existsSync, readFileSync as readFileSync3 } from "node:fs";
@@ -5999,31 +6000,12 @@ function workspaceScan(roots, opts = {}) {
   return { value: { roots: all, units, entryIndex, mode: "WorkspaceScan" }, diagnostics: r.diagnostics };
 }
 
-// src/util/paths.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname7, join as join6 } from "node:path";
-import { fileURLToPath } from "node:url";
-var cached;
-function packageRoot() {
-  if (cached) return cached;
-  let dir = dirname7(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    if (existsSync2(join6(dir, "package.json")) && existsSync2(join6(dir, "corelib"))) return cached = dir;
-    const up = dirname7(dir);
-    if (up === dir) throw new Error("beskid-ci: cannot find the package root (package.json beside corelib/)");
-    dir = up;
-  }
-}
-function bundledCorelibRoot() {
-  return join6(packageRoot(), "corelib");
-}
-
 // src/version.ts
 var VERSION = "0.2.0";
 
 // src/pipeline/closure-snapshot.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 function recordingFs(base = nodeFs) {
   const probes = /* @__PURE__ */ new Map();
   const folders = /* @__PURE__ */ new Map();
@@ -6057,7 +6039,7 @@ function recordingFs(base = nodeFs) {
   return { fs, probes, folders, reads, realpaths };
 }
 function snapshotPath(dir, identity) {
-  return join7(dir, `closure-${sha256Hex(`${VERSION}
+  return join6(dir, `closure-${sha256Hex(`${VERSION}
 ${identity}`).slice(0, 16)}.json`);
 }
 function saveSnapshot(path, rec, assembly) {
@@ -6152,7 +6134,7 @@ function displayTable(plan, assembly) {
   const table = /* @__PURE__ */ new Map();
   for (const u of assembly.units) table.set(u.fileName, originalOf(u.path, plan.graph));
   for (const root of plan.roots) {
-    const prelude = join8(root.path, "Prelude.bd");
+    const prelude = join7(root.path, "Prelude.bd");
     table.set(unitName(plan, prelude), originalOf(prelude, plan.graph));
   }
   return table;
@@ -6260,7 +6242,7 @@ function resolveProject(req, workspaceScanMode = false, snapshotDir, snapshotOnl
   };
 }
 function defaultCacheDir(projectDir) {
-  return join8(projectDir, "obj", "beskid", "cache");
+  return join7(projectDir, "obj", "beskid", "cache");
 }
 function cacheDirFor(req, cache, plan) {
   return cache.dir ? resolvePath(req.cwd, cache.dir) : defaultCacheDir(plan.projectDir);
@@ -6312,7 +6294,6 @@ export {
   nodeFs,
   assembleImportClosure,
   workspaceScan,
-  bundledCorelibRoot,
   VERSION,
   unitName,
   displayPath,

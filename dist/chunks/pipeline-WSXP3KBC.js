@@ -5,13 +5,13 @@ import {
   lower,
   run,
   test
-} from "./chunk-DQ4W24J2.js";
+} from "./chunk-SNW2FUTX.js";
 import {
   defaultCacheDir,
   resolve
-} from "./chunk-GRR4ROX3.js";
-import "./chunk-LHSJSJGN.js";
-import "./chunk-YORRENFV.js";
+} from "./chunk-ALCSC2RJ.js";
+import "./chunk-RLFFWNRO.js";
+import "./chunk-F5FHHWWT.js";
 import "./chunk-VRNN5J2J.js";
 export {
   build,

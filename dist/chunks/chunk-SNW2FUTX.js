@@ -12,10 +12,10 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-GRR4ROX3.js";
+} from "./chunk-ALCSC2RJ.js";
 import {
   summarize
-} from "./chunk-LHSJSJGN.js";
+} from "./chunk-RLFFWNRO.js";
 import {
   ARRAY_DATA_OFFSET,
   ARRAY_LENGTH_OFFSET,
@@ -64,7 +64,7 @@ import {
   unaryOperand,
   unaryResult,
   writeFileAtomic
-} from "./chunk-YORRENFV.js";
+} from "./chunk-F5FHHWWT.js";
 
 // src/pipeline/spine.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
@@ -6904,6 +6904,7 @@ async function buildArtifact(program, o) {
   let tmp;
   let created;
   let ok = false;
+  const outputs = [];
   try {
     created = makeDirs(stageDir);
     removeStaleStaging(stageDir, STAGING_PREFIX);
@@ -7060,7 +7061,6 @@ async function buildArtifact(program, o) {
           void 0
         )
       );
-    const outputs = [];
     for (const s of staged) {
       const bytes = readFileSync(s.file);
       makeDirs(dirname(s.dest));
@@ -7074,6 +7074,7 @@ async function buildArtifact(program, o) {
     return fail(makeDiagnostic("E9002", { detail: e.message }, void 0));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    if (!ok) for (const o2 of outputs) rmSync(o2.path, { force: true });
     if (!ok && created !== void 0) removeEmptyFolders(stageDir, created);
   }
 }
@@ -12816,6 +12817,55 @@ var Sema = class {
   }
 };
 
+// src/util/graph.ts
+function stronglyConnected(adj) {
+  const index = /* @__PURE__ */ new Map();
+  const low = /* @__PURE__ */ new Map();
+  const comp = /* @__PURE__ */ new Map();
+  const stack = [];
+  const onStack = /* @__PURE__ */ new Set();
+  let counter = 0;
+  let comps = 0;
+  const enter = (n) => {
+    index.set(n, counter);
+    low.set(n, counter++);
+    stack.push(n);
+    onStack.add(n);
+  };
+  for (const root of adj.keys()) {
+    if (index.has(root)) continue;
+    const work = [{ node: root, next: 0 }];
+    enter(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const succ = adj.get(top.node) ?? [];
+      if (top.next < succ.length) {
+        const w = succ[top.next++];
+        if (!index.has(w)) {
+          enter(w);
+          work.push({ node: w, next: 0 });
+        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node), index.get(w)));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent), low.get(top.node)));
+      }
+      if (low.get(top.node) === index.get(top.node)) {
+        for (; ; ) {
+          const w = stack.pop();
+          onStack.delete(w);
+          comp.set(w, comps);
+          if (w === top.node) break;
+        }
+        comps++;
+      }
+    }
+  }
+  return comp;
+}
+
 // src/semantics/index.ts
 function analyze(units, opts = {}) {
   const s = new Sema(units);
@@ -12984,50 +13034,7 @@ function checkFiniteInstantiation(s, checker) {
     if (!adj.has(e.from)) adj.set(e.from, []);
     adj.get(e.from).push(e.to);
   }
-  const index = /* @__PURE__ */ new Map();
-  const low = /* @__PURE__ */ new Map();
-  const comp = /* @__PURE__ */ new Map();
-  const stack = [];
-  const onStack = /* @__PURE__ */ new Set();
-  let counter = 0;
-  let comps = 0;
-  for (const root of adj.keys()) {
-    if (index.has(root)) continue;
-    const work = [{ node: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const top = work[work.length - 1];
-      const succ = adj.get(top.node) ?? [];
-      if (top.next < succ.length) {
-        const w = succ[top.next++];
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node), index.get(w)));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent), low.get(top.node)));
-      }
-      if (low.get(top.node) === index.get(top.node)) {
-        for (; ; ) {
-          const w = stack.pop();
-          onStack.delete(w);
-          comp.set(w, comps);
-          if (w === top.node) break;
-        }
-        comps++;
-      }
-    }
-  }
+  const comp = stronglyConnected(adj);
   for (const e of edges) {
     if (!e.expanding || comp.get(e.from) === void 0 || comp.get(e.from) !== comp.get(e.to)) continue;
     const [callee] = e.to.split(":");
@@ -13064,8 +13071,11 @@ function zero(vt) {
       return ir.f64(0);
   }
 }
+function isConstant(e) {
+  return e.kind === "const" || e.kind === "data.addr";
+}
 function isSimple(e) {
-  return e.kind === "local.get" || e.kind === "const" || e.kind === "data.addr";
+  return e.kind === "local.get" || isConstant(e);
 }
 function addLoc(s, loc) {
   return s.loc === void 0 ? { ...s, loc } : s;
@@ -13154,9 +13164,12 @@ var FnLower = class {
     const own = e.span.file;
     return this.L.locAt(own ?? this.file, e.span.start);
   }
-  /** A fresh local holding `value`: [the set, its read]. Simple values are not spilled. */
-  spill(vt, value) {
-    if (isSimple(value)) return [[], value];
+  /**
+   * A fresh local holding `value`: [the set, its read]. Values `keep` accepts (by default the
+   * simple ones) are not spilled.
+   */
+  spill(vt, value, keep = isSimple) {
+    if (keep(value)) return [[], value];
     const t2 = this.fb.local(vt);
     return [[ir.set(t2, value)], ir.get(t2)];
   }
@@ -14015,20 +14028,15 @@ var FnLower = class {
       vals.push(v);
     }
     if (pending.length) {
+      const types = args.map((a) => this.vtOf(a)).filter((vt) => vt !== null);
       vals = vals.map((v, i) => {
-        if (v.kind === "const" || v.kind === "data.addr") return v;
-        const t2 = this.fb.local(this.valType(args, i));
-        pre.push(ir.set(t2, v));
-        return ir.get(t2);
+        const [set, read] = this.spill(types[i], v, isConstant);
+        pre.push(...set);
+        return read;
       });
       pre.push(...pending);
     }
     return { pre, vals };
-  }
-  /** The value type of the i-th valued argument. */
-  valType(args, i) {
-    const valued = args.filter((a) => this.vtOf(a) !== null);
-    return this.vtOf(valued[i]);
   }
   call(e) {
     const loc = this.loc(e);

@@ -17,14 +17,16 @@ import {
   renderJunit,
   renderTestJson,
   renderTestText
-} from "./chunk-LHSJSJGN.js";
+} from "./chunk-RLFFWNRO.js";
 import {
+  KEY_HASH_LENGTH,
   LocalCache,
+  pathUnder,
   renderText,
   reportFilePath,
   sha256Hex,
   writeFileAtomic
-} from "./chunk-YORRENFV.js";
+} from "./chunk-F5FHHWWT.js";
 
 // src/action/main.ts
 import { arch, platform, tmpdir } from "node:os";
@@ -113,10 +115,10 @@ function realArtifact() {
 
 // src/action/run.ts
 import { existsSync as existsSync2, mkdirSync, mkdtempSync, readdirSync, readFileSync as readFileSync4 } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname, isAbsolute as isAbsolute2, join as join3, resolve as resolve2, sep } from "node:path";
 
 // src/action/annotate.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 var ANNOTATION_LIMIT = 10;
 var ANNOTATION_MAX_CHARS = 4e3;
 var Annotator = class {
@@ -140,9 +142,7 @@ var Annotator = class {
   relativePath(file, baseDir) {
     if (!file) return void 0;
     const abs = isAbsolute(file) ? file : resolve(baseDir, file);
-    const rel = relative(this.workspace, abs);
-    if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-    return rel.split(sep).join("/");
+    return pathUnder(this.workspace, abs);
   }
   emit(severity, message2, title, file, line, column, what = "diagnostic") {
     if (!this.enabled) return;
@@ -392,7 +392,12 @@ function parseInputs(get, ctx) {
 function clean(part) {
   return part.replace(/[^A-Za-z0-9._+]/g, "_");
 }
-var CLOSURE_HASH_LENGTH = 16;
+function tooLong(length) {
+  return {
+    ok: false,
+    error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`
+  };
+}
 function composeKeyBase(prefix, ctx, base) {
   const components = [
     { name: "prefix", value: clean(prefix) },
@@ -404,13 +409,8 @@ function composeKeyBase(prefix, ctx, base) {
   ];
   const parts = ["beskid", ...components.map((c) => c.value)];
   const restoreKeys = [parts.join("-") + "-", parts.slice(0, -1).join("-") + "-"];
-  const length = restoreKeys[0].length + CLOSURE_HASH_LENGTH;
-  if (length > MAX_KEY_LENGTH) {
-    return {
-      ok: false,
-      error: `The cache key would be ${length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`
-    };
-  }
+  const length = restoreKeys[0].length + KEY_HASH_LENGTH;
+  if (length > MAX_KEY_LENGTH) return tooLong(length);
   if (restoreKeys[0].includes(",")) return { ok: false, error: "The cache key must not contain a comma." };
   return { ok: true, key: { restoreKeys, components } };
 }
@@ -419,12 +419,7 @@ function composeCacheKey(prefix, ctx, key) {
   if (!base.ok) return base;
   const closure = clean(key.components.closure);
   const primary = base.key.restoreKeys[0] + closure;
-  if (primary.length > MAX_KEY_LENGTH) {
-    return {
-      ok: false,
-      error: `The cache key would be ${primary.length} characters long (GitHub allows ${MAX_KEY_LENGTH}); shorten \`cache-key-prefix\`.`
-    };
-  }
+  if (primary.length > MAX_KEY_LENGTH) return tooLong(primary.length);
   return {
     ok: true,
     key: {
@@ -932,8 +927,7 @@ function errorsIn(diagnostics) {
   return diagnostics.filter((d) => d.severity === "error").length;
 }
 function workspacePath(c, path) {
-  const rel = relative2(c.ctx.workspace, path);
-  return rel.startsWith("..") || isAbsolute2(rel) ? path : rel.split(sep2).join("/");
+  return pathUnder(c.ctx.workspace, path) ?? path;
 }
 async function resolveStep(c) {
   const { s, ctx, state } = c;
@@ -1022,8 +1016,7 @@ function printKey(c, components, restoreKeys, title) {
   s.core.endGroup();
 }
 function cachePaths(c, dir) {
-  const rel = relative2(c.ctx.workspace, dir);
-  return [rel.startsWith("..") || isAbsolute2(rel) || rel === "" ? dir : rel.split(sep2).join("/")];
+  return [pathUnder(c.ctx.workspace, dir) || dir];
 }
 async function finishKey(c) {
   const { s, state, ctx } = c;
@@ -1253,7 +1246,7 @@ function defaultArtifactName(state, ctx, env) {
 }
 function commonDir(paths) {
   let dir = dirname(paths[0]);
-  while (!paths.every((p) => p === dir || p.startsWith(dir + sep2))) {
+  while (!paths.every((p) => p === dir || p.startsWith(dir + sep))) {
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -1355,10 +1348,7 @@ function readReport(path) {
 }
 function allOutputs(state, workspace) {
   const t = state?.tests?.summary;
-  const rel = (p) => {
-    const r = relative2(workspace, p);
-    return r.startsWith("..") || isAbsolute2(r) ? p : r.split(sep2).join("/");
-  };
+  const rel = (p) => pathUnder(workspace, p) ?? p;
   return {
     "cache-hit": String(state?.restore?.kind === "hit"),
     "cache-primary-key": state?.key?.primary ?? "",
@@ -1523,8 +1513,8 @@ async function runStep(name, s) {
 }
 
 // src/action/toolchain.ts
-var load = () => import("./pipeline-PYKTY6SG.js");
-var loadFront = () => import("./frontend-YKOAPQA4.js");
+var load = () => import("./pipeline-WSXP3KBC.js");
+var loadFront = () => import("./frontend-CTOY3WVF.js");
 function pipelineToolchain(env = {}) {
   return {
     resolve: async (req, cache, opts) => (await loadFront()).resolve(req, cache, opts),

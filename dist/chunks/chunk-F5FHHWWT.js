@@ -1011,9 +1011,32 @@ function alignUp(n, align) {
   return Math.ceil(n / align) * align;
 }
 
+// src/util/paths.ts
+import { existsSync } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    if (existsSync(join2(dir, "package.json")) && existsSync(join2(dir, "corelib"))) return cached = dir;
+    const up = dirname2(dir);
+    if (up === dir) throw new Error("beskid-ci: cannot find the package root (package.json beside corelib/)");
+    dir = up;
+  }
+}
+function bundledCorelibRoot() {
+  return join2(packageRoot(), "corelib");
+}
+function pathUnder(root, path) {
+  const rel = relative(root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? void 0 : rel.split(sep).join("/");
+}
+
 // src/pipeline/cache.ts
-import { existsSync, readdirSync as readdirSync2, readFileSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync, rmSync as rmSync2, statSync as statSync2, utimesSync } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/artifact/encode.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -1848,9 +1871,12 @@ function artifactId(bytes) {
   return createHash2("sha256").update(bytes).digest("hex");
 }
 
+// src/pipeline/api.ts
+var KEY_HASH_LENGTH = 16;
+
 // src/pipeline/cache.ts
 function short(hex) {
-  return hex.slice(0, 16);
+  return hex.slice(0, KEY_HASH_LENGTH);
 }
 function cacheKeyBase(k) {
   const options = short(
@@ -1877,7 +1903,7 @@ var LocalCache = class {
   }
   dir;
   pathOf(key) {
-    return join2(this.dir, `${key}.bca`);
+    return join3(this.dir, `${key}.bca`);
   }
   /**
    * An entry's body and stored digest (the last 64 bytes of the file are the hex digest of
@@ -1885,7 +1911,7 @@ var LocalCache = class {
    */
   read(key) {
     const path = this.pathOf(key);
-    if (!existsSync(path)) return void 0;
+    if (!existsSync2(path)) return void 0;
     try {
       const file = readFileSync(path);
       const body = file.subarray(0, Math.max(0, file.length - 64));
@@ -1950,7 +1976,7 @@ var LocalCache = class {
     rmSync2(this.warningsPathOf(key), { force: true });
   }
   warningsPathOf(key) {
-    return join2(this.dir, `${key}.warnings.json`);
+    return join3(this.dir, `${key}.warnings.json`);
   }
   /**
    * The warnings the compile that produced an entry reported (`<key>.warnings.json`), so a hit
@@ -1966,7 +1992,7 @@ var LocalCache = class {
   /** The stored warnings of an entry; none when absent or unreadable (a damaged file is removed). */
   getWarnings(key) {
     const path = this.warningsPathOf(key);
-    if (!existsSync(path)) return [];
+    if (!existsSync2(path)) return [];
     try {
       const parsed = JSON.parse(readFileSync(path, "utf8"));
       if (Array.isArray(parsed) && parsed.every(isStoredDiagnostic)) return parsed;
@@ -1979,7 +2005,7 @@ var LocalCache = class {
   prune(keep) {
     let entries;
     try {
-      entries = readdirSync2(this.dir).filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`).map((name) => ({ name, mtime: statSync2(join2(this.dir, name)).mtimeMs }));
+      entries = readdirSync2(this.dir).filter((n) => n.endsWith(".bca") && n !== `${keep}.bca`).map((name) => ({ name, mtime: statSync2(join3(this.dir, name)).mtimeMs }));
     } catch {
       return;
     }
@@ -2028,6 +2054,8 @@ export {
   PAGE_SIZE,
   MAX_PAGES,
   layoutData,
+  bundledCorelibRoot,
+  pathUnder,
   ByteWriter,
   ByteReaderError,
   ByteReader,
@@ -2056,6 +2084,7 @@ export {
   STMT_KINDS,
   encodeArtifact,
   artifactId,
+  KEY_HASH_LENGTH,
   cacheKeyBase,
   computeCacheKey,
   LocalCache

@@ -8,8 +8,8 @@ import {
   resolveOnly,
   resolveProject,
   unitName
-} from "./chunk-GRR4ROX3.js";
-import "./chunk-YORRENFV.js";
+} from "./chunk-ALCSC2RJ.js";
+import "./chunk-F5FHHWWT.js";
 import "./chunk-VRNN5J2J.js";
 export {
   defaultCacheDir,
